@@ -1,0 +1,39 @@
+package com.chatforyou.domain.model;
+
+/** Every way a request can be refused. The wire code is what clients switch on. */
+public enum ErrorCode {
+    ROOM_NOT_FOUND("room-not-found"),
+    ROOM_FULL("room-full"),
+    WRONG_PASSWORD("wrong-password"),
+    TOO_MANY_ROOMS("too-many-rooms"),
+    ROOM_NAME_TAKEN("room-name-taken"),
+    INVALID_ROOM_NAME("invalid-room-name"),
+    INVALID_CAPACITY("invalid-capacity"),
+    INVALID_PASSWORD("invalid-password"),
+    NAME_TAKEN("name-taken"),
+    INVALID_DISPLAY_NAME("invalid-display-name"),
+    INVALID_CHAT_MESSAGE("invalid-chat-message"),
+    ALREADY_IN_ROOM("already-in-room"),
+    NOT_IN_ROOM("not-in-room"),
+    UNKNOWN_LINK("unknown-link"),
+    LINK_CLOSED("link-closed"),
+    LINK_NOT_OWNED("link-not-owned"),
+    INVALID_SDP("invalid-sdp"),
+    INVALID_CANDIDATE("invalid-candidate"),
+    NEGOTIATION_OUT_OF_ORDER("negotiation-out-of-order"),
+    MEDIA_UNAVAILABLE("media-unavailable"),
+    MALFORMED_MESSAGE("malformed-message"),
+    UNKNOWN_DESTINATION("unknown-destination"),
+    FRAME_TOO_LARGE("frame-too-large"),
+    INTERNAL_ERROR("internal-error");
+
+    private final String wireCode;
+
+    ErrorCode(String wireCode) {
+        this.wireCode = wireCode;
+    }
+
+    public String wireCode() {
+        return wireCode;
+    }
+}

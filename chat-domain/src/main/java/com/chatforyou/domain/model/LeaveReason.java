@@ -1,0 +1,8 @@
+package com.chatforyou.domain.model;
+
+public enum LeaveReason {
+    /** The participant pressed leave. */
+    LEFT,
+    /** The connection closed or stopped answering heartbeats. */
+    DISCONNECTED
+}

@@ -1,0 +1,17 @@
+package com.chatforyou.domain.model;
+
+import java.time.Instant;
+
+/** A seat in a room, reachable through the connection it joined (or resumed) on. */
+public record Participant(
+        ParticipantId id,
+        DisplayName displayName,
+        MediaCapabilities capabilities,
+        MediaState mediaState,
+        ConnectionId connection,
+        Instant joinedAt) {
+
+    public Participant withMediaState(MediaState state) {
+        return new Participant(id, displayName, capabilities, state, connection, joinedAt);
+    }
+}

@@ -1,0 +1,43 @@
+package com.chatforyou.domain.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Everything a participant is told about their room. Each event is addressed to one participant. */
+public sealed interface RoomEvent {
+
+    /** Acknowledges a join: the room as it is now, and the ICE servers, before any link opens. */
+    record Joined(RoomSummary room, Participant self, List<Participant> others, List<ChatMessage> recentChat,
+                  List<IceServer> iceServers) implements RoomEvent {
+    }
+
+    record ParticipantJoined(RoomId room, Participant participant) implements RoomEvent {
+    }
+
+    record ParticipantLeft(RoomId room, ParticipantId participant, LeaveReason reason) implements RoomEvent {
+    }
+
+    /** Acknowledges a leave to the participant who pressed leave. */
+    record Left(RoomId room) implements RoomEvent {
+    }
+
+    record ChatPosted(RoomId room, ChatMessage message) implements RoomEvent {
+    }
+
+    record MediaStateChanged(RoomId room, ParticipantId participant, MediaState state) implements RoomEvent {
+    }
+
+    /**
+     * A link the recipient must set up. {@code peer} is empty when the other end is the media server;
+     * the recipient sends when it is the publisher and receives otherwise.
+     */
+    record LinkOpened(LinkId link, ParticipantId publisher, Optional<ParticipantId> peer, boolean youOffer,
+                      boolean youArePolite) implements RoomEvent {
+    }
+
+    record LinkClosed(LinkId link) implements RoomEvent {
+    }
+
+    record SignalReceived(LinkId link, MediaSignal signal) implements RoomEvent {
+    }
+}

@@ -1,0 +1,25 @@
+package com.chatforyou.domain.model;
+
+import java.util.Optional;
+
+/** Who may enter a room: a seat limit and, optionally, a password. */
+public record RoomPolicy(Capacity capacity, Optional<PasswordHash> password) {
+
+    public boolean locked() {
+        return password.isPresent();
+    }
+
+    /** Slow on purpose (PBKDF2): callers check it before taking the room's lock. */
+    public void checkPassword(String offeredPassword) {
+        if (password.isPresent() && !password.get().matches(offeredPassword)) {
+            throw new ChatException(ErrorCode.WRONG_PASSWORD, "Wrong password for this room");
+        }
+    }
+
+    void checkSeatFree(int seatsTaken) {
+        if (seatsTaken >= capacity.value()) {
+            throw new ChatException(ErrorCode.ROOM_FULL,
+                    "The room is full (" + capacity.value() + " participants)");
+        }
+    }
+}

@@ -1,0 +1,358 @@
+package com.chatforyou.domain.service;
+
+import com.chatforyou.domain.model.CapacityLimits;
+import com.chatforyou.domain.model.ChatException;
+import com.chatforyou.domain.model.ChatMessage;
+import com.chatforyou.domain.model.ChatText;
+import com.chatforyou.domain.model.ConnectionId;
+import com.chatforyou.domain.model.DisplayName;
+import com.chatforyou.domain.model.ErrorCode;
+import com.chatforyou.domain.model.LeaveReason;
+import com.chatforyou.domain.model.LinkEnd;
+import com.chatforyou.domain.model.LinkId;
+import com.chatforyou.domain.model.LinkPlan;
+import com.chatforyou.domain.model.MediaCapabilities;
+import com.chatforyou.domain.model.MediaLink;
+import com.chatforyou.domain.model.MediaSignal;
+import com.chatforyou.domain.model.MediaState;
+import com.chatforyou.domain.model.MessageId;
+import com.chatforyou.domain.model.Participant;
+import com.chatforyou.domain.model.ParticipantId;
+import com.chatforyou.domain.model.PasswordHash;
+import com.chatforyou.domain.model.Room;
+import com.chatforyou.domain.model.RoomEvent;
+import com.chatforyou.domain.model.RoomId;
+import com.chatforyou.domain.model.RoomName;
+import com.chatforyou.domain.model.RoomPolicy;
+import com.chatforyou.domain.model.RoomSummary;
+import com.chatforyou.domain.port.in.CreateRoomUseCase;
+import com.chatforyou.domain.port.in.JoinRoomUseCase;
+import com.chatforyou.domain.port.in.LeaveRoomUseCase;
+import com.chatforyou.domain.port.in.ListRoomsUseCase;
+import com.chatforyou.domain.port.in.NegotiateMediaUseCase;
+import com.chatforyou.domain.port.in.PostChatMessageUseCase;
+import com.chatforyou.domain.port.in.UpdateMediaStateUseCase;
+import com.chatforyou.domain.port.out.IceServerProvider;
+import com.chatforyou.domain.port.out.IdGenerator;
+import com.chatforyou.domain.port.out.MediaPort;
+import com.chatforyou.domain.port.out.MediaServerEvents;
+import com.chatforyou.domain.port.out.ParticipantNotifier;
+import com.chatforyou.domain.port.out.TimeSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The room use cases. Rooms live in memory: a call is a live session, and a restart ends it anyway.
+ * Each room is its own lock, so one room's traffic never waits for another's.
+ */
+public class RoomService implements CreateRoomUseCase, ListRoomsUseCase, JoinRoomUseCase, LeaveRoomUseCase,
+        PostChatMessageUseCase, NegotiateMediaUseCase, UpdateMediaStateUseCase, MediaServerEvents {
+
+    private static final System.Logger LOG = System.getLogger(RoomService.class.getName());
+
+    private final MediaPort media;
+    private final ParticipantNotifier notifier;
+    private final IceServerProvider iceServers;
+    private final TimeSource clock;
+    private final IdGenerator ids;
+    private final RoomSettings settings;
+
+    private final Map<RoomId, Room> rooms = new ConcurrentHashMap<>();
+    private final Map<ConnectionId, Seat> seats = new ConcurrentHashMap<>();
+    private final Object roomCreationLock = new Object();
+    private final Object lobbyLock = new Object();
+
+    public RoomService(MediaPort media, ParticipantNotifier notifier, IceServerProvider iceServers,
+                       TimeSource clock, IdGenerator ids, RoomSettings settings) {
+        this.media = media;
+        this.notifier = notifier;
+        this.iceServers = iceServers;
+        this.clock = clock;
+        this.ids = ids;
+        this.settings = settings;
+        media.attach(this);
+    }
+
+    @Override
+    public RoomSummary createRoom(CreateRoomCommand command) {
+        RoomName name = new RoomName(command.name());
+        var capacity = media.capacityLimits().capacityFor(command.capacity());
+        Optional<PasswordHash> password = command.password() == null || command.password().isEmpty()
+                ? Optional.empty()
+                : Optional.of(PasswordHash.of(command.password()));
+        Room room;
+        synchronized (roomCreationLock) {
+            if (rooms.size() >= settings.maxRooms()) {
+                throw new ChatException(ErrorCode.TOO_MANY_ROOMS,
+                        "This server already has " + settings.maxRooms() + " rooms");
+            }
+            if (rooms.values().stream().anyMatch(existing -> existing.name().sameAs(name))) {
+                throw new ChatException(ErrorCode.ROOM_NAME_TAKEN, "A room called " + name.value() + " exists");
+            }
+            room = new Room(new RoomId(ids.newId()), name, new RoomPolicy(capacity, password), clock.now());
+            rooms.put(room.id(), room);
+        }
+        publishRoomList();
+        return summaryOf(room);
+    }
+
+    @Override
+    public List<RoomSummary> listRooms() {
+        return rooms.values().stream()
+                .sorted(Comparator.comparing(Room::createdAt).thenComparing(room -> room.id().value()))
+                .map(RoomService::summaryOf)
+                .toList();
+    }
+
+    @Override
+    public CapacityLimits capacityLimits() {
+        return media.capacityLimits();
+    }
+
+    @Override
+    public ParticipantId joinRoom(JoinRoomCommand command) {
+        if (seats.containsKey(command.connection())) {
+            throw new ChatException(ErrorCode.ALREADY_IN_ROOM, "Leave your current room first");
+        }
+        Room room = requireRoom(command.room());
+        DisplayName displayName = new DisplayName(command.displayName());
+        room.policy().checkPassword(command.password());
+        MediaCapabilities capabilities = command.capabilities() == null
+                ? MediaCapabilities.RECEIVE_ONLY : command.capabilities();
+        ParticipantId participantId;
+        synchronized (room) {
+            if (seats.containsKey(command.connection())) {
+                throw new ChatException(ErrorCode.ALREADY_IN_ROOM, "Leave your current room first");
+            }
+            List<Participant> present = room.participants();
+            participantId = new ParticipantId(ids.newId());
+            Participant newcomer = room.seat(participantId, displayName, capabilities, command.connection(),
+                    clock.now());
+            List<MediaLink> links;
+            try {
+                links = toLinks(room.id(), media.planLinks(room.id(), newcomer, present));
+                room.open(links);
+                media.linksOpened(room.id(), links);
+            } catch (RuntimeException e) {
+                room.unseat(participantId);
+                throw e;
+            }
+            seats.put(command.connection(), new Seat(room.id(), participantId));
+
+            notifier.notify(newcomer.connection(), new RoomEvent.Joined(room.summary(), newcomer, present,
+                    room.recentChat(), iceServers.iceServersFor(participantId)));
+            for (Participant other : present) {
+                notifier.notify(other.connection(), new RoomEvent.ParticipantJoined(room.id(), newcomer));
+            }
+            for (MediaLink link : links) {
+                announce(room, link);
+            }
+        }
+        publishRoomList();
+        return participantId;
+    }
+
+    @Override
+    public void leaveRoom(ConnectionId connection) {
+        Seat seat = seats.get(connection);
+        if (seat == null) {
+            throw new ChatException(ErrorCode.NOT_IN_ROOM, "You are not in a room");
+        }
+        if (vacate(connection, seat, LeaveReason.LEFT)) {
+            notifier.notify(connection, new RoomEvent.Left(seat.room()));
+        }
+    }
+
+    @Override
+    public void connectionLost(ConnectionId connection) {
+        Seat seat = seats.get(connection);
+        if (seat != null) {
+            vacate(connection, seat, LeaveReason.DISCONNECTED);
+        }
+    }
+
+    @Override
+    public void postChatMessage(PostChatMessageCommand command) {
+        Seat seat = seats.get(command.connection());
+        if (seat == null || !seat.room().equals(command.room())) {
+            throw new ChatException(ErrorCode.NOT_IN_ROOM, "You can only chat in the room you are in");
+        }
+        ChatText text = new ChatText(command.text());
+        Room room = requireRoom(seat.room());
+        synchronized (room) {
+            ChatMessage message = room.post(new MessageId(ids.newId()), seat.participant(), text, clock.now());
+            for (Participant participant : room.participants()) {
+                notifier.notify(participant.connection(), new RoomEvent.ChatPosted(room.id(), message));
+            }
+        }
+    }
+
+    @Override
+    public void negotiate(NegotiateMediaCommand command) {
+        Seat seat = seats.get(command.connection());
+        if (seat == null) {
+            throw new ChatException(ErrorCode.NOT_IN_ROOM, "Join a room before negotiating media");
+        }
+        Room room = requireRoom(seat.room());
+        synchronized (room) {
+            LinkEnd from = LinkEnd.participant(seat.participant());
+            Optional<MediaLink> accepted = room.acceptSignal(command.link(), from, command.signal());
+            if (accepted.isEmpty()) {
+                LOG.log(System.Logger.Level.DEBUG, "Dropped the polite side's offer on {0} (glare)", command.link());
+                return;
+            }
+            MediaLink link = accepted.get();
+            LinkEnd to = link.opposite(from);
+            if (to instanceof LinkEnd.OfParticipant receiver) {
+                deliver(room, receiver.id(), new RoomEvent.SignalReceived(link.id(), command.signal()));
+            } else {
+                media.signalToMediaServer(link, seat.participant(), command.signal());
+            }
+        }
+    }
+
+    @Override
+    public void signalFromMediaServer(RoomId roomId, LinkId linkId, MediaSignal signal) {
+        Room room = rooms.get(roomId);
+        if (room == null) {
+            LOG.log(System.Logger.Level.DEBUG, "Media server signal for closed room {0} dropped", roomId);
+            return;
+        }
+        synchronized (room) {
+            try {
+                LinkEnd server = LinkEnd.mediaServer();
+                room.acceptSignal(linkId, server, signal).ifPresent(link -> {
+                    if (link.opposite(server) instanceof LinkEnd.OfParticipant receiver) {
+                        deliver(room, receiver.id(), new RoomEvent.SignalReceived(link.id(), signal));
+                    }
+                });
+            } catch (ChatException e) {
+                LOG.log(System.Logger.Level.DEBUG, "Media server signal on {0} dropped: {1}", linkId, e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void updateMediaState(ConnectionId connection, MediaState state) {
+        Seat seat = seats.get(connection);
+        if (seat == null) {
+            throw new ChatException(ErrorCode.NOT_IN_ROOM, "You are not in a room");
+        }
+        Room room = requireRoom(seat.room());
+        synchronized (room) {
+            room.updateMediaState(seat.participant(), state);
+            for (Participant participant : room.participants()) {
+                notifier.notify(participant.connection(),
+                        new RoomEvent.MediaStateChanged(room.id(), seat.participant(), state));
+            }
+        }
+    }
+
+    /** Removes rooms that were created but stayed empty past the timeout. */
+    public void closeAbandonedRooms() {
+        boolean removed = false;
+        for (Room room : rooms.values()) {
+            synchronized (room) {
+                boolean abandoned = room.isEmpty() && !room.isClosed()
+                        && room.createdAt().plus(settings.abandonedRoomTimeout()).isBefore(clock.now());
+                if (abandoned) {
+                    closeRoom(room);
+                    removed = true;
+                }
+            }
+        }
+        if (removed) {
+            publishRoomList();
+        }
+    }
+
+    private boolean vacate(ConnectionId connection, Seat seat, LeaveReason reason) {
+        Room room = rooms.get(seat.room());
+        if (room == null) {
+            seats.remove(connection, seat);
+            return false;
+        }
+        synchronized (room) {
+            if (!seats.remove(connection, seat)) {
+                return false;
+            }
+            List<MediaLink> closed = room.unseat(seat.participant());
+            media.linksClosed(room.id(), closed);
+            for (MediaLink link : closed) {
+                for (LinkEnd end : List.of(link.offerer(), link.answerer())) {
+                    if (end instanceof LinkEnd.OfParticipant remaining && !remaining.id().equals(seat.participant())) {
+                        deliver(room, remaining.id(), new RoomEvent.LinkClosed(link.id()));
+                    }
+                }
+            }
+            for (Participant other : room.participants()) {
+                notifier.notify(other.connection(),
+                        new RoomEvent.ParticipantLeft(room.id(), seat.participant(), reason));
+            }
+            if (room.isEmpty()) {
+                closeRoom(room);
+            }
+        }
+        publishRoomList();
+        return true;
+    }
+
+    private void closeRoom(Room room) {
+        room.close();
+        rooms.remove(room.id());
+        media.roomClosed(room.id());
+    }
+
+    private List<MediaLink> toLinks(RoomId roomId, List<LinkPlan> plans) {
+        List<MediaLink> links = new ArrayList<>(plans.size());
+        for (LinkPlan plan : plans) {
+            links.add(new MediaLink(new LinkId(ids.newId()), roomId, plan.publisher(), plan.offerer(),
+                    plan.answerer()));
+        }
+        return links;
+    }
+
+    private void announce(Room room, MediaLink link) {
+        for (LinkEnd end : List.of(link.offerer(), link.answerer())) {
+            if (end instanceof LinkEnd.OfParticipant recipient) {
+                LinkEnd other = link.opposite(end);
+                Optional<ParticipantId> peer = other instanceof LinkEnd.OfParticipant p
+                        ? Optional.of(p.id()) : Optional.empty();
+                deliver(room, recipient.id(), new RoomEvent.LinkOpened(link.id(), link.publisher(), peer,
+                        end.equals(link.offerer()), link.isPolite(end)));
+            }
+        }
+    }
+
+    private void deliver(Room room, ParticipantId recipient, RoomEvent event) {
+        room.participant(recipient).ifPresent(p -> notifier.notify(p.connection(), event));
+    }
+
+    private Room requireRoom(RoomId roomId) {
+        Room room = roomId == null ? null : rooms.get(roomId);
+        if (room == null) {
+            throw new ChatException(ErrorCode.ROOM_NOT_FOUND, "No such room");
+        }
+        return room;
+    }
+
+    private void publishRoomList() {
+        synchronized (lobbyLock) {
+            notifier.roomListChanged(listRooms());
+        }
+    }
+
+    private static RoomSummary summaryOf(Room room) {
+        synchronized (room) {
+            return room.summary();
+        }
+    }
+
+    /** Where a connection sits. */
+    private record Seat(RoomId room, ParticipantId participant) {
+    }
+}
