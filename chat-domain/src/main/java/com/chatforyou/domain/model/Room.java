@@ -116,6 +116,14 @@ public final class Room {
         return removed;
     }
 
+    /** Closes every link of the room, as when its media is re-established from scratch. */
+    public List<MediaLink> closeAllLinks() {
+        List<MediaLink> removed = links();
+        links.clear();
+        removed.forEach(link -> rememberClosed(link.id()));
+        return removed;
+    }
+
     public Participant updateMediaState(ParticipantId participantId, MediaState state) {
         Participant updated = requireParticipant(participantId).withMediaState(state);
         participants.put(participantId, updated);

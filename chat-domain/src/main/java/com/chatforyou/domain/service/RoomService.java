@@ -237,6 +237,32 @@ public class RoomService implements CreateRoomUseCase, ListRoomsUseCase, JoinRoo
     }
 
     @Override
+    public void mediaReset(RoomId roomId) {
+        Room room = rooms.get(roomId);
+        if (room == null) {
+            return;
+        }
+        synchronized (room) {
+            closeLinks(room, room.closeAllLinks(), null);
+            List<Participant> linked = new ArrayList<>();
+            try {
+                for (Participant participant : room.participants()) {
+                    List<MediaLink> links = toLinks(room.id(), media.planLinks(room.id(), participant, linked));
+                    room.open(links);
+                    media.linksOpened(room.id(), links);
+                    links.forEach(link -> announce(room, link));
+                    linked.add(participant);
+                }
+            } catch (ChatException e) {
+                // Still down: leave the room without media rather than retrying in a loop.
+                LOG.log(System.Logger.Level.WARNING, "Media of room {0} not re-established: {1}", roomId,
+                        e.getMessage());
+                closeLinks(room, room.closeAllLinks(), null);
+            }
+        }
+    }
+
+    @Override
     public void updateMediaState(ConnectionId connection, MediaState state) {
         Seat seat = seats.get(connection);
         if (seat == null) {
@@ -280,15 +306,7 @@ public class RoomService implements CreateRoomUseCase, ListRoomsUseCase, JoinRoo
             if (!seats.remove(connection, seat)) {
                 return false;
             }
-            List<MediaLink> closed = room.unseat(seat.participant());
-            media.linksClosed(room.id(), closed);
-            for (MediaLink link : closed) {
-                for (LinkEnd end : List.of(link.offerer(), link.answerer())) {
-                    if (end instanceof LinkEnd.OfParticipant remaining && !remaining.id().equals(seat.participant())) {
-                        deliver(room, remaining.id(), new RoomEvent.LinkClosed(link.id()));
-                    }
-                }
-            }
+            closeLinks(room, room.unseat(seat.participant()), seat.participant());
             for (Participant other : room.participants()) {
                 notifier.notify(other.connection(),
                         new RoomEvent.ParticipantLeft(room.id(), seat.participant(), reason));
@@ -299,6 +317,21 @@ public class RoomService implements CreateRoomUseCase, ListRoomsUseCase, JoinRoo
         }
         publishRoomList();
         return true;
+    }
+
+    /** Tells the backend and every remaining participant end (except {@code leaver}) that links closed. */
+    private void closeLinks(Room room, List<MediaLink> closed, ParticipantId leaver) {
+        if (closed.isEmpty()) {
+            return;
+        }
+        media.linksClosed(room.id(), closed);
+        for (MediaLink link : closed) {
+            for (LinkEnd end : List.of(link.offerer(), link.answerer())) {
+                if (end instanceof LinkEnd.OfParticipant remaining && !remaining.id().equals(leaver)) {
+                    deliver(room, remaining.id(), new RoomEvent.LinkClosed(link.id()));
+                }
+            }
+        }
     }
 
     private void closeRoom(Room room) {
