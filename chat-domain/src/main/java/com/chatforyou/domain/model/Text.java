@@ -11,7 +11,8 @@ final class Text {
         if (raw == null || raw.isBlank()) {
             throw new ChatException(code, what + " must not be empty");
         }
-        String value = raw.strip();
+        // Windows line breaks arrive as \r\n; keep one form.
+        String value = raw.replace("\r\n", "\n").strip();
         if (value.codePointCount(0, value.length()) > maxLength) {
             throw new ChatException(code, what + " must be at most " + maxLength + " characters");
         }
@@ -23,6 +24,11 @@ final class Text {
 
     private static boolean isForbiddenControl(int codePoint) {
         // Chat may contain line breaks and tabs; nothing else from the control range.
-        return Character.isISOControl(codePoint) && codePoint != '\n' && codePoint != '\t';
+        if (Character.isISOControl(codePoint)) {
+            return codePoint != '\n' && codePoint != '\t';
+        }
+        // Line separators and bidirectional overrides can make one name look like another.
+        return codePoint == 0x2028 || codePoint == 0x2029
+                || (codePoint >= 0x202A && codePoint <= 0x202E) || (codePoint >= 0x2066 && codePoint <= 0x2069);
     }
 }

@@ -125,23 +125,25 @@ public class RoomService implements CreateRoomUseCase, ListRoomsUseCase, JoinRoo
                 ? MediaCapabilities.RECEIVE_ONLY : command.capabilities();
         ParticipantId participantId;
         synchronized (room) {
-            if (seats.containsKey(command.connection())) {
-                throw new ChatException(ErrorCode.ALREADY_IN_ROOM, "Leave your current room first");
-            }
             List<Participant> present = room.participants();
             participantId = new ParticipantId(ids.newId());
-            Participant newcomer = room.seat(participantId, displayName, capabilities, command.connection(),
-                    clock.now());
+            Seat seat = new Seat(room.id(), participantId);
+            // Joins into different rooms hold different locks, so the connection's seat is claimed atomically.
+            if (seats.putIfAbsent(command.connection(), seat) != null) {
+                throw new ChatException(ErrorCode.ALREADY_IN_ROOM, "Leave your current room first");
+            }
+            Participant newcomer;
             List<MediaLink> links;
             try {
+                newcomer = room.seat(participantId, displayName, capabilities, command.connection(), clock.now());
                 links = toLinks(room.id(), media.planLinks(room.id(), newcomer, present));
                 room.open(links);
                 media.linksOpened(room.id(), links);
             } catch (RuntimeException e) {
                 room.unseat(participantId);
+                seats.remove(command.connection(), seat);
                 throw e;
             }
-            seats.put(command.connection(), new Seat(room.id(), participantId));
 
             notifier.notify(newcomer.connection(), new RoomEvent.Joined(room.summary(), newcomer, present,
                     room.recentChat(), iceServers.iceServersFor(participantId)));

@@ -1,0 +1,58 @@
+package com.chatforyou.domain.service;
+
+import static com.chatforyou.domain.fixtures.Refusals.refusalOf;
+import static com.chatforyou.domain.service.RoomServiceFixture.connectionOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.chatforyou.domain.model.ErrorCode;
+import com.chatforyou.domain.model.MediaState;
+import com.chatforyou.domain.model.Participant;
+import com.chatforyou.domain.model.RoomEvent;
+import com.chatforyou.domain.model.RoomId;
+import com.chatforyou.domain.service.RoomServiceFixture.Seated;
+import org.junit.jupiter.api.Test;
+
+class MediaStateTest {
+
+    private static final MediaState MIC_OFF = new MediaState(true, false);
+
+    private final RoomServiceFixture chat = new RoomServiceFixture();
+    private final RoomId standup = chat.aRoom("Standup");
+    private final Seated ann = chat.join(standup, "Ann");
+    private final Seated bob = chat.join(standup, "Bob");
+
+    @Test
+    void a_toggle_is_shown_to_everyone_in_the_room_including_the_sender() {
+        chat.rooms.updateMediaState(ann.connection(), MIC_OFF);
+
+        RoomEvent.MediaStateChanged expected = new RoomEvent.MediaStateChanged(standup, ann.id(), MIC_OFF);
+        assertThat(chat.eventsTo(ann, RoomEvent.MediaStateChanged.class)).containsExactly(expected);
+        assertThat(chat.eventsTo(bob, RoomEvent.MediaStateChanged.class)).containsExactly(expected);
+    }
+
+    @Test
+    void a_toggle_stays_in_its_room() {
+        Seated cid = chat.join(chat.aRoom("Retro"), "Cid");
+
+        chat.rooms.updateMediaState(ann.connection(), MIC_OFF);
+
+        assertThat(chat.eventsTo(cid, RoomEvent.MediaStateChanged.class)).isEmpty();
+    }
+
+    @Test
+    void a_newcomer_sees_the_others_current_toggles() {
+        chat.rooms.updateMediaState(ann.connection(), MIC_OFF);
+        chat.rooms.updateMediaState(bob.connection(), new MediaState(false, true));
+
+        Seated cid = chat.join(standup, "Cid");
+
+        assertThat(chat.theOnlyJoinedTo(cid).others()).extracting(Participant::mediaState)
+                .containsExactly(MIC_OFF, new MediaState(false, true));
+    }
+
+    @Test
+    void a_toggle_without_a_seat_is_refused() {
+        assertThat(refusalOf(() -> chat.rooms.updateMediaState(connectionOf("stranger"), MIC_OFF)))
+                .isEqualTo(ErrorCode.NOT_IN_ROOM);
+    }
+}

@@ -1,0 +1,157 @@
+package com.chatforyou.domain.service;
+
+import com.chatforyou.domain.fixtures.FakeMediaPort;
+import com.chatforyou.domain.fixtures.FixedIceServers;
+import com.chatforyou.domain.fixtures.RecordingNotifier;
+import com.chatforyou.domain.fixtures.SequentialIds;
+import com.chatforyou.domain.fixtures.SettableClock;
+import com.chatforyou.domain.model.ConnectionId;
+import com.chatforyou.domain.model.IceCandidate;
+import com.chatforyou.domain.model.LinkId;
+import com.chatforyou.domain.model.MediaCapabilities;
+import com.chatforyou.domain.model.MediaLink;
+import com.chatforyou.domain.model.MediaSignal;
+import com.chatforyou.domain.model.ParticipantId;
+import com.chatforyou.domain.model.RoomEvent;
+import com.chatforyou.domain.model.RoomId;
+import com.chatforyou.domain.model.RoomSummary;
+import com.chatforyou.domain.model.SessionDescription;
+import com.chatforyou.domain.port.in.CreateRoomUseCase.CreateRoomCommand;
+import com.chatforyou.domain.port.in.JoinRoomUseCase.JoinRoomCommand;
+import com.chatforyou.domain.port.in.NegotiateMediaUseCase.NegotiateMediaCommand;
+import com.chatforyou.domain.port.in.PostChatMessageUseCase.PostChatMessageCommand;
+import java.util.List;
+import java.util.Optional;
+
+/** The room service wired to hand-written fakes, plus a vocabulary for arranging rooms. */
+final class RoomServiceFixture {
+
+    /** A participant seated by the fixture: where they sit, who they are, and how to reach them. */
+    record Seated(RoomId room, ParticipantId id, ConnectionId connection, String name) {
+    }
+
+    final SettableClock clock = new SettableClock();
+    final SequentialIds ids = new SequentialIds();
+    final RecordingNotifier notifier = new RecordingNotifier();
+    final FixedIceServers iceServers = new FixedIceServers();
+    final FakeMediaPort media;
+    final RoomService rooms;
+
+    RoomServiceFixture() {
+        this(FakeMediaPort.mesh(), RoomSettings.DEFAULTS);
+    }
+
+    RoomServiceFixture(FakeMediaPort media) {
+        this(media, RoomSettings.DEFAULTS);
+    }
+
+    RoomServiceFixture(RoomSettings settings) {
+        this(FakeMediaPort.mesh(), settings);
+    }
+
+    RoomServiceFixture(FakeMediaPort media, RoomSettings settings) {
+        this.media = media;
+        this.rooms = new RoomService(media, notifier, iceServers, clock, ids, settings);
+    }
+
+    // ---- rooms ----
+
+    RoomId aRoom(String name) {
+        return rooms.createRoom(new CreateRoomCommand(name, null, null)).id();
+    }
+
+    RoomId aRoomWithCapacity(String name, int capacity) {
+        return rooms.createRoom(new CreateRoomCommand(name, capacity, null)).id();
+    }
+
+    RoomId aLockedRoom(String name, String password) {
+        return rooms.createRoom(new CreateRoomCommand(name, null, password)).id();
+    }
+
+    Optional<RoomSummary> listed(RoomId room) {
+        return rooms.listRooms().stream().filter(summary -> summary.id().equals(room)).findFirst();
+    }
+
+    int headCount(RoomId room) {
+        return listed(room).orElseThrow(() -> new AssertionError("room " + room + " is not listed"))
+                .participantCount();
+    }
+
+    // ---- participants ----
+
+    static ConnectionId connectionOf(String name) {
+        return new ConnectionId("conn-" + name.toLowerCase());
+    }
+
+    /** Joins with camera and microphone on the connection named after the participant. */
+    Seated join(RoomId room, String name) {
+        return join(room, name, MediaCapabilities.AUDIO_VIDEO);
+    }
+
+    Seated join(RoomId room, String name, MediaCapabilities capabilities) {
+        return join(new JoinRoomCommand(connectionOf(name), room, name, null, capabilities));
+    }
+
+    Seated join(JoinRoomCommand command) {
+        ParticipantId id = rooms.joinRoom(command);
+        return new Seated(command.room(), id, command.connection(), command.displayName());
+    }
+
+    static JoinRoomCommand joining(RoomId room, String name) {
+        return new JoinRoomCommand(connectionOf(name), room, name, null, MediaCapabilities.AUDIO_VIDEO);
+    }
+
+    static JoinRoomCommand joiningWithPassword(RoomId room, String name, String password) {
+        return new JoinRoomCommand(connectionOf(name), room, name, password, MediaCapabilities.AUDIO_VIDEO);
+    }
+
+    void say(Seated author, String text) {
+        rooms.postChatMessage(new PostChatMessageCommand(author.connection(), author.room(), text));
+    }
+
+    void send(Seated from, LinkId link, MediaSignal signal) {
+        rooms.negotiate(new NegotiateMediaCommand(from.connection(), link, signal));
+    }
+
+    // ---- what happened ----
+
+    List<RoomEvent> eventsTo(Seated participant) {
+        return notifier.eventsTo(participant.connection());
+    }
+
+    <T extends RoomEvent> List<T> eventsTo(Seated participant, Class<T> type) {
+        return notifier.eventsTo(participant.connection(), type);
+    }
+
+    /** The join acknowledgement a participant got; fails unless there was exactly one. */
+    RoomEvent.Joined theOnlyJoinedTo(Seated participant) {
+        return notifier.theOnly(RoomEvent.Joined.class, participant.connection());
+    }
+
+    /** Signals that reached a participant, whatever link they came on. */
+    List<RoomEvent.SignalReceived> signalsTo(Seated participant) {
+        return eventsTo(participant, RoomEvent.SignalReceived.class);
+    }
+
+    /** The link carrying {@code publisher}'s media to {@code viewer}. */
+    MediaLink linkCarrying(Seated publisher, Seated viewer) {
+        return media.opened().stream()
+                .filter(link -> link.publisher().equals(publisher.id()) && link.involves(viewer.id()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no link carries " + publisher.name() + " to " + viewer.name()));
+    }
+
+    // ---- signals ----
+
+    static SessionDescription offer(String tag) {
+        return new SessionDescription(SessionDescription.Type.OFFER, "v=0\r\ns=offer-" + tag + "\r\n");
+    }
+
+    static SessionDescription answer(String tag) {
+        return new SessionDescription(SessionDescription.Type.ANSWER, "v=0\r\ns=answer-" + tag + "\r\n");
+    }
+
+    static IceCandidate candidate(int port) {
+        return new IceCandidate("candidate:1 1 udp 2122260223 192.0.2.1 " + port + " typ host", "0", 0);
+    }
+}
