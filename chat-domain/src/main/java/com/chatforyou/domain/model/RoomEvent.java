@@ -29,10 +29,10 @@ public sealed interface RoomEvent {
 
     /**
      * A link the recipient must set up. {@code peer} is empty when the other end is the media server;
-     * the recipient sends when it is the publisher and receives otherwise.
+     * the recipient sends when {@code youPublish} and receives otherwise (an SFU viewer may still offer).
      */
     record LinkOpened(LinkId link, ParticipantId publisher, Optional<ParticipantId> peer, boolean youOffer,
-                      boolean youArePolite) implements RoomEvent {
+                      boolean youArePolite, boolean youPublish) implements RoomEvent {
     }
 
     record LinkClosed(LinkId link) implements RoomEvent {

@@ -358,7 +358,7 @@ public class RoomService implements CreateRoomUseCase, ListRoomsUseCase, JoinRoo
                 Optional<ParticipantId> peer = other instanceof LinkEnd.OfParticipant p
                         ? Optional.of(p.id()) : Optional.empty();
                 deliver(room, recipient.id(), new RoomEvent.LinkOpened(link.id(), link.publisher(), peer,
-                        end.equals(link.offerer()), link.isPolite(end)));
+                        end.equals(link.offerer()), link.isPolite(end), end.is(link.publisher())));
             }
         }
     }

@@ -32,7 +32,7 @@ class MediaServerLinksTest {
     @Test
     void a_publisher_hears_it_offers_its_upstream_link_to_no_peer() {
         assertThat(chat.eventsTo(ann, RoomEvent.LinkOpened.class)).containsExactly(
-                new RoomEvent.LinkOpened(annUpstream.id(), ann.id(), Optional.empty(), true, false));
+                new RoomEvent.LinkOpened(annUpstream.id(), ann.id(), Optional.empty(), true, false, true));
     }
 
     @Test
@@ -74,7 +74,7 @@ class MediaServerLinksTest {
 
         assertThat(annToBob.offerer()).isEqualTo(LinkEnd.mediaServer());
         assertThat(chat.eventsTo(bob, RoomEvent.LinkOpened.class)).contains(
-                new RoomEvent.LinkOpened(annToBob.id(), ann.id(), Optional.empty(), false, true));
+                new RoomEvent.LinkOpened(annToBob.id(), ann.id(), Optional.empty(), false, true, false));
     }
 
     @Test

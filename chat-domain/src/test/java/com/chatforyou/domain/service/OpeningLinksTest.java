@@ -39,7 +39,7 @@ class OpeningLinksTest {
         LinkId annToBob = chat.linkCarrying(ann, bob).id();
 
         assertThat(linkOpenedTo(ann, annToBob))
-                .isEqualTo(new RoomEvent.LinkOpened(annToBob, ann.id(), Optional.of(bob.id()), true, false));
+                .isEqualTo(new RoomEvent.LinkOpened(annToBob, ann.id(), Optional.of(bob.id()), true, false, true));
     }
 
     @Test
@@ -49,7 +49,7 @@ class OpeningLinksTest {
         LinkId annToBob = chat.linkCarrying(ann, bob).id();
 
         assertThat(linkOpenedTo(bob, annToBob))
-                .isEqualTo(new RoomEvent.LinkOpened(annToBob, ann.id(), Optional.of(ann.id()), false, true));
+                .isEqualTo(new RoomEvent.LinkOpened(annToBob, ann.id(), Optional.of(ann.id()), false, true, false));
     }
 
     @Test
@@ -59,9 +59,9 @@ class OpeningLinksTest {
         LinkId bobToAnn = chat.linkCarrying(bob, ann).id();
 
         assertThat(linkOpenedTo(bob, bobToAnn))
-                .isEqualTo(new RoomEvent.LinkOpened(bobToAnn, bob.id(), Optional.of(ann.id()), true, false));
+                .isEqualTo(new RoomEvent.LinkOpened(bobToAnn, bob.id(), Optional.of(ann.id()), true, false, true));
         assertThat(linkOpenedTo(ann, bobToAnn))
-                .isEqualTo(new RoomEvent.LinkOpened(bobToAnn, bob.id(), Optional.of(bob.id()), false, true));
+                .isEqualTo(new RoomEvent.LinkOpened(bobToAnn, bob.id(), Optional.of(bob.id()), false, true, false));
     }
 
     @Test

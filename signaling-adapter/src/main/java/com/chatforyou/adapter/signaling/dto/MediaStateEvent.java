@@ -1,0 +1,8 @@
+package com.chatforyou.adapter.signaling.dto;
+
+import com.fasterxml.jackson.annotation.JsonTypeName;
+
+@JsonTypeName("media-state")
+public record MediaStateEvent(String roomId, String participantId, boolean audioMuted, boolean videoMuted)
+        implements ServerEvent {
+}

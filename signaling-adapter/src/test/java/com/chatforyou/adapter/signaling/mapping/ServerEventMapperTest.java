@@ -1,0 +1,226 @@
+package com.chatforyou.adapter.signaling.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.chatforyou.adapter.signaling.dto.ErrorEvent;
+import com.chatforyou.adapter.signaling.dto.ServerEvent;
+import com.chatforyou.domain.model.Capacity;
+import com.chatforyou.domain.model.CapacityLimits;
+import com.chatforyou.domain.model.ChatMessage;
+import com.chatforyou.domain.model.ChatText;
+import com.chatforyou.domain.model.ConnectionId;
+import com.chatforyou.domain.model.DisplayName;
+import com.chatforyou.domain.model.IceCandidate;
+import com.chatforyou.domain.model.IceServer;
+import com.chatforyou.domain.model.LeaveReason;
+import com.chatforyou.domain.model.LinkId;
+import com.chatforyou.domain.model.MediaCapabilities;
+import com.chatforyou.domain.model.MediaState;
+import com.chatforyou.domain.model.MessageId;
+import com.chatforyou.domain.model.Participant;
+import com.chatforyou.domain.model.ParticipantId;
+import com.chatforyou.domain.model.RoomEvent;
+import com.chatforyou.domain.model.RoomId;
+import com.chatforyou.domain.model.RoomName;
+import com.chatforyou.domain.model.RoomSummary;
+import com.chatforyou.domain.model.SessionDescription;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Every server event must serialise to exactly the JSON of docs/signaling-protocol.md. */
+class ServerEventMapperTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final ServerEventMapper EVENTS = ServerEventMapper.INSTANCE;
+
+    private static final RoomId ROOM = new RoomId("r7k2");
+    private static final ParticipantId ANN = new ParticipantId("p3f");
+    private static final ParticipantId BOB = new ParticipantId("p8a");
+    private static final LinkId LINK = new LinkId("l9x");
+    private static final RoomSummary STANDUP = new RoomSummary(ROOM, new RoomName("Standup"), 2, new Capacity(6), false);
+    private static final Participant ANN_SEAT = new Participant(ANN, new DisplayName("Ann"),
+            MediaCapabilities.AUDIO_VIDEO, MediaState.UNMUTED, new ConnectionId("c1"), Instant.EPOCH);
+    private static final Participant BOB_SEAT = new Participant(BOB, new DisplayName("Bob"),
+            MediaCapabilities.AUDIO_ONLY, new MediaState(false, true), new ConnectionId("c2"), Instant.EPOCH);
+    private static final ChatMessage BOB_SAYS_HI = new ChatMessage(new MessageId("m1"), BOB, new DisplayName("Bob"),
+            new ChatText("hi"), Instant.parse("2026-11-28T10:15:30Z"));
+
+    /** One example of each room event, with the JSON the browser must receive for it. */
+    private static Map<Class<?>, Arguments> examples() {
+        Map<Class<?>, Arguments> examples = new LinkedHashMap<>();
+        examples.put(RoomEvent.Joined.class, Arguments.of(
+                new RoomEvent.Joined(STANDUP, ANN_SEAT, List.of(BOB_SEAT), List.of(BOB_SAYS_HI),
+                        List.of(new IceServer(List.of("stun:stun.example.org:3478"), null, null))),
+                """
+                {"type":"joined",
+                 "room":{"roomId":"r7k2","name":"Standup","participants":2,"capacity":6,"locked":false},
+                 "self":{"participantId":"p3f","displayName":"Ann","sendsAudio":true,"sendsVideo":true,"audioMuted":false,"videoMuted":false},
+                 "participants":[{"participantId":"p8a","displayName":"Bob","sendsAudio":true,"sendsVideo":false,"audioMuted":false,"videoMuted":true}],
+                 "chat":[{"messageId":"m1","authorId":"p8a","authorName":"Bob","text":"hi","sentAt":"2026-11-28T10:15:30Z"}],
+                 "iceServers":[{"urls":["stun:stun.example.org:3478"],"username":null,"credential":null}]}
+                """));
+        examples.put(RoomEvent.ParticipantJoined.class, Arguments.of(
+                new RoomEvent.ParticipantJoined(ROOM, BOB_SEAT),
+                """
+                {"type":"participant-joined","roomId":"r7k2","participant":{"participantId":"p8a","displayName":"Bob",
+                 "sendsAudio":true,"sendsVideo":false,"audioMuted":false,"videoMuted":true}}
+                """));
+        examples.put(RoomEvent.ParticipantLeft.class, Arguments.of(
+                new RoomEvent.ParticipantLeft(ROOM, BOB, LeaveReason.DISCONNECTED),
+                """
+                {"type":"participant-left","roomId":"r7k2","participantId":"p8a","reason":"disconnected"}
+                """));
+        examples.put(RoomEvent.Left.class, Arguments.of(
+                new RoomEvent.Left(ROOM),
+                """
+                {"type":"left","roomId":"r7k2"}
+                """));
+        examples.put(RoomEvent.ChatPosted.class, Arguments.of(
+                new RoomEvent.ChatPosted(ROOM, new ChatMessage(new MessageId("m2"), ANN, new DisplayName("Ann"),
+                        new ChatText("<b>hi</b>"), Instant.parse("2026-11-28T10:15:31.123456789Z"))),
+                """
+                {"type":"chat","roomId":"r7k2","message":{"messageId":"m2","authorId":"p3f","authorName":"Ann",
+                 "text":"<b>hi</b>","sentAt":"2026-11-28T10:15:31.123Z"}}
+                """));
+        examples.put(RoomEvent.MediaStateChanged.class, Arguments.of(
+                new RoomEvent.MediaStateChanged(ROOM, ANN, new MediaState(true, false)),
+                """
+                {"type":"media-state","roomId":"r7k2","participantId":"p3f","audioMuted":true,"videoMuted":false}
+                """));
+        examples.put(RoomEvent.LinkOpened.class, Arguments.of(
+                new RoomEvent.LinkOpened(LINK, ANN, Optional.of(BOB), true, false, true),
+                """
+                {"type":"link-open","linkId":"l9x","publisherId":"p3f","peerId":"p8a","direction":"send",
+                 "youOffer":true,"polite":false}
+                """));
+        examples.put(RoomEvent.LinkClosed.class, Arguments.of(
+                new RoomEvent.LinkClosed(LINK),
+                """
+                {"type":"link-close","linkId":"l9x"}
+                """));
+        examples.put(RoomEvent.SignalReceived.class, Arguments.of(
+                new RoomEvent.SignalReceived(LINK, new SessionDescription(SessionDescription.Type.ANSWER, "v=0\r\no=-")),
+                """
+                {"type":"sdp","linkId":"l9x","description":{"type":"answer","sdp":"v=0\\r\\no=-"}}
+                """));
+        return examples;
+    }
+
+    static Stream<Arguments> everyRoomEvent() {
+        return examples().values().stream();
+    }
+
+    @Test
+    void examplesCoverEveryKindOfRoomEvent() {
+        assertThat(examples().keySet()).containsExactlyInAnyOrder(RoomEvent.class.getPermittedSubclasses());
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyRoomEvent")
+    void roomEventsHaveTheDocumentedWireForm(RoomEvent event, String expectedJson) {
+        assertThat(wireForm(EVENTS.toServerEvent(event))).isEqualTo(JSON.readTree(expectedJson));
+    }
+
+    @Test
+    void theViewerOfALinkReceivesFromThePublisherItsPeer() {
+        var opened = new RoomEvent.LinkOpened(LINK, BOB, Optional.of(BOB), false, true, false);
+
+        assertThat(wireForm(EVENTS.toServerEvent(opened))).isEqualTo(JSON.readTree("""
+                {"type":"link-open","linkId":"l9x","publisherId":"p8a","peerId":"p8a","direction":"receive",
+                 "youOffer":false,"polite":true}
+                """));
+    }
+
+    @Test
+    void aLinkToTheMediaServerHasANullPeer() {
+        var publishing = new RoomEvent.LinkOpened(LINK, ANN, Optional.empty(), true, false, true);
+        var subscribing = new RoomEvent.LinkOpened(LINK, BOB, Optional.empty(), false, true, false);
+
+        assertThat(wireForm(EVENTS.toServerEvent(publishing))).isEqualTo(JSON.readTree("""
+                {"type":"link-open","linkId":"l9x","publisherId":"p3f","peerId":null,"direction":"send",
+                 "youOffer":true,"polite":false}
+                """));
+        assertThat(wireForm(EVENTS.toServerEvent(subscribing)).get("direction").asString()).isEqualTo("receive");
+    }
+
+    @Test
+    void aParticipantWhoPressedLeaveLeftWithReasonLeft() {
+        var left = new RoomEvent.ParticipantLeft(ROOM, BOB, LeaveReason.LEFT);
+
+        assertThat(wireForm(EVENTS.toServerEvent(left)).get("reason").asString()).isEqualTo("left");
+    }
+
+    @Test
+    void iceCandidatesKeepTheirBrowserShape() {
+        var candidate = new RoomEvent.SignalReceived(LINK,
+                new IceCandidate("candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host", "0", 0));
+        var endOfCandidates = new RoomEvent.SignalReceived(LINK, new IceCandidate("", null, 0));
+
+        assertThat(wireForm(EVENTS.toServerEvent(candidate))).isEqualTo(JSON.readTree("""
+                {"type":"ice","linkId":"l9x","candidate":{"candidate":"candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host",
+                 "sdpMid":"0","sdpMLineIndex":0}}
+                """));
+        assertThat(wireForm(EVENTS.toServerEvent(endOfCandidates))).isEqualTo(JSON.readTree("""
+                {"type":"ice","linkId":"l9x","candidate":{"candidate":"","sdpMid":null,"sdpMLineIndex":0}}
+                """));
+    }
+
+    @Test
+    void theLobbyListCarriesTheCapacityLimits() {
+        var locked = new RoomSummary(new RoomId("r1"), new RoomName("Retro"), 0, new Capacity(8), true);
+
+        var rooms = EVENTS.toRooms(List.of(STANDUP, locked), new CapacityLimits(6, 8));
+
+        assertThat(wireForm(rooms)).isEqualTo(JSON.readTree("""
+                {"type":"rooms","defaultCapacity":6,"maxCapacity":8,"rooms":[
+                 {"roomId":"r7k2","name":"Standup","participants":2,"capacity":6,"locked":false},
+                 {"roomId":"r1","name":"Retro","participants":0,"capacity":8,"locked":true}]}
+                """));
+    }
+
+    @Test
+    void aCreatedRoomIsAnnouncedToItsCreator() {
+        assertThat(wireForm(EVENTS.toRoomCreated(STANDUP))).isEqualTo(JSON.readTree("""
+                {"type":"room-created","room":{"roomId":"r7k2","name":"Standup","participants":2,"capacity":6,"locked":false}}
+                """));
+    }
+
+    @Test
+    void errorsNameTheirCodeAndDestination() {
+        var error = new ErrorEvent("room-full", "The room is full (6 participants)", "/app/room.join");
+
+        assertThat(wireForm(error)).isEqualTo(JSON.readTree("""
+                {"type":"error","code":"room-full","message":"The room is full (6 participants)","destination":"/app/room.join"}
+                """));
+    }
+
+    @Test
+    void typeComesFirstSoLogsReadWell() {
+        String json = JSON.writeValueAsString(EVENTS.toServerEvent(new RoomEvent.Left(ROOM)));
+
+        assertThat(json).startsWith("{\"type\":\"left\"");
+    }
+
+    @Test
+    void everyServerEventDeclaresItsTypeName() {
+        assertThat(Arrays.stream(ServerEvent.class.getPermittedSubclasses())
+                .filter(type -> type.getAnnotation(JsonTypeName.class) == null))
+                .isEmpty();
+    }
+
+    private static JsonNode wireForm(Object event) {
+        return JSON.readTree(JSON.writeValueAsString(event));
+    }
+}

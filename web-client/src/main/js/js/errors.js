@@ -1,0 +1,47 @@
+/**
+ * What the user reads for each error code. The server's own message is preferred because it can be
+ * specific ("The room is full (6 participants)"); these texts cover a missing message and the few
+ * errors the page detects itself.
+ */
+
+const TEXTS = Object.freeze({
+  'room-not-found': 'That room no longer exists.',
+  'room-full': 'The room is full.',
+  'wrong-password': 'The password is not right.',
+  'too-many-rooms': 'The server has no room for another room right now.',
+  'room-name-taken': 'A room with this name already exists.',
+  'invalid-room-name': 'Room names need 1 to 48 characters, without control characters.',
+  'invalid-capacity': 'That capacity is not allowed.',
+  'invalid-password': 'The password is too long.',
+  'name-taken': 'Someone in that room already uses this name; pick another.',
+  'invalid-display-name': 'Your name needs 1 to 32 characters on one line.',
+  'invalid-chat-message': 'Messages need 1 to 1000 characters.',
+  'already-in-room': 'You are already in a room; leave it first.',
+  'not-in-room': 'You are not in that room any more.',
+  'unknown-link': 'A media connection was not recognised by the server.',
+  'link-not-owned': 'A media connection belongs to someone else.',
+  'invalid-sdp': 'The browser produced a media description the server refused.',
+  'invalid-candidate': 'The browser produced a network candidate the server refused.',
+  'negotiation-out-of-order': 'A media negotiation step arrived out of order.',
+  'media-unavailable': 'The media server cannot serve this room right now.',
+  'malformed-message': 'The server could not read a message from this page.',
+  'unknown-destination': 'The page sent something the server does not know.',
+  'frame-too-large': 'A message was too large to send.',
+  'internal-error': 'Something went wrong on the server.',
+  // Detected by the page itself.
+  'not-connected': 'Not connected to the server.',
+});
+
+/** Errors that need no user attention: a candidate crossed a leave. */
+const SILENT = new Set(['link-closed']);
+
+/** @returns {boolean} whether the error should not be shown at all */
+export function isSilentError(code) {
+  return SILENT.has(code);
+}
+
+/** @returns {string} the text to show for an error, preferring the server's message */
+export function errorText(code, serverMessage) {
+  if (typeof serverMessage === 'string' && serverMessage.trim() !== '') return serverMessage;
+  return TEXTS[code] ?? `Something went wrong (${code || 'unknown error'}).`;
+}

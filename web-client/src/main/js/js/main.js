@@ -1,0 +1,148 @@
+/**
+ * Boots the page: one STOMP connection, one RoomSession, the views, and the debug handle that the
+ * end-to-end tests read (window.chatForYou).
+ */
+
+import { createStompTransport } from './stomp-transport.js';
+import { signalingUrl } from './signaling-transport.js';
+import { RoomSession } from './room-session.js';
+import { MediaLink } from './media-link.js';
+import { acquireLocalMedia } from './local-media.js';
+import { LobbyView } from './lobby-view.js';
+import { RoomView } from './room-view.js';
+import { ErrorBanner, showConnectionStatus } from './page-view.js';
+
+const byId = id => {
+  const node = document.getElementById(id);
+  if (!node) throw new Error(`index.html lacks #${id}`);
+  return node;
+};
+
+const NAME_KEY = 'chatforyou.displayName';
+const displayNameInput = byId('display-name');
+try {
+  displayNameInput.value ||= localStorage.getItem(NAME_KEY) ?? '';
+} catch {
+  // Storage may be disabled; the name is then simply not remembered.
+}
+displayNameInput.addEventListener('change', () => {
+  try {
+    localStorage.setItem(NAME_KEY, displayNameInput.value.trim());
+  } catch {
+    // see above
+  }
+});
+const displayName = () => displayNameInput.value;
+
+const banner = new ErrorBanner({ banner: byId('error-banner'), text: byId('error-text'), dismiss: byId('error-dismiss') });
+const statusNode = byId('connection-status');
+const lobbySection = byId('lobby-view');
+const roomSection = byId('room-view');
+
+const transport = createStompTransport({ brokerURL: signalingUrl(document.baseURI) });
+
+let session = null;
+
+const lobbyView = new LobbyView({
+  doc: document,
+  elements: {
+    roomList: byId('room-list'),
+    roomListEmpty: byId('room-list-empty'),
+    joiningStatus: byId('joining-status'),
+    createForm: byId('create-room-form'),
+    createName: byId('create-room-name'),
+    createCapacity: byId('create-room-capacity'),
+    capacityHint: byId('create-room-capacity-hint'),
+    createPassword: byId('create-room-password'),
+    createButton: byId('create-room-button'),
+    passwordDialog: byId('password-dialog'),
+    passwordForm: byId('password-form'),
+    passwordRoomName: byId('password-room-name'),
+    joinPassword: byId('join-password'),
+    passwordCancel: byId('join-password-cancel'),
+  },
+  onJoin: (room, password) => session.joinRoom({ roomId: room.roomId, password, displayName: displayName() }),
+  onCreate: ({ name, capacity, password }) => {
+    session.createRoom({ name, capacity, password, displayName: displayName() });
+  },
+});
+
+const roomView = new RoomView({
+  doc: document,
+  elements: {
+    roomTitle: byId('room-title'),
+    roomOccupancy: byId('room-occupancy'),
+    selfTile: byId('self-tile'),
+    selfName: byId('self-name'),
+    selfPlaceholderName: byId('self-placeholder-name'),
+    selfAvatar: byId('self-avatar'),
+    localVideo: byId('local-video'),
+    mediaNotice: byId('media-notice'),
+    tiles: byId('tiles'),
+    participantList: byId('participant-list'),
+    chatLog: byId('chat-log'),
+    chatForm: byId('chat-form'),
+    chatInput: byId('chat-input'),
+    leaveButton: byId('leave-button'),
+    toggleAudio: byId('toggle-audio'),
+    toggleVideo: byId('toggle-video'),
+  },
+  createStream: tracks => new MediaStream(tracks),
+  actions: {
+    leave: () => session.leaveRoom(),
+    sendChat: text => session.sendChat(text),
+    toggle: kind => {
+      const local = session.local;
+      if (!local) return;
+      session.setMuted(kind, !(kind === 'audio' ? local.audioMuted : local.videoMuted));
+    },
+  },
+});
+
+session = new RoomSession({
+  transport,
+  acquireMedia: () =>
+    acquireLocalMedia({
+      getUserMedia: navigator.mediaDevices?.getUserMedia?.bind(navigator.mediaDevices),
+      secureContext: window.isSecureContext,
+    }),
+  createLink: options => new MediaLink(options),
+  listener: {
+    stateChanged(state) {
+      const inRoom = state.phase === 'in-room';
+      // The create form keeps its values through errors and empties once a room was entered.
+      if (inRoom && roomSection.hidden) lobbyView.resetCreateForm();
+      lobbySection.hidden = inRoom;
+      roomSection.hidden = !inRoom;
+      document.title = inRoom ? `${state.room.name} · ChatForYou` : 'ChatForYou';
+      lobbyView.render(state, session.connection);
+      roomView.render(state);
+    },
+    localMediaChanged: local => roomView.setLocalMedia(local),
+    remoteMediaChanged: (publisherId, tracks) => roomView.setRemoteTracks(publisherId, tracks),
+    error: ({ code, message }) => banner.show(code, message),
+    errorCleared: () => banner.clear(),
+  },
+});
+
+transport.onEvent(event => session.handleEvent(event));
+transport.onStatus(state => {
+  showConnectionStatus(statusNode, state);
+  if (state === 'connected') session.connected();
+  if (state === 'lost') {
+    session.connectionLost();
+    banner.show('connection-lost', 'The connection to the server was lost. Reload the page to reconnect.');
+  }
+});
+showConnectionStatus(statusNode, 'connecting');
+session.listener.stateChanged(session.state); // first paint, before any event
+transport.connect();
+
+// Leaving explicitly tells the others "left" instead of waiting for the server to notice.
+window.addEventListener('pagehide', () => session.leaveRoom());
+
+/** For tests and for debugging in the console. */
+window.chatForYou = Object.freeze({
+  peerConnections: () => session.peerConnections(),
+  state: () => session.snapshot(),
+});

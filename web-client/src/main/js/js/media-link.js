@@ -1,0 +1,243 @@
+/**
+ * One end of one media link: a single RTCPeerConnection negotiated with WebRTC "perfect
+ * negotiation", so either end may (re)offer at any time and glare resolves itself.
+ *
+ * The server tells each end its role in `link-open`: `youOffer` says who makes the first offer and
+ * `polite` who yields when both offer at once. Nothing here knows about STOMP: descriptions and
+ * candidates leave through the injected `transport` and arrive through receiveDescription() and
+ * receiveCandidate().
+ */
+
+const defaultCreatePeerConnection = config => new RTCPeerConnection(config);
+
+export class MediaLink {
+  /**
+   * @param {object} options
+   * @param {string} options.linkId
+   * @param {'send'|'receive'} options.direction send: this end publishes its local tracks
+   * @param {boolean} options.youOffer whether this end makes the first offer
+   * @param {boolean} options.polite whether this end yields on glare
+   * @param {RTCIceServer[]} options.iceServers from `joined`; required so no connection runs without them
+   * @param {{sendDescription(d: object): void, sendCandidate(c: object): void}} options.transport
+   * @param {MediaStream} [options.localStream] the tracks to publish on a send link
+   * @param {(track: MediaStreamTrack, streams: MediaStream[]) => void} [options.onRemoteTrack]
+   * @param {(state: string) => void} [options.onConnectionStateChange]
+   * @param {(config: RTCConfiguration) => RTCPeerConnection} [options.createPeerConnection]
+   * @param {{warn: Function}} [options.log]
+   */
+  constructor({
+    linkId,
+    direction,
+    youOffer,
+    polite,
+    iceServers,
+    transport,
+    localStream = null,
+    onRemoteTrack = () => {},
+    onConnectionStateChange = () => {},
+    createPeerConnection = defaultCreatePeerConnection,
+    log = console,
+  }) {
+    if (!Array.isArray(iceServers)) {
+      // Links only exist after `joined`, which carries the ICE servers.
+      throw new TypeError(`link ${linkId}: iceServers are required`);
+    }
+    if (direction !== 'send' && direction !== 'receive') {
+      throw new TypeError(`link ${linkId}: unknown direction ${direction}`);
+    }
+    this.linkId = linkId;
+    this.direction = direction;
+    this.youOffer = Boolean(youOffer);
+    this.polite = Boolean(polite);
+    this.closed = false;
+    this.transport = transport;
+    this.log = log;
+
+    // Perfect-negotiation bookkeeping.
+    this.makingOffer = false;
+    this.ignoreOffer = false;
+    this.settingRemoteAnswerPending = false;
+    /** Candidates that arrived before any remote description could take them. */
+    this.pendingCandidates = [];
+    /** Until the first exchange completes, only the end the server named may offer. */
+    this.mayOffer = this.youOffer;
+    /** Incoming signals are applied one at a time, in arrival order. */
+    this.incoming = Promise.resolve();
+
+    const pc = createPeerConnection({ iceServers });
+    this.pc = pc;
+
+    pc.addEventListener('negotiationneeded', () => {
+      this.#offer();
+    });
+    pc.addEventListener('icecandidate', event => {
+      // A null candidate only says gathering finished locally; the remote end needs nothing for it.
+      if (this.closed || !event.candidate) return;
+      this.transport.sendCandidate(candidateInit(event.candidate));
+    });
+    pc.addEventListener('track', event => {
+      if (this.closed) return;
+      onRemoteTrack(event.track, event.streams ? [...event.streams] : []);
+    });
+    pc.addEventListener('connectionstatechange', () => {
+      if (this.closed) return;
+      const state = pc.connectionState;
+      // One end restarts ICE so that both ends do not race to do it.
+      if (state === 'failed' && this.youOffer && typeof pc.restartIce === 'function') {
+        pc.restartIce();
+      }
+      onConnectionStateChange(state);
+    });
+
+    this.#addMedia(localStream);
+  }
+
+  /** @returns {string} the peer connection's connectionState, or 'closed' */
+  get connectionState() {
+    return this.closed ? 'closed' : this.pc.connectionState;
+  }
+
+  /** Applies an `sdp` message from the other end. Resolves when it has been handled. */
+  receiveDescription(description) {
+    return this.#enqueue(() => this.#onDescription(description));
+  }
+
+  /** Applies an `ice` message from the other end. Resolves when it has been handled. */
+  receiveCandidate(candidate) {
+    return this.#enqueue(() => this.#onCandidate(candidate));
+  }
+
+  /** Closes the peer connection. Safe to call more than once; later signals are ignored. */
+  close() {
+    if (this.closed) return;
+    this.closed = true;
+    this.pendingCandidates = [];
+    try {
+      this.pc.close();
+    } catch (err) {
+      this.log.warn(`link ${this.linkId}: close failed`, err);
+    }
+  }
+
+  #addMedia(localStream) {
+    const pc = this.pc;
+    if (this.direction === 'send') {
+      const tracks = localStream ? localStream.getTracks() : [];
+      for (const track of tracks) {
+        if (this.youOffer) {
+          pc.addTransceiver(track, { direction: 'sendonly', streams: [localStream] });
+        } else {
+          // addTrack senders are adopted by the remote offer's m-lines instead of adding new ones.
+          pc.addTrack(track, localStream);
+        }
+      }
+    } else if (this.youOffer) {
+      // A receiving offerer (e.g. towards an SFU that expects it) must ask for both kinds.
+      pc.addTransceiver('audio', { direction: 'recvonly' });
+      pc.addTransceiver('video', { direction: 'recvonly' });
+    }
+    // A receiving answerer adds nothing: the publisher's offer creates the transceivers.
+  }
+
+  async #offer() {
+    // Browsers only fire negotiationneeded in stable; checking again keeps a late event harmless.
+    if (this.closed || !this.mayOffer || this.pc.signalingState !== 'stable') return;
+    try {
+      this.makingOffer = true;
+      await this.pc.setLocalDescription();
+      // A glare rollback may have replaced our offer while it was being set; then it is stale.
+      if (this.closed || this.pc.signalingState !== 'have-local-offer') return;
+      this.transport.sendDescription(descriptionInit(this.pc.localDescription));
+    } catch (err) {
+      if (!this.closed) this.log.warn(`link ${this.linkId}: offer failed`, err);
+    } finally {
+      this.makingOffer = false;
+    }
+  }
+
+  #enqueue(step) {
+    if (this.closed) return Promise.resolve();
+    this.incoming = this.incoming
+      .then(() => (this.closed ? undefined : step()))
+      .catch(err => {
+        if (!this.closed) this.log.warn(`link ${this.linkId}: signal failed`, err);
+      });
+    return this.incoming;
+  }
+
+  async #onDescription(description) {
+    const pc = this.pc;
+    const readyForOffer =
+      !this.makingOffer && (pc.signalingState === 'stable' || this.settingRemoteAnswerPending);
+    const offerCollision = description.type === 'offer' && !readyForOffer;
+    this.ignoreOffer = !this.polite && offerCollision;
+    if (this.ignoreOffer) return; // the impolite end keeps its own offer; the other end yields
+
+    if (offerCollision) {
+      // Polite end: drop our own offer and take theirs.
+      await pc.setLocalDescription({ type: 'rollback' });
+      if (this.closed) return;
+    }
+    this.settingRemoteAnswerPending = description.type === 'answer';
+    try {
+      await pc.setRemoteDescription(description);
+    } finally {
+      this.settingRemoteAnswerPending = false;
+    }
+    if (this.closed) return;
+    await this.#flushCandidates();
+    if (this.closed) return;
+    if (description.type === 'offer') {
+      await pc.setLocalDescription();
+      if (this.closed) return;
+      this.transport.sendDescription(descriptionInit(pc.localDescription));
+    }
+    // The first exchange is done: from now on either end may renegotiate.
+    this.mayOffer = true;
+  }
+
+  async #onCandidate(candidate) {
+    // Candidates that follow an offer we ignored belong to a session that never starts.
+    if (this.ignoreOffer) return;
+    if (!this.pc.remoteDescription) {
+      this.pendingCandidates.push(candidate);
+      return;
+    }
+    await this.#addCandidate(candidate);
+  }
+
+  async #flushCandidates() {
+    const queued = this.pendingCandidates.splice(0);
+    for (const candidate of queued) {
+      if (this.closed) return;
+      await this.#addCandidate(candidate);
+    }
+  }
+
+  async #addCandidate(candidate) {
+    try {
+      await this.pc.addIceCandidate(candidate);
+    } catch (err) {
+      if (!this.ignoreOffer && !this.closed) {
+        this.log.warn(`link ${this.linkId}: candidate refused`, err);
+      }
+    }
+  }
+}
+
+/** The RTCSessionDescriptionInit shape the protocol carries. */
+export function descriptionInit(description) {
+  return { type: description.type, sdp: description.sdp };
+}
+
+/** The RTCIceCandidateInit shape the protocol carries. */
+export function candidateInit(candidate) {
+  if (typeof candidate.toJSON === 'function') return candidate.toJSON();
+  const init = {
+    candidate: candidate.candidate,
+    sdpMid: candidate.sdpMid ?? null,
+    sdpMLineIndex: candidate.sdpMLineIndex ?? null,
+  };
+  if (candidate.usernameFragment != null) init.usernameFragment = candidate.usernameFragment;
+  return init;
+}

@@ -1,0 +1,49 @@
+/** MediaStreamTrack and MediaStream stand-ins for node, where neither exists. */
+
+let nextTrack = 0;
+
+export class FakeTrack extends EventTarget {
+  constructor(kind) {
+    super();
+    this.kind = kind;
+    this.id = `${kind}-${++nextTrack}`;
+    this.readyState = 'live';
+    this.enabled = true;
+  }
+
+  stop() {
+    this.readyState = 'ended';
+  }
+
+  /** What the browser does when the remote end stops sending a track. */
+  end() {
+    this.readyState = 'ended';
+    this.dispatchEvent(new Event('ended'));
+  }
+}
+
+let nextStream = 0;
+
+export class FakeStream {
+  constructor(tracks = []) {
+    this.id = `stream-${++nextStream}`;
+    this.tracks = [...tracks];
+  }
+
+  getTracks() {
+    return [...this.tracks];
+  }
+
+  getAudioTracks() {
+    return this.tracks.filter(t => t.kind === 'audio');
+  }
+
+  getVideoTracks() {
+    return this.tracks.filter(t => t.kind === 'video');
+  }
+}
+
+/** A stream with the given kinds of live tracks, e.g. cameraStream('audio', 'video'). */
+export function cameraStream(...kinds) {
+  return new FakeStream(kinds.map(kind => new FakeTrack(kind)));
+}
