@@ -1,0 +1,103 @@
+package com.chatforyou.boot;
+
+import com.chatforyou.adapter.signaling.ClosedConnections;
+import com.chatforyou.adapter.signaling.ConnectionClosedListener;
+import com.chatforyou.adapter.signaling.ErrorReplies;
+import com.chatforyou.adapter.signaling.InboundFrameGuard;
+import com.chatforyou.adapter.signaling.SignalingEndpointConfigurer;
+import com.chatforyou.adapter.signaling.StompParticipantNotifier;
+import com.chatforyou.adapter.signaling.controller.LobbyController;
+import com.chatforyou.adapter.signaling.controller.MediaLinkController;
+import com.chatforyou.adapter.signaling.controller.RoomController;
+import com.chatforyou.adapter.signaling.controller.SignalingErrorAdvice;
+import com.chatforyou.adapter.signaling.controller.UnknownDestinationController;
+import com.chatforyou.domain.port.in.CreateRoomUseCase;
+import com.chatforyou.domain.port.in.JoinRoomUseCase;
+import com.chatforyou.domain.port.in.LeaveRoomUseCase;
+import com.chatforyou.domain.port.in.ListRoomsUseCase;
+import com.chatforyou.domain.port.in.NegotiateMediaUseCase;
+import com.chatforyou.domain.port.in.PostChatMessageUseCase;
+import com.chatforyou.domain.port.in.UpdateMediaStateUseCase;
+import com.chatforyou.domain.port.out.MediaPort;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.messaging.simp.SimpMessageSendingOperations;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+
+/**
+ * The STOMP signaling adapter: endpoint, controllers, notifier and disconnect handling. The broker's
+ * own beans (messaging template, heart-beat scheduler) are built from the endpoint configurer, so the
+ * configurer gets them lazily.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocketMessageBroker
+class SignalingWiring {
+
+    @Bean
+    ErrorReplies signalingErrorReplies(@Lazy SimpMessageSendingOperations messaging) {
+        return new ErrorReplies(messaging);
+    }
+
+    @Bean
+    SignalingEndpointConfigurer signalingEndpointConfigurer(
+            @Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler heartbeatScheduler,
+            @Value("${chatforyou.signaling.allowed-origin-patterns:*}") List<String> allowedOriginPatterns,
+            ErrorReplies errors) {
+        return new SignalingEndpointConfigurer(heartbeatScheduler, allowedOriginPatterns,
+                new InboundFrameGuard(errors));
+    }
+
+    @Bean
+    ServletServerContainerFactoryBean signalingWebSocketContainer() {
+        return SignalingEndpointConfigurer.webSocketContainer();
+    }
+
+    @Bean
+    StompParticipantNotifier participantNotifier(SimpMessageSendingOperations messaging, MediaPort media) {
+        return new StompParticipantNotifier(messaging, media.capacityLimits());
+    }
+
+    @Bean
+    LobbyController lobbyController(ListRoomsUseCase listRooms, CreateRoomUseCase createRoom) {
+        return new LobbyController(listRooms, createRoom);
+    }
+
+    @Bean
+    ClosedConnections closedConnections() {
+        return new ClosedConnections();
+    }
+
+    @Bean
+    RoomController roomController(JoinRoomUseCase joinRoom, LeaveRoomUseCase leaveRoom,
+                                  PostChatMessageUseCase postChatMessage, UpdateMediaStateUseCase updateMediaState,
+                                  ClosedConnections closedConnections) {
+        return new RoomController(joinRoom, leaveRoom, postChatMessage, updateMediaState, closedConnections);
+    }
+
+    @Bean
+    MediaLinkController mediaLinkController(NegotiateMediaUseCase negotiateMedia) {
+        return new MediaLinkController(negotiateMedia);
+    }
+
+    @Bean
+    UnknownDestinationController unknownDestinationController() {
+        return new UnknownDestinationController();
+    }
+
+    @Bean
+    SignalingErrorAdvice signalingErrorAdvice(ErrorReplies errors) {
+        return new SignalingErrorAdvice(errors);
+    }
+
+    @Bean
+    ConnectionClosedListener connectionClosedListener(LeaveRoomUseCase leaveRoom,
+                                                      ClosedConnections closedConnections) {
+        return new ConnectionClosedListener(leaveRoom, closedConnections);
+    }
+}

@@ -1,0 +1,6 @@
+package archfixture.domain.service;
+
+public class CoreService {
+    public void run() {
+    }
+}

@@ -1,0 +1,145 @@
+package com.chatforyou.boot.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.chatforyou.boot.ChatForYouApplication;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Real rooms in real browsers: Debian's headless Chromium with fake devices, against the whole server
+ * on the embedded mesh backend. The test JVM runs in a network namespace with only loopback (see
+ * src/test/scripts/java-in-private-network), so all media stays on 127.0.0.1.
+ */
+@SpringBootTest(classes = ChatForYouApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BrowserRoomIT {
+    private static final String XSS = "<img src=x onerror=alert(1)>";
+
+    @LocalServerPort
+    private int port;
+    private final List<ChatPage> pages = new ArrayList<>();
+
+    @AfterEach
+    void closeBrowsers() {
+        pages.forEach(ChatPage::close);
+    }
+
+    @Test
+    void participants_see_and_hear_each_other_and_an_audio_only_newcomer() throws Exception {
+        ChatPage ann = open("Ann", Chromium.Devices.CAMERA_AND_MICROPHONE);
+        ann.createRoom("Standup", null, null);
+        ann.waitUntilInRoom();
+        ChatPage bob = open("Bob", Chromium.Devices.CAMERA_AND_MICROPHONE);
+        bob.join("Standup", null);
+        bob.waitUntilInRoom();
+
+        // (a) each sees the other's video playing and has the other's audio
+        ann.waitForVideoFrom("Bob");
+        bob.waitForVideoFrom("Ann");
+        ann.waitForAudioFrom("Bob");
+        bob.waitForAudioFrom("Ann");
+        assertThat(ann.tileOf("Bob")).containsEntry("audioTracks", 1L).containsEntry("hasVideo", "true");
+        assertThat(bob.tileOf("Ann")).containsEntry("audioTracks", 1L).containsEntry("hasVideo", "true");
+
+        // (b) camera refused, microphone allowed: joins audio-only and still sees everyone
+        ChatPage cid = open("Cid", Chromium.Devices.CAMERA_DENIED);
+        cid.join("Standup", null);
+        cid.waitUntilInRoom();
+        assertThat(cid.mediaNotice()).containsIgnoringCase("audio");
+        cid.waitForVideoFrom("Ann");
+        cid.waitForVideoFrom("Bob");
+        for (ChatPage other : List.of(ann, bob)) {
+            other.waitForTile("Cid");
+            other.waitForAudioFrom("Cid");
+            Map<String, Object> cidsTile = awaitAudio(other, "Cid");
+            assertThat(cidsTile).containsEntry("hasVideo", "false").containsEntry("videoTracks", 0L)
+                    .containsEntry("placeholderVisible", true);
+        }
+        assertThat(ann.participantNames()).hasSize(3);
+        ann.saveScreenshot(Path.of(System.getProperty("chatforyou.e2e.screenshots", "target/screenshots"), "room.png"));
+    }
+
+    @Test
+    void chat_reaches_everyone_as_text_and_a_closed_browser_leaves_the_room() {
+        ChatPage ann = open("Ann", Chromium.Devices.CAMERA_AND_MICROPHONE);
+        ann.createRoom("Retro", null, null);
+        ann.waitUntilInRoom();
+        // neither camera nor microphone: joins receive-only with a notice, and still sees Ann
+        ChatPage bob = open("Bob", Chromium.Devices.NOTHING_ALLOWED);
+        bob.join("Retro", null);
+        bob.waitUntilInRoom();
+        assertThat(bob.mediaNotice()).containsIgnoringCase("cannot see or hear you");
+        bob.waitForVideoFrom("Ann");
+        ann.waitForTile("Bob");
+        assertThat(ann.tileOf("Bob")).containsEntry("hasVideo", "false").containsEntry("audioTracks", 0L);
+
+        // (c) chat arrives at the other browser, and markup shows as text
+        ann.sendChat("hello Bob");
+        assertThat(bob.waitForChat("hello Bob")).isEqualTo("Ann");
+        bob.sendChat(XSS);
+        assertThat(ann.waitForChat(XSS)).isEqualTo("Bob");
+        assertThat(ann.elementsInChatLog("img")).isZero();
+
+        // a newcomer gets the recent history
+        ChatPage cid = open("Cid", Chromium.Devices.CAMERA_AND_MICROPHONE);
+        cid.join("Retro", null);
+        cid.waitUntilInRoom();
+        assertThat(cid.waitForChat("hello Bob")).isEqualTo("Ann");
+        assertThat(cid.waitForChat(XSS)).isEqualTo("Bob");
+
+        // (d) closing a browser removes it from the others' view
+        cid.waitForVideoFrom("Ann");
+        ann.waitForVideoFrom("Cid");
+        cid.close();
+        pages.remove(cid);
+        ann.waitUntilTileGone("Cid");
+        bob.waitUntilTileGone("Cid");
+    }
+
+    @Test
+    void a_wrong_password_and_a_full_room_are_refused_in_the_page() {
+        ChatPage ann = open("Ann", Chromium.Devices.CAMERA_AND_MICROPHONE);
+        ann.createRoom("Board", 2, "s3cret");
+        ann.waitUntilInRoom();
+
+        ChatPage eve = open("Eve", Chromium.Devices.NOTHING_ALLOWED);
+        eve.join("Board", "guess");
+        assertThat(eve.waitForError()).isEqualTo("wrong-password");
+        assertThat(eve.errorText()).containsIgnoringCase("password");
+
+        ChatPage bob = open("Bob", Chromium.Devices.NOTHING_ALLOWED);
+        bob.join("Board", "s3cret");
+        bob.waitUntilInRoom();
+
+        ChatPage cid = open("Cid", Chromium.Devices.NOTHING_ALLOWED);
+        cid.join("Board", "s3cret");
+        assertThat(cid.waitForError()).isEqualTo("room-full");
+        assertThat(cid.errorText()).containsIgnoringCase("full");
+    }
+
+    private ChatPage open(String name, Chromium.Devices devices) {
+        var browser = Chromium.launch(devices);
+        String baseUrl = "http://127.0.0.1:" + port;
+        ChatPage page = new ChatPage(browser, baseUrl, name);
+        pages.add(page);
+        switch (devices) {
+            case CAMERA_DENIED -> Chromium.denyCameraAllowMicrophone(browser, baseUrl);
+            case NOTHING_ALLOWED -> Chromium.denyCameraAndMicrophone(browser, baseUrl);
+            default -> { }
+        }
+        return page.openLobby();
+    }
+
+    private static Map<String, Object> awaitAudio(ChatPage viewer, String participantName) {
+        Map<String, Object> tile = viewer.tileOf(participantName);
+        assertThat(tile).as("%s's tile in %s's page", participantName, viewer.name).isNotNull()
+                .containsEntry("audioTracks", 1L);
+        return tile;
+    }
+}

@@ -1,0 +1,190 @@
+package com.chatforyou.boot.e2e;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** One participant's browser tab, driven through the page's DOM hooks. */
+final class ChatPage {
+    /** An upper bound so a broken build fails instead of hanging; never a performance target. */
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private final ChromeDriver browser;
+    private final String baseUrl;
+    final String name;
+
+    ChatPage(ChromeDriver browser, String baseUrl, String name) {
+        this.browser = browser;
+        this.baseUrl = baseUrl;
+        this.name = name;
+    }
+
+    ChatPage openLobby() {
+        browser.get(baseUrl + "/");
+        waitFor(d -> "connected".equals(d.findElement(By.id("connection-status")).getAttribute("data-state")));
+        WebElement nameInput = browser.findElement(By.id("display-name"));
+        nameInput.clear();
+        nameInput.sendKeys(name);
+        return this;
+    }
+
+    void createRoom(String roomName, Integer capacity, String password) {
+        browser.findElement(By.id("create-room-name")).sendKeys(roomName);
+        if (capacity != null) {
+            WebElement capacityInput = browser.findElement(By.id("create-room-capacity"));
+            capacityInput.clear();
+            capacityInput.sendKeys(capacity.toString());
+        }
+        if (password != null) {
+            browser.findElement(By.id("create-room-password")).sendKeys(password);
+        }
+        browser.findElement(By.id("create-room-button")).click();
+    }
+
+    /** Clicks Join on the room in the lobby list, entering the password if the page asks. */
+    void join(String roomName, String password) {
+        WebElement room = waitFor(d -> d.findElements(By.cssSelector("#room-list li[data-room-id]")).stream()
+                .filter(li -> roomName.equals(li.findElement(By.cssSelector(".room-name")).getText()))
+                .findFirst().orElse(null));
+        room.findElement(By.cssSelector("button.join-button")).click();
+        if (password != null) {
+            waitFor(d -> d.findElement(By.id("password-dialog")).isDisplayed());
+            browser.findElement(By.id("join-password")).sendKeys(password);
+            browser.findElement(By.id("join-password-submit")).click();
+        }
+    }
+
+    void waitUntilInRoom() {
+        waitFor(d -> d.findElement(By.id("room-view")).isDisplayed());
+    }
+
+    String waitForError() {
+        return waitFor(d -> {
+            WebElement banner = d.findElement(By.id("error-banner"));
+            String code = banner.getAttribute("data-error-code");
+            return banner.isDisplayed() && code != null && !code.isEmpty() ? code : null;
+        });
+    }
+
+    String errorText() {
+        return browser.findElement(By.id("error-banner")).getText();
+    }
+
+    /** What this tab receives from one other participant, read from that participant's tile. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> tileOf(String participantName) {
+        return (Map<String, Object>) ((JavascriptExecutor) browser).executeScript("""
+                const tile = [...document.querySelectorAll('#tiles .tile[data-participant-id]')]
+                    .find(t => t.querySelector('.tile-name')?.textContent === arguments[0]);
+                if (!tile) return null;
+                const video = tile.querySelector('video.tile-media');
+                const stream = video && video.srcObject;
+                const placeholder = tile.querySelector('.tile-placeholder');
+                return {
+                  hasVideo: tile.dataset.hasVideo,
+                  videoWidth: video ? video.videoWidth : 0,
+                  videoHeight: video ? video.videoHeight : 0,
+                  audioTracks: stream ? stream.getAudioTracks().filter(t => t.readyState === 'live').length : 0,
+                  videoTracks: stream ? stream.getVideoTracks().filter(t => t.readyState === 'live').length : 0,
+                  placeholderVisible: !!placeholder && placeholder.offsetParent !== null
+                };
+                """, participantName);
+    }
+
+    void waitForVideoFrom(String participantName) {
+        waitFor(d -> {
+            Map<String, Object> tile = tileOf(participantName);
+            return tile != null && ((Number) tile.get("videoWidth")).intValue() > 0 ? tile : null;
+        });
+    }
+
+    void waitForTile(String participantName) {
+        waitFor(d -> tileOf(participantName));
+    }
+
+    void waitUntilTileGone(String participantName) {
+        waitFor(d -> tileOf(participantName) == null
+                && participantNames().stream().noneMatch(participantName::equals));
+    }
+
+    /** Audio packets received for the audio track shown on one participant's tile (-1: no such track). */
+    long inboundAudioPacketsFrom(String participantName) {
+        Object packets = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const tile = [...document.querySelectorAll('#tiles .tile[data-participant-id]')]
+                    .find(t => t.querySelector('.tile-name')?.textContent === arguments[0]);
+                const stream = tile?.querySelector('video.tile-media')?.srcObject;
+                const track = stream?.getAudioTracks()[0];
+                if (!track) { done(-1); return; }
+                Promise.all(window.chatForYou.peerConnections().map(pc => pc.getStats())).then(reports => {
+                  let total = 0;
+                  for (const report of reports) {
+                    report.forEach(s => {
+                      if (s.type === 'inbound-rtp' && s.kind === 'audio' && s.trackIdentifier === track.id) {
+                        total += s.packetsReceived;
+                      }
+                    });
+                  }
+                  done(total);
+                }).catch(() => done(-1));
+                """, participantName);
+        return ((Number) packets).longValue();
+    }
+
+    void waitForAudioFrom(String participantName) {
+        waitFor(d -> inboundAudioPacketsFrom(participantName) > 0);
+    }
+
+    List<String> participantNames() {
+        return browser.findElements(By.cssSelector("#participant-list li[data-participant-id]")).stream()
+                .map(WebElement::getText).toList();
+    }
+
+    String mediaNotice() {
+        return browser.findElement(By.id("media-notice")).getText();
+    }
+
+    void sendChat(String text) {
+        browser.findElement(By.id("chat-input")).sendKeys(text);
+        browser.findElement(By.id("chat-send")).click();
+    }
+
+    /** Waits until a message with exactly this text is in the chat log, and returns its author. */
+    String waitForChat(String text) {
+        return waitFor(d -> d.findElements(By.cssSelector("#chat-log .chat-message")).stream()
+                .filter(m -> text.equals(m.findElement(By.cssSelector(".chat-text")).getText()))
+                .map(m -> m.findElement(By.cssSelector(".chat-author")).getText())
+                .findFirst().orElse(null));
+    }
+
+    int elementsInChatLog(String cssSelector) {
+        return browser.findElements(By.cssSelector("#chat-log " + cssSelector)).size();
+    }
+
+    void saveScreenshot(Path file) throws java.io.IOException {
+        Files.createDirectories(file.getParent());
+        Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    void close() {
+        browser.quit();
+    }
+
+    private <T> T waitFor(Function<WebDriver, T> condition) {
+        return Objects.requireNonNull(new WebDriverWait(browser, PATIENCE, Duration.ofMillis(100))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .until(condition));
+    }
+}

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs every test: domain and adapter unit tests, the web client's node tests, Spring STOMP tests,
+# architecture rules and the real-browser end-to-end tests. Installs Debian's Chromium and
+# chromedriver first when they are missing (needs root or sudo).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+packages=(chromium chromium-driver)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]} from Debian"
+  sudo_if_needed=()
+  [ "$(id -u)" = 0 ] || sudo_if_needed=(sudo)
+  "${sudo_if_needed[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_if_needed[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+command -v node >/dev/null || { echo "node (20 or newer) is needed for the web client's tests" >&2; exit 1; }
+
+mvn -B -ntp verify "$@"
