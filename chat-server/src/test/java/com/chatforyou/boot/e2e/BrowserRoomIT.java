@@ -15,7 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Real rooms in real browsers: Debian's headless Chromium with fake devices, against the whole server
  * on the embedded mesh backend. The test JVM runs in a network namespace with only loopback (see
- * src/test/scripts/java-in-private-network), so all media stays on 127.0.0.1.
+ * src/test/private-network/bin/java), so all media stays on 127.0.0.1.
  */
 @SpringBootTest(classes = ChatForYouApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BrowserRoomIT {
