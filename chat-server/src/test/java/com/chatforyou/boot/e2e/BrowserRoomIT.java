@@ -51,7 +51,7 @@ class BrowserRoomIT {
         ChatPage cid = open("Cid", Chromium.Devices.CAMERA_DENIED);
         cid.join("Standup", null);
         cid.waitUntilInRoom();
-        assertThat(cid.mediaNotice()).containsIgnoringCase("audio");
+        assertThat(cid.mediaNotice()).containsIgnoringCase("cannot see you");
         cid.waitForVideoFrom("Ann");
         cid.waitForVideoFrom("Bob");
         for (ChatPage other : List.of(ann, bob)) {

@@ -40,7 +40,10 @@ final class Chromium {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--user-data-dir=" + freshProfile(), "--window-size=1280,800",
-                "--allow-loopback-in-peer-connection", "--autoplay-policy=no-user-gesture-required");
+                "--allow-loopback-in-peer-connection", "--autoplay-policy=no-user-gesture-required",
+                // Without media permission Chromium hides host addresses behind mDNS names, which the
+                // tests' loopback-only namespace cannot resolve; production relies on STUN/TURN instead.
+                "--disable-features=WebRtcHideLocalIpsWithMdns");
         switch (devices) {
             case CAMERA_AND_MICROPHONE -> options.addArguments("--use-fake-device-for-media-stream",
                     "--use-fake-ui-for-media-stream");
