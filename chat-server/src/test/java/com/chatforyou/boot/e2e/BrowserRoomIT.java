@@ -62,6 +62,8 @@ class BrowserRoomIT {
                     .containsEntry("placeholderVisible", true);
         }
         assertThat(ann.participantNames()).hasSize(3);
+        bob.sendChat("Morning! Cid is on audio only today.");
+        ann.waitForChat("Morning! Cid is on audio only today.");
         ann.saveScreenshot(Path.of(System.getProperty("chatforyou.e2e.screenshots", "target/screenshots"), "room.png"));
     }
 
