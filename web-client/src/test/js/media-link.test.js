@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { MediaLink, candidateInit, descriptionInit } from '../../main/js/js/media-link.js';
+import { MediaLink, candidateInit, descriptionInit, iceTransportPolicyFrom } from '../../main/js/js/media-link.js';
 import { FakeRTCPeerConnection, parseSdp } from './support/fake-webrtc.js';
 import { cameraStream } from './support/fake-media.js';
 import { Network, linkPair, quiesce, recordingLog, waitFor } from './support/link-harness.js';
@@ -269,4 +269,59 @@ test('descriptions and candidates leave in the protocol shapes', () => {
   });
   const json = { candidate: 'candidate:2', sdpMid: '1', sdpMLineIndex: 1, usernameFragment: 'abc' };
   assert.deepEqual(candidateInit({ toJSON: () => json }), json);
+});
+
+// ---- renewed ICE servers and the relay-only diagnostic ----------------------------------------
+
+test('new ICE servers replace the old ones on a live peer connection, keeping the rest of its configuration', async () => {
+  const oldServers = [{ urls: ['turn:127.0.0.1:3478'], username: '100:pAnn', credential: 'old' }];
+  const newServers = [{ urls: ['turn:127.0.0.1:3478'], username: '200:pAnn', credential: 'new' }];
+  const pair = meshPair({ iceServers: oldServers, a: { direction: 'send', youOffer: true, polite: false, localStream: cameraStream('audio', 'video'), iceTransportPolicy: 'relay' } });
+  await negotiated(pair);
+
+  pair.a.link.updateIceServers(newServers);
+
+  assert.deepEqual(pair.a.pc.configurations, [{ iceServers: newServers, iceTransportPolicy: 'relay' }]);
+  assert.deepEqual(pair.a.pc.getConfiguration().iceServers, newServers);
+  // Nothing was renegotiated because of it, and the other end is untouched.
+  assert.deepEqual(pair.network.sentBy('a', 'sdp').map(m => m.payload.type), ['offer']);
+  assert.deepEqual(pair.b.pc.configurations, []);
+  assert.deepEqual(pair.a.log.warnings, []);
+});
+
+test('a closed link ignores new ICE servers, and a refused configuration is logged, not thrown', async () => {
+  const pair = meshPair();
+  await negotiated(pair);
+  const servers = [{ urls: ['turn:127.0.0.1:3478'], username: 'u', credential: 'p' }];
+
+  pair.b.pc.setConfiguration = () => {
+    throw Object.assign(new Error('nope'), { name: 'InvalidModificationError' });
+  };
+  pair.b.link.updateIceServers(servers);
+  assert.equal(pair.b.log.warnings.length, 1);
+  assert.match(pair.b.log.warnings[0], /new ICE servers refused/);
+
+  pair.a.link.close();
+  pair.a.link.updateIceServers(servers);
+  assert.deepEqual(pair.a.pc.configurations, []);
+});
+
+test('iceTransportPolicy reaches the peer connection only when the page asked for it', () => {
+  const iceServers = [{ urls: ['turn:127.0.0.1:3478'], username: 'u', credential: 'p' }];
+  const relayed = meshPair({
+    iceServers,
+    a: { direction: 'send', youOffer: true, polite: false, localStream: cameraStream('audio', 'video'), iceTransportPolicy: 'relay' },
+    b: { direction: 'receive', youOffer: false, polite: true, iceTransportPolicy: null },
+  });
+  assert.deepEqual(relayed.a.pc.config, { iceServers, iceTransportPolicy: 'relay' });
+  assert.deepEqual(relayed.b.pc.config, { iceServers });
+});
+
+test('the iceTransportPolicy page parameter accepts relay and all, nothing else', () => {
+  assert.equal(iceTransportPolicyFrom('?iceTransportPolicy=relay'), 'relay');
+  assert.equal(iceTransportPolicyFrom('?x=1&iceTransportPolicy=all'), 'all');
+  assert.equal(iceTransportPolicyFrom('?iceTransportPolicy=RELAY'), null);
+  assert.equal(iceTransportPolicyFrom('?iceTransportPolicy=none'), null);
+  assert.equal(iceTransportPolicyFrom(''), null);
+  assert.equal(iceTransportPolicyFrom(undefined), null);
 });

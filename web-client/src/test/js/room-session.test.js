@@ -214,6 +214,25 @@ describe('applyServerEvent', () => {
     assert.deepEqual(effects, [{ type: 'send', destination: '/app/room.leave', body: {} }]);
   });
 
+  test('ice-servers in the room replaces the ICE servers and asks the open links to take them', () => {
+    const renewed = [{ urls: ['turn:t.example.org:3478'], username: '200:pAnn', credential: 'new' }];
+    const { state, effects } = run(inRoom(), linkOpen('l1'), { type: 'ice-servers', iceServers: renewed });
+    assert.deepEqual(state.iceServers, renewed);
+    assert.deepEqual(effects.map(e => e.type), ['open-link', 'update-ice-servers']);
+    assert.deepEqual(effects[1].iceServers, renewed);
+  });
+
+  test('ice-servers outside a room, or without a list, changes nothing', () => {
+    const renewed = { type: 'ice-servers', iceServers: [{ urls: ['turn:t.example.org'], username: 'u', credential: 'p' }] };
+    for (const state of [initialState(), joining()]) {
+      assert.equal(applyServerEvent(state, renewed).state, state);
+      assert.deepEqual(applyServerEvent(state, renewed).effects, []);
+    }
+    const room = inRoom();
+    assert.equal(applyServerEvent(room, { type: 'ice-servers' }).state, room);
+    assert.equal(applyServerEvent(room, { type: 'ice-servers', iceServers: 'turn:x' }).state, room);
+  });
+
   test('unknown events change nothing', () => {
     const state = inRoom();
     assert.equal(applyServerEvent(state, { type: 'something-new' }).state, state);
@@ -264,6 +283,11 @@ class FakeLink {
     this.received = [];
     this.pc = { id: `pc-${options.linkId}` };
     this.connectionState = 'new';
+    this.iceServerUpdates = [];
+  }
+
+  updateIceServers(iceServers) {
+    if (!this.closed) this.iceServerUpdates.push(iceServers);
   }
 
   receiveDescription(description) {
@@ -503,6 +527,24 @@ describe('RoomSession', () => {
     assert.equal(links[0].closeCalls, 1);
     assert.ok(media.stream.getTracks().every(t => t.readyState === 'ended'));
     assert.equal(s.snapshot().connection, 'lost');
+  });
+
+  test('renewed ICE servers reach every open link and every link opened afterwards', async () => {
+    const { s, links } = await joinedSession();
+    s.handleEvent(linkOpen('l1'));
+    s.handleEvent(linkOpen('l2'));
+    s.handleEvent({ type: 'link-close', linkId: 'l2' });
+    const renewed = [{ urls: ['turn:t.example.org:3478?transport=udp'], username: '200:pAnn', credential: 'new', extra: 1 }];
+
+    s.handleEvent({ type: 'ice-servers', iceServers: renewed });
+    s.handleEvent(linkOpen('l3'));
+
+    const expected = [{ urls: ['turn:t.example.org:3478?transport=udp'], username: '200:pAnn', credential: 'new' }];
+    assert.deepEqual(links[0].iceServerUpdates, [expected]);
+    assert.deepEqual(links[1].iceServerUpdates, []); // closed before the renewal
+    assert.deepEqual(links[2].options.iceServers, expected);
+    assert.deepEqual(links[2].iceServerUpdates, []);
+    assert.deepEqual(s.snapshot().iceServers, expected);
   });
 
   test('the debug snapshot is plain data: self id, participants and links', async () => {

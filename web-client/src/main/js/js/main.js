@@ -6,7 +6,7 @@
 import { createStompTransport } from './stomp-transport.js';
 import { signalingUrl } from './signaling-transport.js';
 import { RoomSession } from './room-session.js';
-import { MediaLink } from './media-link.js';
+import { MediaLink, iceTransportPolicyFrom } from './media-link.js';
 import { acquireLocalMedia } from './local-media.js';
 import { LobbyView } from './lobby-view.js';
 import { RoomView } from './room-view.js';
@@ -40,6 +40,9 @@ const lobbySection = byId('lobby-view');
 const roomSection = byId('room-view');
 
 const transport = createStompTransport({ brokerURL: signalingUrl(document.baseURI) });
+
+// Diagnostic: ?iceTransportPolicy=relay forces TURN relays, to check a TURN server (docs/turn.md).
+const iceTransportPolicy = iceTransportPolicyFrom(window.location.search);
 
 let session = null;
 
@@ -106,7 +109,7 @@ session = new RoomSession({
       getUserMedia: navigator.mediaDevices?.getUserMedia?.bind(navigator.mediaDevices),
       secureContext: window.isSecureContext,
     }),
-  createLink: options => new MediaLink(options),
+  createLink: options => new MediaLink(iceTransportPolicy ? { ...options, iceTransportPolicy } : options),
   listener: {
     stateChanged(state) {
       const inRoom = state.phase === 'in-room';
@@ -144,5 +147,6 @@ window.addEventListener('pagehide', () => session.leaveRoom());
 /** For tests and for debugging in the console. */
 window.chatForYou = Object.freeze({
   peerConnections: () => session.peerConnections(),
+  iceTransportPolicy: iceTransportPolicy ?? 'all',
   state: () => session.snapshot(),
 });

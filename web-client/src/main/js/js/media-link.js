@@ -10,6 +10,17 @@
 
 const defaultCreatePeerConnection = config => new RTCPeerConnection(config);
 
+const ICE_TRANSPORT_POLICIES = new Set(['all', 'relay']);
+
+/**
+ * The diagnostic `?iceTransportPolicy=relay` page parameter: 'relay' makes every link use TURN
+ * relays only, to check that a TURN server works; 'all' is the browser's default. Anything else: null.
+ */
+export function iceTransportPolicyFrom(search) {
+  const value = new URLSearchParams(search ?? '').get('iceTransportPolicy');
+  return ICE_TRANSPORT_POLICIES.has(value) ? value : null;
+}
+
 export class MediaLink {
   /**
    * @param {object} options
@@ -18,6 +29,7 @@ export class MediaLink {
    * @param {boolean} options.youOffer whether this end makes the first offer
    * @param {boolean} options.polite whether this end yields on glare
    * @param {RTCIceServer[]} options.iceServers from `joined`; required so no connection runs without them
+   * @param {'all'|'relay'|null} [options.iceTransportPolicy] only set by the diagnostic page parameter
    * @param {{sendDescription(d: object): void, sendCandidate(c: object): void}} options.transport
    * @param {MediaStream} [options.localStream] the tracks to publish on a send link
    * @param {(track: MediaStreamTrack, streams: MediaStream[]) => void} [options.onRemoteTrack]
@@ -31,6 +43,7 @@ export class MediaLink {
     youOffer,
     polite,
     iceServers,
+    iceTransportPolicy = null,
     transport,
     localStream = null,
     onRemoteTrack = () => {},
@@ -64,7 +77,9 @@ export class MediaLink {
     /** Incoming signals are applied one at a time, in arrival order. */
     this.incoming = Promise.resolve();
 
-    const pc = createPeerConnection({ iceServers });
+    const config = { iceServers };
+    if (iceTransportPolicy) config.iceTransportPolicy = iceTransportPolicy;
+    const pc = createPeerConnection(config);
     this.pc = pc;
 
     pc.addEventListener('negotiationneeded', () => {
@@ -105,6 +120,21 @@ export class MediaLink {
   /** Applies an `ice` message from the other end. Resolves when it has been handled. */
   receiveCandidate(candidate) {
     return this.#enqueue(() => this.#onCandidate(candidate));
+  }
+
+  /**
+   * Replaces the ICE servers, as when the server renewed short-lived TURN credentials. The rest of the
+   * configuration is kept (browsers refuse changes to some of it). They apply to candidates gathered
+   * from now on, e.g. by the ICE restart that follows a failed connection.
+   */
+  updateIceServers(iceServers) {
+    if (this.closed || !Array.isArray(iceServers)) return;
+    try {
+      const current = typeof this.pc.getConfiguration === 'function' ? this.pc.getConfiguration() : {};
+      this.pc.setConfiguration({ ...current, iceServers });
+    } catch (err) {
+      this.log.warn(`link ${this.linkId}: new ICE servers refused`, err);
+    }
   }
 
   /** Closes the peer connection. Safe to call more than once; later signals are ignored. */

@@ -273,6 +273,13 @@ const HANDLERS = {
     return { state, effects: [{ type: 'signal', linkId: e.linkId, kind: 'ice', candidate: e.candidate }] };
   },
 
+  'ice-servers'(state, e) {
+    // Renewed credentials: links opened from now on take them from state, open ones are updated.
+    if (state.phase !== 'in-room' || !Array.isArray(e.iceServers)) return unchanged(state);
+    const iceServers = normalizeIceServers(e.iceServers);
+    return { state: { ...state, iceServers }, effects: [{ type: 'update-ice-servers', iceServers }] };
+  },
+
   error(state, e) {
     if (isSilentError(e.code)) return unchanged(state);
     const effects = [{ type: 'error', code: e.code, message: e.message, destination: e.destination ?? null }];
@@ -552,6 +559,9 @@ export class RoomSession {
         break;
       case 'signal':
         this.#signal(effect);
+        break;
+      case 'update-ice-servers':
+        for (const mediaLink of this.mediaLinks.values()) mediaLink.updateIceServers(effect.iceServers);
         break;
       case 'error':
         this.listener.error?.({

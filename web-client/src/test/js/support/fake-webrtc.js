@@ -12,7 +12,8 @@
  *   stable; only a remote answer to an own offer completes that restart;
  * - every local description carries its own ICE ufrag; candidates carry it too, and
  *   addIceCandidate refuses a candidate without a remote description or from another ufrag;
- * - a remote description that sends media fires `track` once per m-line.
+ * - a remote description that sends media fires `track` once per m-line;
+ * - setConfiguration replaces the configuration and refuses a bundlePolicy change.
  *
  * SDP is a toy format: `v=0`, `a=ice-ufrag:<tag>`, then `m=<kind> <mid> <direction>` per line.
  */
@@ -80,6 +81,8 @@ export class FakeRTCPeerConnection extends EventTarget {
     this.pendingOperations = 0;
     this.negotiationQueued = false;
     this.negotiationDeferred = false;
+    /** Every configuration set after construction, in order. */
+    this.configurations = [];
   }
 
   // ---- media ----
@@ -101,6 +104,22 @@ export class FakeRTCPeerConnection extends EventTarget {
   restartIce() {
     this.iceRestartPending = true;
     this.#queueNegotiationNeeded();
+  }
+
+  // ---- configuration ----
+
+  getConfiguration() {
+    return { ...this.config };
+  }
+
+  /** As in browsers: the whole configuration is replaced, and a changed bundlePolicy is refused. */
+  setConfiguration(config) {
+    if (this.signalingState === 'closed') throw domError('InvalidStateError', 'closed');
+    if (config.bundlePolicy !== this.config.bundlePolicy) {
+      throw domError('InvalidModificationError', 'bundlePolicy cannot change');
+    }
+    this.config = { ...config };
+    this.configurations.push(this.config);
   }
 
   // ---- negotiation ----

@@ -1,17 +1,74 @@
 package com.chatforyou.boot;
 
-import com.chatforyou.adapter.turn.IceServerSettings;
-import com.chatforyou.adapter.turn.StaticIceServerProvider;
+import com.chatforyou.adapter.turn.ConfiguredIceServers;
+import com.chatforyou.adapter.turn.TurnConfiguration;
 import com.chatforyou.domain.port.out.IceServerProvider;
+import com.chatforyou.domain.port.out.TimeSource;
+import com.chatforyou.domain.service.RoomService;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.Scheduled;
 
+/**
+ * The ICE servers browsers get, from {@code chatforyou.turn.*}, {@code chatforyou.ice.stun-urls} and the
+ * original {@code turn.server.*}; and the task that renews short-lived TURN credentials in time.
+ */
 @Configuration(proxyBeanMethods = false)
-class IceWiring {
+public class IceWiring {
+    private static final Logger LOG = LoggerFactory.getLogger(IceWiring.class);
+
+    /** The scheduler's view of {@link TurnProperties#renewalCheckInterval()}, with the same default. */
+    static final String RENEWAL_CHECK_INTERVAL =
+            "${chatforyou.turn.renewal-check-interval:" + TurnProperties.DEFAULT_RENEWAL_CHECK_INTERVAL + "}";
+    /**
+     * Renewal happens after four fifths of the TTL; the last fifth must span several checks so the new
+     * credentials reach the browser before the old ones expire.
+     */
+    static final int MIN_TTL_IN_CHECK_INTERVALS = 10;
 
     @Bean
-    IceServerProvider iceServerProvider(ChatForYouProperties properties, TurnServerProperties turn) {
-        return new StaticIceServerProvider(new IceServerSettings(properties.ice().stunUrls(), turn.urls(),
-                turn.username(), turn.credential()));
+    ConfiguredIceServers configuredIceServers(ChatForYouProperties properties, TurnServerProperties legacy,
+                                              TurnProperties turn, TimeSource clock) {
+        Duration renewalCheckInterval = turn.renewalCheckInterval();
+        var configured = ConfiguredIceServers.from(new TurnConfiguration(turn.mode(), properties.ice().stunUrls(),
+                legacy.urls(), legacy.username(), legacy.credential(), turn.urls(), turn.secret(), turn.ttl()), clock);
+        configured.ttl().ifPresent(ttl -> {
+            if (ttl.compareTo(renewalCheckInterval.multipliedBy(MIN_TTL_IN_CHECK_INTERVALS)) < 0) {
+                throw new IllegalArgumentException("chatforyou.turn.ttl (" + ttl + ") must be at least "
+                        + MIN_TTL_IN_CHECK_INTERVALS + " times chatforyou.turn.renewal-check-interval ("
+                        + renewalCheckInterval + ") so renewed credentials arrive before the old ones expire");
+            }
+        });
+        configured.warnings().forEach(LOG::warn);
+        LOG.info("ICE servers: mode {}{}", configured.mode().propertyValue(),
+                configured.ttl().map(ttl -> ", TURN credentials per participant valid for " + ttl).orElse(""));
+        return configured;
+    }
+
+    @Bean
+    IceServerProvider iceServerProvider(ConfiguredIceServers configured) {
+        return configured.provider();
+    }
+
+    @Bean
+    IceServerRenewal iceServerRenewal(RoomService rooms) {
+        return new IceServerRenewal(rooms);
+    }
+
+    /** Sends fresh ICE servers to participants whose TURN credentials are due for renewal. */
+    static class IceServerRenewal {
+        private final RoomService rooms;
+
+        IceServerRenewal(RoomService rooms) {
+            this.rooms = rooms;
+        }
+
+        @Scheduled(fixedDelayString = RENEWAL_CHECK_INTERVAL)
+        void renewExpiringIceServers() {
+            rooms.renewExpiringIceServers();
+        }
     }
 }

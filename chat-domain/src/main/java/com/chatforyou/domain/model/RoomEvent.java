@@ -40,4 +40,14 @@ public sealed interface RoomEvent {
 
     record SignalReceived(LinkId link, MediaSignal signal) implements RoomEvent {
     }
+
+    /**
+     * Fresh ICE servers that replace those of {@link Joined}, sent before the old credentials expire:
+     * for links opened from now on, and for the links already open.
+     */
+    record IceServersRefreshed(List<IceServer> iceServers) implements RoomEvent {
+        public IceServersRefreshed {
+            iceServers = List.copyOf(iceServers);
+        }
+    }
 }

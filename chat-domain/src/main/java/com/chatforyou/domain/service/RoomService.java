@@ -7,6 +7,7 @@ import com.chatforyou.domain.model.ChatText;
 import com.chatforyou.domain.model.ConnectionId;
 import com.chatforyou.domain.model.DisplayName;
 import com.chatforyou.domain.model.ErrorCode;
+import com.chatforyou.domain.model.IceServerGrant;
 import com.chatforyou.domain.model.LeaveReason;
 import com.chatforyou.domain.model.LinkEnd;
 import com.chatforyou.domain.model.LinkId;
@@ -38,6 +39,7 @@ import com.chatforyou.domain.port.out.MediaPort;
 import com.chatforyou.domain.port.out.MediaServerEvents;
 import com.chatforyou.domain.port.out.ParticipantNotifier;
 import com.chatforyou.domain.port.out.TimeSource;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -63,6 +65,8 @@ public class RoomService implements CreateRoomUseCase, ListRoomsUseCase, JoinRoo
 
     private final Map<RoomId, Room> rooms = new ConcurrentHashMap<>();
     private final Map<ConnectionId, Seat> seats = new ConcurrentHashMap<>();
+    /** When each seated participant's ICE servers are due for renewal; absent when they never expire. */
+    private final Map<ParticipantId, Instant> iceRenewals = new ConcurrentHashMap<>();
     private final Object roomCreationLock = new Object();
     private final Object lobbyLock = new Object();
 
@@ -133,20 +137,25 @@ public class RoomService implements CreateRoomUseCase, ListRoomsUseCase, JoinRoo
                 throw new ChatException(ErrorCode.ALREADY_IN_ROOM, "Leave your current room first");
             }
             Participant newcomer;
+            IceServerGrant grant;
             List<MediaLink> links;
             try {
                 newcomer = room.seat(participantId, displayName, capabilities, command.connection(), clock.now());
+                // Only now, with the seat taken, may credentials be issued; before the links so a failing
+                // provider leaves nothing open at the media backend.
+                grant = grantIceServers(participantId);
                 links = toLinks(room.id(), media.planLinks(room.id(), newcomer, present));
                 room.open(links);
                 media.linksOpened(room.id(), links);
             } catch (RuntimeException e) {
                 room.unseat(participantId);
                 seats.remove(command.connection(), seat);
+                iceRenewals.remove(participantId);
                 throw e;
             }
 
             notifier.notify(newcomer.connection(), new RoomEvent.Joined(room.summary(), newcomer, present,
-                    room.recentChat(), iceServers.iceServersFor(participantId)));
+                    room.recentChat(), grant.servers()));
             for (Participant other : present) {
                 notifier.notify(other.connection(), new RoomEvent.ParticipantJoined(room.id(), newcomer));
             }
@@ -280,6 +289,32 @@ public class RoomService implements CreateRoomUseCase, ListRoomsUseCase, JoinRoo
         }
     }
 
+    /**
+     * Sends fresh ICE servers to every participant whose current ones are due for renewal (see
+     * {@link IceServerGrant#renewalDue}). Run periodically; participants whose servers never expire
+     * are never asked. A provider failure for one participant is retried on the next run.
+     */
+    public void renewExpiringIceServers() {
+        Instant now = clock.now();
+        for (Room room : rooms.values()) {
+            synchronized (room) {
+                for (Participant participant : room.participants()) {
+                    Instant due = iceRenewals.get(participant.id());
+                    if (due == null || now.isBefore(due)) {
+                        continue;
+                    }
+                    try {
+                        IceServerGrant grant = grantIceServers(participant.id());
+                        notifier.notify(participant.connection(), new RoomEvent.IceServersRefreshed(grant.servers()));
+                    } catch (RuntimeException e) {
+                        LOG.log(System.Logger.Level.WARNING,
+                                () -> "ICE servers for " + participant.id() + " not renewed; retrying later", e);
+                    }
+                }
+            }
+        }
+    }
+
     /** Removes rooms that were created but stayed empty past the timeout. */
     public void closeAbandonedRooms() {
         boolean removed = false;
@@ -309,6 +344,7 @@ public class RoomService implements CreateRoomUseCase, ListRoomsUseCase, JoinRoo
                 return false;
             }
             closeLinks(room, room.unseat(seat.participant()), seat.participant());
+            iceRenewals.remove(seat.participant());
             for (Participant other : room.participants()) {
                 notifier.notify(other.connection(),
                         new RoomEvent.ParticipantLeft(room.id(), seat.participant(), reason));
@@ -340,6 +376,15 @@ public class RoomService implements CreateRoomUseCase, ListRoomsUseCase, JoinRoo
         room.close();
         rooms.remove(room.id());
         media.roomClosed(room.id());
+    }
+
+    /** Asks the provider and remembers when to renew what it granted. */
+    private IceServerGrant grantIceServers(ParticipantId participant) {
+        Instant issuedAt = clock.now();
+        IceServerGrant grant = iceServers.iceServersFor(participant);
+        grant.renewalDue(issuedAt).ifPresentOrElse(due -> iceRenewals.put(participant, due),
+                () -> iceRenewals.remove(participant));
+        return grant;
     }
 
     private List<MediaLink> toLinks(RoomId roomId, List<LinkPlan> plans) {

@@ -16,7 +16,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** One participant's browser tab, driven through the page's DOM hooks. */
-final class ChatPage {
+public final class ChatPage {
     /** An upper bound so a broken build fails instead of hanging; never a performance target. */
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
@@ -24,14 +24,19 @@ final class ChatPage {
     private final String baseUrl;
     final String name;
 
-    ChatPage(ChromeDriver browser, String baseUrl, String name) {
+    public ChatPage(ChromeDriver browser, String baseUrl, String name) {
         this.browser = browser;
         this.baseUrl = baseUrl;
         this.name = name;
     }
 
-    ChatPage openLobby() {
-        browser.get(baseUrl + "/");
+    public ChatPage openLobby() {
+        return openLobby("");
+    }
+
+    /** Opens the page with a query string, such as the diagnostic {@code ?iceTransportPolicy=relay}. */
+    public ChatPage openLobby(String query) {
+        browser.get(baseUrl + "/" + query);
         waitFor(d -> "connected".equals(d.findElement(By.id("connection-status")).getAttribute("data-state")));
         WebElement nameInput = browser.findElement(By.id("display-name"));
         nameInput.clear();
@@ -39,7 +44,7 @@ final class ChatPage {
         return this;
     }
 
-    void createRoom(String roomName, Integer capacity, String password) {
+    public void createRoom(String roomName, Integer capacity, String password) {
         browser.findElement(By.id("create-room-name")).sendKeys(roomName);
         if (capacity != null) {
             WebElement capacityInput = browser.findElement(By.id("create-room-capacity"));
@@ -53,7 +58,7 @@ final class ChatPage {
     }
 
     /** Clicks Join on the room in the lobby list, entering the password if the page asks. */
-    void join(String roomName, String password) {
+    public void join(String roomName, String password) {
         WebElement room = waitFor(d -> d.findElements(By.cssSelector("#room-list li[data-room-id]")).stream()
                 .filter(li -> roomName.equals(li.findElement(By.cssSelector(".room-name")).getText()))
                 .findFirst().orElse(null));
@@ -65,7 +70,7 @@ final class ChatPage {
         }
     }
 
-    void waitUntilInRoom() {
+    public void waitUntilInRoom() {
         waitFor(d -> d.findElement(By.id("room-view")).isDisplayed());
     }
 
@@ -102,7 +107,7 @@ final class ChatPage {
                 """, participantName);
     }
 
-    void waitForVideoFrom(String participantName) {
+    public void waitForVideoFrom(String participantName) {
         waitFor(d -> {
             Map<String, Object> tile = tileOf(participantName);
             return tile != null && ((Number) tile.get("videoWidth")).intValue() > 0 ? tile : null;
@@ -177,11 +182,21 @@ final class ChatPage {
         Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
     }
 
-    void close() {
+    /** Runs a script in the page, as Selenium's executeScript. */
+    public Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) browser).executeScript(script, arguments);
+    }
+
+    /** Runs an asynchronous script that calls its last argument with the result. */
+    public Object asyncScript(String script, Object... arguments) {
+        return ((JavascriptExecutor) browser).executeAsyncScript(script, arguments);
+    }
+
+    public void close() {
         browser.quit();
     }
 
-    private <T> T waitFor(Function<WebDriver, T> condition) {
+    public <T> T waitFor(Function<WebDriver, T> condition) {
         return Objects.requireNonNull(new WebDriverWait(browser, PATIENCE, Duration.ofMillis(100))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .ignoring(org.openqa.selenium.NoSuchElementException.class)

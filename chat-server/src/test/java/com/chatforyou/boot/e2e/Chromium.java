@@ -13,12 +13,12 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Debian's headless Chromium with a fake camera and microphone, driven by Debian's chromedriver at
  * explicit paths so Selenium never downloads anything.
  */
-final class Chromium {
+public final class Chromium {
     private static final File BINARY = firstExisting("/usr/lib/chromium/chromium", "/usr/bin/chromium");
     private static final File DRIVER = firstExisting("/usr/bin/chromedriver");
 
     /** How the browser answers getUserMedia. */
-    enum Devices {
+    public enum Devices {
         /** Fake camera and microphone, both allowed. */
         CAMERA_AND_MICROPHONE,
         /** Fake devices exist, but the camera permission is denied and the microphone granted. */
@@ -30,7 +30,7 @@ final class Chromium {
     private Chromium() {
     }
 
-    static ChromeDriver launch(Devices devices) {
+    public static ChromeDriver launch(Devices devices) {
         if (BINARY == null || DRIVER == null) {
             throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver; "
                     + "the README's test command installs them");

@@ -1,6 +1,7 @@
 package com.chatforyou.adapter.turn;
 
 import com.chatforyou.domain.model.IceServer;
+import com.chatforyou.domain.model.IceServerGrant;
 import com.chatforyou.domain.model.ParticipantId;
 import com.chatforyou.domain.port.out.IceServerProvider;
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ import java.util.List;
  */
 public class StaticIceServerProvider implements IceServerProvider {
 
-    private final List<IceServer> iceServers;
+    private final IceServerGrant iceServers;
 
     public StaticIceServerProvider(IceServerSettings settings) {
         List<IceServer> servers = new ArrayList<>();
@@ -22,11 +23,12 @@ public class StaticIceServerProvider implements IceServerProvider {
         if (!settings.turnUrls().isEmpty()) {
             servers.add(new IceServer(settings.turnUrls(), settings.turnUsername(), settings.turnCredential()));
         }
-        this.iceServers = List.copyOf(servers);
+        // Static credentials never expire, which is why rest mode exists.
+        this.iceServers = IceServerGrant.unlimited(servers);
     }
 
     @Override
-    public List<IceServer> iceServersFor(ParticipantId participant) {
+    public IceServerGrant iceServersFor(ParticipantId participant) {
         return iceServers;
     }
 }

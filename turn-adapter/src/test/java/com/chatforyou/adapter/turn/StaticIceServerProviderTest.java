@@ -14,7 +14,10 @@ class StaticIceServerProviderTest {
 
     @Test
     void nothing_configured_means_host_candidates_only() {
-        assertThat(new StaticIceServerProvider(IceServerSettings.none()).iceServersFor(ann)).isEmpty();
+        var grant = new StaticIceServerProvider(IceServerSettings.none()).iceServersFor(ann);
+
+        assertThat(grant.servers()).isEmpty();
+        assertThat(grant.expiresAt()).isEmpty();
     }
 
     @Test
@@ -23,10 +26,24 @@ class StaticIceServerProviderTest {
                 List.of(" turn:turn.example.org:3478?transport=udp", "turn:turn.example.org:3478?transport=tcp", ""),
                 "chat", "secret");
 
-        assertThat(new StaticIceServerProvider(settings).iceServersFor(ann)).containsExactly(
+        assertThat(new StaticIceServerProvider(settings).iceServersFor(ann).servers()).containsExactly(
                 new IceServer(List.of("stun:stun.example.org:3478"), null, null),
                 new IceServer(List.of("turn:turn.example.org:3478?transport=udp",
                         "turn:turn.example.org:3478?transport=tcp"), "chat", "secret"));
+    }
+
+    @Test
+    void static_credentials_never_expire_so_they_are_never_renewed() {
+        var settings = new IceServerSettings(List.of(), List.of("turn:t.example.org"), "chat", "secret");
+
+        assertThat(new StaticIceServerProvider(settings).iceServersFor(ann).expiresAt()).isEmpty();
+    }
+
+    @Test
+    void the_static_credential_stays_out_of_to_string() {
+        var settings = new IceServerSettings(List.of(), List.of("turn:t.example.org"), "chat", "hunter2");
+
+        assertThat(settings.toString()).contains("chat").doesNotContain("hunter2");
     }
 
     @Test

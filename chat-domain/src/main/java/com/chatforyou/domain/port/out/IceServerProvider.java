@@ -1,11 +1,13 @@
 package com.chatforyou.domain.port.out;
 
-import com.chatforyou.domain.model.IceServer;
+import com.chatforyou.domain.model.IceServerGrant;
 import com.chatforyou.domain.model.ParticipantId;
-import java.util.List;
 
-/** STUN/TURN servers for a participant's links; handed out only after the join checks passed. */
+/**
+ * STUN/TURN servers for a participant's links; asked only after the join checks passed, and again
+ * before a grant with an expiry runs out.
+ */
 public interface IceServerProvider {
 
-    List<IceServer> iceServersFor(ParticipantId participant);
+    IceServerGrant iceServersFor(ParticipantId participant);
 }

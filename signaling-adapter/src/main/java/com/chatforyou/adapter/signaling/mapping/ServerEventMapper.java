@@ -5,6 +5,7 @@ import com.chatforyou.adapter.signaling.dto.ChatMessageDto;
 import com.chatforyou.adapter.signaling.dto.IceCandidateDto;
 import com.chatforyou.adapter.signaling.dto.IceEvent;
 import com.chatforyou.adapter.signaling.dto.IceServerDto;
+import com.chatforyou.adapter.signaling.dto.IceServersEvent;
 import com.chatforyou.adapter.signaling.dto.JoinedEvent;
 import com.chatforyou.adapter.signaling.dto.LeftEvent;
 import com.chatforyou.adapter.signaling.dto.LinkCloseEvent;
@@ -76,6 +77,9 @@ public interface ServerEventMapper {
         if (event instanceof RoomEvent.SignalReceived signal) {
             return toSignal(signal);
         }
+        if (event instanceof RoomEvent.IceServersRefreshed refreshed) {
+            return toIceServers(refreshed);
+        }
         throw new IllegalArgumentException("No wire form for " + event.getClass().getName());
     }
 
@@ -119,6 +123,8 @@ public interface ServerEventMapper {
 
     @Mapping(target = "linkId", source = "link.value")
     LinkCloseEvent toLinkClose(RoomEvent.LinkClosed event);
+
+    IceServersEvent toIceServers(RoomEvent.IceServersRefreshed event);
 
     default ServerEvent toSignal(RoomEvent.SignalReceived event) {
         String linkId = event.link().value();

@@ -115,6 +115,17 @@ class ServerEventMapperTest {
                 """
                 {"type":"sdp","linkId":"l9x","description":{"type":"answer","sdp":"v=0\\r\\no=-"}}
                 """));
+        examples.put(RoomEvent.IceServersRefreshed.class, Arguments.of(
+                new RoomEvent.IceServersRefreshed(List.of(
+                        new IceServer(List.of("stun:stun.example.org:3478"), null, null),
+                        new IceServer(List.of("turn:turn.example.org:3478?transport=udp",
+                                "turns:turn.example.org:5349?transport=tcp"), "1796032800:p3f", "1AHODvxe+vQKvKF/B2oTX9JDA+M="))),
+                """
+                {"type":"ice-servers",
+                 "iceServers":[{"urls":["stun:stun.example.org:3478"],"username":null,"credential":null},
+                  {"urls":["turn:turn.example.org:3478?transport=udp","turns:turn.example.org:5349?transport=tcp"],
+                   "username":"1796032800:p3f","credential":"1AHODvxe+vQKvKF/B2oTX9JDA+M="}]}
+                """));
         return examples;
     }
 
