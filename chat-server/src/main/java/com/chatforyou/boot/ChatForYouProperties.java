@@ -17,7 +17,21 @@ public record ChatForYouProperties(
             @DefaultValue("60s") Duration abandonedRoomTimeout) {
     }
 
-    public record Media(@DefaultValue("mesh") String backend) {
+    /** {@code backend} is {@code mesh} (default) or {@code kurento}; see docs/media-backends.md. */
+    public record Media(@DefaultValue("mesh") String backend, @DefaultValue Kurento kurento) {
+    }
+
+    /**
+     * The Kurento Media Server. Without {@code url}, the {@code KMS_URL} environment variable is used,
+     * then {@code ws://localhost:8888/kurento}.
+     */
+    public record Kurento(
+            String url,
+            @DefaultValue("3s") Duration connectTimeout,
+            @DefaultValue("5s") Duration requestTimeout,
+            @DefaultValue("8s") Duration operationTimeout,
+            @DefaultValue("1s") Duration firstRetryDelay,
+            @DefaultValue("15s") Duration maxRetryDelay) {
     }
 
     public record Ice(@DefaultValue List<String> stunUrls) {

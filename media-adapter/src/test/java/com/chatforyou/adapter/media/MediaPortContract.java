@@ -17,16 +17,19 @@ import com.chatforyou.domain.port.out.MediaPort;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every media backend must do, whatever its topology. Each backend's test extends this and
- * supplies the adapter; the suite plays the domain's part (ids, link bookkeeping).
+ * supplies the adapter; the suite plays the domain's part (attaching, ids, link bookkeeping).
+ * Backends whose links end at a media server also pass {@link MediaServerLinkContract}.
  */
 public abstract class MediaPortContract {
 
     protected final RoomId room = new RoomId("room-1");
+    protected final RecordingMediaServerEvents serverEvents = new RecordingMediaServerEvents();
     private final List<Participant> present = new ArrayList<>();
     private final List<MediaLink> openLinks = new ArrayList<>();
     private int nextLinkId;
@@ -35,9 +38,22 @@ public abstract class MediaPortContract {
     /** A fresh adapter, ready to serve rooms. */
     protected abstract MediaPort createAdapter();
 
+    /** Waits until a freshly attached adapter can serve rooms; most backends are ready at once. */
+    protected void awaitReady() {
+    }
+
     @BeforeEach
     void createMediaPort() {
         media = createAdapter();
+        media.attach(serverEvents);
+        awaitReady();
+    }
+
+    @AfterEach
+    void closeMediaPort() throws Exception {
+        if (media instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
     }
 
     @Test
@@ -117,8 +133,27 @@ public abstract class MediaPortContract {
         return newcomer;
     }
 
+    /**
+     * Leaves like the domain does: the links the participant is an end of or publishes on close, and
+     * the last one out closes the room.
+     */
+    protected void leave(Participant leaver) {
+        List<MediaLink> closed = openLinks.stream()
+                .filter(link -> link.involves(leaver.id()) || link.publisher().equals(leaver.id())).toList();
+        openLinks.removeAll(closed);
+        present.remove(leaver);
+        media.linksClosed(room, closed);
+        if (present.isEmpty()) {
+            media.roomClosed(room);
+        }
+    }
+
     protected List<MediaLink> openLinks() {
         return List.copyOf(openLinks);
+    }
+
+    protected List<Participant> present() {
+        return List.copyOf(present);
     }
 
     /** A viewer receives a publisher when some link carries that publisher's media to the viewer. */

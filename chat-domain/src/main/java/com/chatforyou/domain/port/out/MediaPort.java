@@ -32,7 +32,10 @@ public interface MediaPort {
      */
     List<LinkPlan> planLinks(RoomId room, Participant newcomer, List<Participant> present);
 
-    /** The links from {@link #planLinks} now exist under ids; a backend may prepare its ends. */
+    /**
+     * The links from {@link #planLinks} now exist under ids; a backend may prepare its ends. If this
+     * throws, the join is undone and the backend must already have released what it created here.
+     */
     void linksOpened(RoomId room, List<MediaLink> links);
 
     /** A participant signalled on a link whose other end is the media server. */
