@@ -21,3 +21,7 @@ fi
 command -v node >/dev/null || { echo "node (20 or newer) is needed for the web client's tests" >&2; exit 1; }
 
 mvn -B -ntp verify "$@"
+
+# A skipped test proves nothing: name each one and its reason, so CI output says why.
+grep -o 'skipped message="[^"]*"' -r --include='TEST-*.xml' . 2>/dev/null \
+  | sed -e 's#^\./##' -e 's#/target/.*/TEST-# #' -e 's#\.xml:skipped message=# skipped: #' || true
