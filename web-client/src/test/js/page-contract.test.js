@@ -66,7 +66,9 @@ test('no module writes markup from strings', () => {
 
 test('no module invents media tracks', () => {
   for (const { name, source } of modules) {
-    assert.doesNotMatch(source, /captureStream|createElement\(['"]canvas|AudioContext/, name);
+    assert.doesNotMatch(source, /captureStream|createElement\(['"]canvas|createMediaStreamDestination|createOscillator|createConstantSource/, name);
+    // WebAudio only measures levels for the active speaker, and only in that module.
+    if (name !== 'audio-level.js') assert.doesNotMatch(source, /AudioContext/, name);
   }
 });
 

@@ -516,7 +516,7 @@ describe('RoomSession', () => {
     s.setMuted('audio', true);
     assert.equal(media.stream.getAudioTracks()[0].enabled, false);
     assert.equal(media.stream.getVideoTracks()[0].enabled, true);
-    assert.deepEqual(transport.to('/app/media.state'), [{ audioMuted: true, videoMuted: false }]);
+    assert.deepEqual(transport.to('/app/media.state'), [{ audioMuted: true, videoMuted: false, sharing: false }]);
   });
 
   test('a lost connection tears the room down', async () => {

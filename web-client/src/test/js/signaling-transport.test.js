@@ -118,3 +118,76 @@ test('the signaling URL follows the page: scheme, host and context path', () => 
   assert.equal(signalingUrl('https://chat.example.org/'), 'wss://chat.example.org/signaling');
   assert.equal(signalingUrl('https://example.org/chat/?x=1#y'), 'wss://example.org/chat/signaling');
 });
+
+function reconnectingTransport(delays = [100, 200]) {
+  const clients = [];
+  const timers = [];
+  const t = new SignalingTransport({
+    brokerURL: 'ws://localhost:8080/signaling',
+    createClient: config => {
+      const client = new FakeStompClient(config);
+      clients.push(client);
+      return client;
+    },
+    log: recordingLog(),
+    reconnectDelaysMs: delays,
+    setTimer: (fn, ms) => timers.push({ fn, ms }),
+  });
+  const statuses = [];
+  t.onStatus(status => statuses.push(status));
+  t.connect();
+  return { t, clients, timers, statuses };
+}
+
+test('with reconnect delays a drop is reported as reconnecting and retried with a new client after backoff', () => {
+  const { t, clients, timers, statuses } = reconnectingTransport();
+  clients[0].open();
+  clients[0].drop();
+  assert.deepEqual(statuses, ['connected', 'reconnecting']);
+  assert.equal(t.send('/app/lobby.rooms', {}), false);
+  assert.deepEqual(timers.map(timer => timer.ms), [100]);
+
+  timers[0].fn();
+  assert.equal(clients.length, 2);
+  clients[1].open();
+  assert.deepEqual(statuses, ['connected', 'reconnecting', 'connected']);
+  assert.ok(clients[1].subscriptions.has('/user/queue/events'));
+  assert.equal(t.send('/app/lobby.rooms', {}), true);
+});
+
+test('failed attempts back off further and end in lost when the delays run out', () => {
+  const { clients, timers, statuses } = reconnectingTransport();
+  clients[0].open();
+  clients[0].drop();
+  timers[0].fn();
+  clients[1].drop();
+  timers[1].fn();
+  clients[2].drop();
+  assert.deepEqual(timers.map(timer => timer.ms), [100, 200]);
+  assert.deepEqual(statuses, ['connected', 'reconnecting', 'lost']);
+});
+
+test('a successful reconnect starts the backoff afresh', () => {
+  const { clients, timers } = reconnectingTransport();
+  clients[0].open();
+  clients[0].drop();
+  timers[0].fn();
+  clients[1].open();
+  clients[1].drop();
+  assert.deepEqual(timers.map(timer => timer.ms), [100, 100]);
+});
+
+test('dropConnection closes the socket without a DISCONNECT, and late callbacks of the old client are ignored', () => {
+  const { t, clients, timers, statuses } = reconnectingTransport();
+  clients[0].open();
+  let forced = 0;
+  clients[0].forceDisconnect = () => {
+    forced += 1;
+    clients[0].drop();
+  };
+  t.dropConnection();
+  assert.equal(forced, 1);
+  timers[0].fn();
+  clients[0].config.onConnect({ headers: {} });
+  assert.deepEqual(statuses, ['connected', 'reconnecting']);
+});

@@ -18,6 +18,7 @@ const TEXTS = Object.freeze({
   'invalid-chat-message': 'Messages need 1 to 1000 characters.',
   'already-in-room': 'You are already in a room; leave it first.',
   'not-in-room': 'You are not in that room any more.',
+  'resume-failed': 'The connection came back too late to keep your seat; join the room again.',
   'unknown-link': 'A media connection was not recognised by the server.',
   'link-not-owned': 'A media connection belongs to someone else.',
   'invalid-sdp': 'The browser produced a media description the server refused.',

@@ -4,12 +4,13 @@
  */
 
 import { createStompTransport } from './stomp-transport.js';
-import { signalingUrl } from './signaling-transport.js';
+import { RECONNECT_DELAYS_MS, signalingUrl } from './signaling-transport.js';
 import { RoomSession } from './room-session.js';
 import { MediaLink, iceTransportPolicyFrom } from './media-link.js';
 import { acquireLocalMedia } from './local-media.js';
 import { LobbyView } from './lobby-view.js';
 import { RoomView } from './room-view.js';
+import { AudioLevelMonitor } from './audio-level.js';
 import { ErrorBanner, showConnectionStatus } from './page-view.js';
 
 const byId = id => {
@@ -39,7 +40,7 @@ const statusNode = byId('connection-status');
 const lobbySection = byId('lobby-view');
 const roomSection = byId('room-view');
 
-const transport = createStompTransport({ brokerURL: signalingUrl(document.baseURI) });
+const transport = createStompTransport({ brokerURL: signalingUrl(document.baseURI), reconnectDelaysMs: RECONNECT_DELAYS_MS });
 
 // Diagnostic: ?iceTransportPolicy=relay forces TURN relays, to check a TURN server (docs/turn.md).
 const iceTransportPolicy = iceTransportPolicyFrom(window.location.search);
@@ -89,6 +90,9 @@ const roomView = new RoomView({
     leaveButton: byId('leave-button'),
     toggleAudio: byId('toggle-audio'),
     toggleVideo: byId('toggle-video'),
+    toggleShare: byId('toggle-share'),
+    micSelect: byId('mic-select'),
+    cameraSelect: byId('camera-select'),
   },
   createStream: tracks => new MediaStream(tracks),
   actions: {
@@ -99,11 +103,43 @@ const roomView = new RoomView({
       if (!local) return;
       session.setMuted(kind, !(kind === 'audio' ? local.audioMuted : local.videoMuted));
     },
+    canShare: () => session.canShare(),
+    share: () => {
+      if (session.local?.sharing) session.stopShare();
+      else session.startShare();
+    },
+    switchDevice: (kind, deviceId) => {
+      session.switchDevice(kind, deviceId).then(() => refreshDevices());
+    },
   },
 });
 
+const mediaDevices = navigator.mediaDevices;
+
+/** Active speaker: the own microphone under 'self', everyone else under their participant id. */
+const levels = new AudioLevelMonitor({
+  createStream: track => new MediaStream([track]),
+  onChange: (key, speaking) => roomView.setSpeaking(key, speaking),
+});
+
+function refreshDevices() {
+  const stream = session.local?.stream;
+  if (!stream || typeof mediaDevices?.enumerateDevices !== 'function') return;
+  const inUse = track => track?.getSettings?.().deviceId;
+  mediaDevices.enumerateDevices().then(
+    devices => roomView.setDevices(devices, {
+      audio: inUse(stream.getAudioTracks()[0]),
+      video: inUse(stream.getVideoTracks()[0]),
+    }),
+    () => {},
+  );
+}
+mediaDevices?.addEventListener?.('devicechange', refreshDevices);
+
 session = new RoomSession({
   transport,
+  getDisplayMedia: mediaDevices?.getDisplayMedia ? constraints => mediaDevices.getDisplayMedia(constraints) : null,
+  getUserMedia: mediaDevices?.getUserMedia ? constraints => mediaDevices.getUserMedia(constraints) : null,
   acquireMedia: () =>
     acquireLocalMedia({
       getUserMedia: navigator.mediaDevices?.getUserMedia?.bind(navigator.mediaDevices),
@@ -121,8 +157,19 @@ session = new RoomSession({
       lobbyView.render(state, session.connection);
       roomView.render(state);
     },
-    localMediaChanged: local => roomView.setLocalMedia(local),
-    remoteMediaChanged: (publisherId, tracks) => roomView.setRemoteTracks(publisherId, tracks),
+    localMediaChanged: local => {
+      roomView.setLocalMedia(local);
+      if (!local) {
+        levels.clear();
+        return;
+      }
+      levels.watch('self', local.stream?.getAudioTracks()[0] ?? null);
+      refreshDevices();
+    },
+    remoteMediaChanged: (publisherId, tracks) => {
+      roomView.setRemoteTracks(publisherId, tracks);
+      levels.watch(publisherId, tracks.find(track => track.kind === 'audio') ?? null);
+    },
     error: ({ code, message }) => banner.show(code, message),
     errorCleared: () => banner.clear(),
   },
@@ -132,6 +179,8 @@ transport.onEvent(event => session.handleEvent(event));
 transport.onStatus(state => {
   showConnectionStatus(statusNode, state);
   if (state === 'connected') session.connected();
+  // The server keeps the seat for a while: the session resumes it once connected again.
+  if (state === 'reconnecting') session.connectionInterrupted();
   if (state === 'lost') {
     session.connectionLost();
     banner.show('connection-lost', 'The connection to the server was lost. Reload the page to reconnect.');
@@ -149,4 +198,6 @@ window.chatForYou = Object.freeze({
   peerConnections: () => session.peerConnections(),
   iceTransportPolicy: iceTransportPolicy ?? 'all',
   state: () => session.snapshot(),
+  /** Closes the signaling WebSocket without a STOMP DISCONNECT, as a network drop would. */
+  dropConnection: () => transport.dropConnection(),
 });

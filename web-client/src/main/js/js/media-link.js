@@ -149,16 +149,52 @@ export class MediaLink {
     }
   }
 
+  /**
+   * Sends `track` instead of whatever this send link's sender of that kind carries now (camera ↔
+   * screen share, or another device), without renegotiation.
+   * @returns {Promise<boolean>} false where this link has no sender of that kind
+   */
+  async replaceTrack(kind, track) {
+    const sender = this.senders[kind];
+    if (this.closed || !sender) return false;
+    await sender.replaceTrack(track);
+    return true;
+  }
+
+  /**
+   * Adds a video sender for a screen share on a link that has none (an audio-only publisher). The
+   * negotiationneeded that follows renegotiates through perfect negotiation.
+   */
+  addShareTrack(track, stream) {
+    if (this.closed || this.direction !== 'send' || this.shareSender) return;
+    this.shareSender = stream ? this.pc.addTrack(track, stream) : this.pc.addTrack(track);
+  }
+
+  /** Removes the share's sender again; the remote end sees the track removed after renegotiation. */
+  removeShareTrack() {
+    const sender = this.shareSender;
+    this.shareSender = null;
+    if (this.closed || !sender) return;
+    try {
+      this.pc.removeTrack(sender);
+    } catch (err) {
+      this.log.warn(`link ${this.linkId}: removing the share failed`, err);
+    }
+  }
+
   #addMedia(localStream) {
     const pc = this.pc;
+    /** kind -> the sender of the published camera or microphone track. */
+    this.senders = {};
+    this.shareSender = null;
     if (this.direction === 'send') {
       const tracks = localStream ? localStream.getTracks() : [];
       for (const track of tracks) {
         if (this.youOffer) {
-          pc.addTransceiver(track, { direction: 'sendonly', streams: [localStream] });
+          this.senders[track.kind] = pc.addTransceiver(track, { direction: 'sendonly', streams: [localStream] }).sender;
         } else {
           // addTrack senders are adopted by the remote offer's m-lines instead of adding new ones.
-          pc.addTrack(track, localStream);
+          this.senders[track.kind] = pc.addTrack(track, localStream);
         }
       }
     } else if (this.youOffer) {

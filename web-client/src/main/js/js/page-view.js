@@ -7,6 +7,7 @@ import { setVisible } from './dom.js';
 export const CONNECTION_TEXT = Object.freeze({
   connecting: 'Connecting…',
   connected: 'Connected',
+  reconnecting: 'Reconnecting…',
   lost: 'Connection lost. Reload the page to reconnect.',
 });
 

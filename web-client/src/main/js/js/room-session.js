@@ -11,6 +11,7 @@
 
 import { errorText, isSilentError } from './errors.js';
 import { stopStream } from './local-media.js';
+import { initialShareState, shareTransition } from './share-state.js';
 
 /** Chat kept in memory and on screen; the server sends at most the last 100 on join. */
 export const MAX_CHAT_MESSAGES = 500;
@@ -47,6 +48,10 @@ export function initialState() {
     iceServers: null,
     /** Links this browser is an end of: {linkId, publisherId, peerId, direction, youOffer, polite}. */
     links: [],
+    /** The seat's secret from `joined`, for room.resume after a dropped connection; never shown. */
+    resumeToken: null,
+    /** True from a signaling drop in a room until the resumed `joined` (or the return to the lobby). */
+    reconnecting: false,
   };
 }
 
@@ -82,6 +87,8 @@ function toLobby(state) {
     chat: [],
     iceServers: null,
     links: [],
+    resumeToken: null,
+    reconnecting: false,
   };
 }
 
@@ -97,6 +104,7 @@ function participantOf(p) {
     sendsVideo: Boolean(p.sendsVideo),
     audioMuted: Boolean(p.audioMuted),
     videoMuted: Boolean(p.videoMuted),
+    sharing: Boolean(p.sharing),
   };
 }
 
@@ -161,6 +169,7 @@ const HANDLERS = {
   },
 
   joined(state, e) {
+    if (e.resumed === true && state.phase === 'in-room') return resumed(state, e);
     if (state.phase !== 'joining') {
       // The page gave up on this join (e.g. the user went back); do not keep a seat it cannot use.
       return { state, effects: [{ type: 'send', destination: '/app/room.leave', body: {} }] };
@@ -177,6 +186,8 @@ const HANDLERS = {
         .map(participantOf),
       chat: appendChat([], Array.isArray(e.chat) ? e.chat : []),
       iceServers: normalizeIceServers(e.iceServers),
+      resumeToken: typeof e.resumeToken === 'string' ? e.resumeToken : null,
+      reconnecting: false,
     };
     // Links announced before `joined` waited for the ICE servers; open them now.
     return {
@@ -226,7 +237,7 @@ const HANDLERS = {
 
   'media-state'(state, e) {
     if (!inThisRoom(state, e.roomId)) return unchanged(state);
-    const flags = { audioMuted: Boolean(e.audioMuted), videoMuted: Boolean(e.videoMuted) };
+    const flags = { audioMuted: Boolean(e.audioMuted), videoMuted: Boolean(e.videoMuted), sharing: Boolean(e.sharing) };
     if (e.participantId === state.self?.participantId) {
       return { state: { ...state, self: { ...state.self, ...flags } }, effects: [] };
     }
@@ -290,6 +301,11 @@ const HANDLERS = {
       next = toLobby(state);
       effects.push({ type: 'join-failed' });
     }
+    if (e.destination === '/app/room.resume' && state.phase === 'in-room') {
+      // The seat is gone (grace period over, or the room closed): back to the lobby.
+      next = toLobby(state);
+      effects.push(...closeLinks(state.links), { type: 'left' });
+    }
     if (e.destination === '/app/room.create' && state.pendingCreate) {
       next = { ...next, pendingCreate: null };
     }
@@ -304,6 +320,34 @@ const HANDLERS = {
 export function applyServerEvent(state, event) {
   const handler = event && Object.hasOwn(HANDLERS, event.type) ? HANDLERS[event.type] : null;
   return handler ? handler(state, event) : unchanged(state);
+}
+
+/**
+ * The answer to room.resume: the same seat on a new connection. The server closed and re-planned
+ * every link of ours, so the old peer connections go and the `link-open`s that follow build new ones.
+ */
+function resumed(state, e) {
+  const self = participantOf(e.self ?? state.self ?? {});
+  const next = {
+    ...state,
+    reconnecting: false,
+    room: e.room ? roomOf(e.room) : state.room,
+    self,
+    participants: (Array.isArray(e.participants) ? e.participants : [])
+      .filter(p => p && p.participantId !== self.participantId)
+      .map(participantOf),
+    chat: appendChat([], Array.isArray(e.chat) ? e.chat : []),
+    iceServers: normalizeIceServers(e.iceServers),
+    resumeToken: typeof e.resumeToken === 'string' ? e.resumeToken : state.resumeToken,
+    links: [],
+  };
+  return { state: next, effects: [...closeLinks(state.links), { type: 'joined' }] };
+}
+
+/** The room.resume body for a seat whose connection dropped, or null when there is nothing to resume. */
+export function resumeRequest(state) {
+  if (state.phase !== 'in-room' || !state.reconnecting || !state.resumeToken) return null;
+  return { roomId: state.room?.roomId, participantId: state.self?.participantId, resumeToken: state.resumeToken };
 }
 
 /** The state while a room.join is outstanding. */
@@ -334,7 +378,15 @@ export class RoomSession {
     listener = {},
     log = console,
     setTimer = (fn, ms) => setTimeout(fn, ms),
+    getDisplayMedia = null,
+    getUserMedia = null,
   }) {
+    /** For screen sharing and device switching; without them those controls do nothing. */
+    this.getDisplayMedia = getDisplayMedia;
+    this.getUserMedia = getUserMedia;
+    /** What the own video senders carry (share-state.js), and the screen being shared. */
+    this.share = initialShareState('receive-only');
+    this.screen = null;
     this.transport = transport;
     this.acquireMedia = acquireMedia;
     this.createLink = createLink;
@@ -350,17 +402,40 @@ export class RoomSession {
     this.pendingSignals = new Map();
     /** linkId -> {publisherId, tracks: Set} of what each link delivered. */
     this.received = new Map();
+    /** Every participant-left seen, in order: the end-to-end tests check that a resume causes none. */
+    this.departures = [];
   }
 
   // ---- connection -------------------------------------------------------------------------
 
   connected() {
     this.connection = 'connected';
+    const resume = resumeRequest(this.state);
+    if (resume) this.#send('/app/room.resume', resume);
     this.#send('/app/lobby.rooms', {});
     // The reply is addressed to a queue subscribed a moment earlier; ask again if it got lost.
     this.setTimer(() => {
       if (this.connection === 'connected' && !this.state.lobby.loaded) this.#send('/app/lobby.rooms', {});
     }, ROOMS_RETRY_MS);
+    this.#notify();
+  }
+
+  /**
+   * The signaling connection dropped and the transport is retrying. In a room the seat is kept by
+   * the server for a while: media keeps flowing on the open peer connections, and connected()
+   * resumes the seat. A join in flight cannot be resumed and is given up.
+   */
+  connectionInterrupted() {
+    this.connection = 'reconnecting';
+    if (this.state.phase === 'in-room') {
+      this.state = { ...this.state, reconnecting: true };
+    } else if (this.state.phase === 'joining') {
+      const { state, effects } = leaveLocally(this.state);
+      this.state = state;
+      this.#run(effects);
+      this.#releaseLocalMedia();
+    }
+    this.state = { ...this.state, pendingCreate: null };
     this.#notify();
   }
 
@@ -411,7 +486,8 @@ export class RoomSession {
       return false;
     }
     this.#releaseLocalMedia();
-    this.local = { ...local, audioMuted: false, videoMuted: false };
+    this.local = { ...local, audioMuted: false, videoMuted: false, sharing: false, screenStream: null };
+    this.share = initialShareState(local.mode);
     this.listener.localMediaChanged?.(this.local);
     this.#send('/app/room.join', {
       roomId,
@@ -448,12 +524,150 @@ export class RoomSession {
     for (const track of tracks) track.enabled = !muted;
     this.local = { ...this.local, [kind === 'audio' ? 'audioMuted' : 'videoMuted']: Boolean(muted) };
     this.listener.localMediaChanged?.(this.local);
-    this.#send('/app/media.state', { audioMuted: this.local.audioMuted, videoMuted: this.local.videoMuted });
+    this.#announceMediaState();
+  }
+
+  /** Whether the share button applies: only a participant who publishes something can share. */
+  canShare() {
+    return this.state.phase === 'in-room' && Boolean(this.local) && this.share.enabled
+      && typeof this.getDisplayMedia === 'function';
+  }
+
+  /**
+   * Asks for a screen and sends it in place of the camera (replaceTrack), or, for an audio-only
+   * participant, on a video sender added to every publishing link. A dismissed picker
+   * (NotAllowedError) changes nothing and shows nothing. Resolves true once sharing.
+   */
+  async startShare() {
+    if (!this.canShare()) return false;
+    const { state, effects } = shareTransition(this.share, 'start');
+    if (!effects.some(effect => effect.type === 'pick')) return false;
+    this.share = state;
+    let stream = null;
+    try {
+      stream = await this.getDisplayMedia({ video: true, audio: false });
+    } catch (err) {
+      if (err?.name !== 'NotAllowedError' && err?.name !== 'AbortError') this.log.warn('screen share failed', err);
+      this.#shareEvent('cancelled');
+      return false;
+    }
+    const track = stream?.getVideoTracks?.()[0] ?? null;
+    if (!track || !this.local || this.share.sharing !== 'picking') {
+      stopStream(stream); // no video, or the room was left while the picker was open
+      this.#shareEvent('cancelled');
+      return false;
+    }
+    this.screen = { stream, track };
+    // The browser's own "stop sharing" ends the track.
+    track.addEventListener?.('ended', () => {
+      if (this.screen?.track === track) this.#shareEvent('ended');
+    });
+    this.#shareEvent('picked');
+    return true;
+  }
+
+  /** Stops sharing and sends the camera again (or no video, for an audio-only participant). */
+  stopShare() {
+    this.#shareEvent('stop');
+  }
+
+  /**
+   * Switches the microphone ('audio') or camera ('video') to another device without leaving: the new
+   * track replaces the old one on every publishing link. Resolves true once switched.
+   */
+  async switchDevice(kind, deviceId) {
+    if (this.state.phase !== 'in-room' || !this.local?.stream || typeof this.getUserMedia !== 'function') return false;
+    const tracksOf = stream => (kind === 'audio' ? stream.getAudioTracks() : stream.getVideoTracks());
+    const old = tracksOf(this.local.stream)[0];
+    if (!old || !deviceId) return false;
+    const constraints = kind === 'audio'
+      ? { audio: { deviceId: { exact: deviceId } } }
+      : { video: { deviceId: { exact: deviceId }, width: { ideal: 640 }, height: { ideal: 480 } } };
+    let fresh = null;
+    try {
+      fresh = tracksOf(await this.getUserMedia(constraints))[0] ?? null;
+    } catch (err) {
+      this.log.warn(`switching ${kind} failed`, err);
+    }
+    if (!fresh) {
+      this.#clientError('device-failed', `That ${kind === 'audio' ? 'microphone' : 'camera'} cannot be used.`);
+      return false;
+    }
+    const stream = this.local?.stream;
+    if (!stream || !tracksOf(stream).includes(old)) {
+      fresh.stop(); // left, or switched again meanwhile
+      return false;
+    }
+    fresh.enabled = !(kind === 'audio' ? this.local.audioMuted : this.local.videoMuted);
+    stream.removeTrack(old);
+    stream.addTrack(fresh);
+    // While sharing, the camera is not being sent: it is put back when the share stops.
+    if (!(kind === 'video' && this.share.sharing === 'yes')) {
+      await Promise.all(this.#sendLinks().map(link => link.replaceTrack(kind, fresh).catch(err => {
+        this.log.warn(`link ${link.linkId}: replacing ${kind} failed`, err);
+      })));
+    }
+    old.stop();
+    if (this.local) {
+      this.local = { ...this.local, devices: { ...this.local.devices, [kind]: deviceId } };
+      this.listener.localMediaChanged?.(this.local);
+    }
+    return true;
+  }
+
+  #sendLinks() {
+    return [...this.mediaLinks.values()].filter(link => !link.closed && link.direction === 'send');
+  }
+
+  #announceMediaState() {
+    if (this.state.phase !== 'in-room' || !this.local) return;
+    this.#send('/app/media.state', {
+      audioMuted: Boolean(this.local.audioMuted),
+      videoMuted: Boolean(this.local.videoMuted),
+      sharing: Boolean(this.local.sharing),
+    });
+  }
+
+  #shareEvent(event) {
+    const { state, effects } = shareTransition(this.share, event);
+    this.share = state;
+    for (const effect of effects) this.#applyShare(effect, this.#sendLinks());
+  }
+
+  /** Carries out one share-state.js effect on the given publishing links. */
+  #applyShare(effect, links) {
+    const warn = what => err => this.log.warn(`${what} failed`, err);
+    switch (effect.type) {
+      case 'replace-video': {
+        const track = effect.with === 'screen' ? this.screen?.track : this.local?.stream?.getVideoTracks()[0];
+        for (const link of links) link.replaceTrack('video', track ?? null).catch(warn(`link ${link.linkId}: replaceTrack`));
+        break;
+      }
+      case 'add-share-sender':
+        for (const link of links) link.addShareTrack(this.screen.track, this.screen.stream);
+        break;
+      case 'remove-share-sender':
+        for (const link of links) link.removeShareTrack();
+        break;
+      case 'stop-screen':
+        stopStream(this.screen?.stream);
+        this.screen = null;
+        break;
+      case 'announce':
+        if (!this.local) break;
+        this.local = { ...this.local, sharing: effect.sharing, screenStream: effect.sharing ? this.screen?.stream ?? null : null };
+        this.listener.localMediaChanged?.(this.local);
+        this.#announceMediaState();
+        break;
+      default:
+        break;
+    }
   }
 
   // ---- server events ----------------------------------------------------------------------
 
   handleEvent(event) {
+    if (event?.type === 'participant-left') this.departures.push(event.participantId);
     const before = this.state;
     const { state, effects } = applyServerEvent(before, event);
     this.state = state;
@@ -475,6 +689,8 @@ export class RoomSession {
       JSON.stringify({
         connection: this.connection,
         phase: s.phase,
+        reconnecting: Boolean(s.reconnecting),
+        departures: this.departures,
         selfId: s.self?.participantId ?? null,
         self: s.self,
         room: s.room,
@@ -483,7 +699,8 @@ export class RoomSession {
         iceServers: s.iceServers,
         lobby: s.lobby,
         localMedia: this.local
-          ? { mode: this.local.mode, media: this.local.media, audioMuted: this.local.audioMuted, videoMuted: this.local.videoMuted }
+          ? { mode: this.local.mode, media: this.local.media, audioMuted: this.local.audioMuted, videoMuted: this.local.videoMuted,
+              sharing: Boolean(this.local.sharing) }
           : null,
         links: s.links.map(link => ({
           ...link,
@@ -598,7 +815,7 @@ export class RoomSession {
             if (mine()) this.#send('/app/link.ice', { linkId, candidate });
           },
         },
-        onRemoteTrack: track => this.#trackArrived(link, track),
+        onRemoteTrack: (track, streams) => this.#trackArrived(link, track, streams),
       });
     } catch (err) {
       this.log.warn(`link ${linkId} could not be opened`, err);
@@ -606,6 +823,10 @@ export class RoomSession {
       return;
     }
     this.mediaLinks.set(linkId, mediaLink);
+    // A link opened while sharing sends the screen too.
+    if (link.direction === 'send' && this.screen && this.share.sharing === 'yes') {
+      this.#applyShare(this.share.camera ? { type: 'replace-video', with: 'screen' } : { type: 'add-share-sender' }, [mediaLink]);
+    }
     for (const signal of waiting) this.#signal(signal);
   }
 
@@ -637,7 +858,7 @@ export class RoomSession {
     }
   }
 
-  #trackArrived(link, track) {
+  #trackArrived(link, track, streams = []) {
     if (link.direction !== 'receive' || !this.mediaLinks.has(link.linkId)) return;
     let delivered = this.received.get(link.linkId);
     if (!delivered) {
@@ -646,9 +867,16 @@ export class RoomSession {
     }
     if (delivered.tracks.has(track)) return;
     delivered.tracks.add(track);
-    track.addEventListener?.('ended', () => {
+    const gone = () => {
       if (delivered.tracks.delete(track)) this.#publishRemote(link.publisherId);
-    });
+    };
+    track.addEventListener?.('ended', gone);
+    // A sender removed by the publisher (an audio-only participant's share ending) removes its track.
+    for (const stream of streams ?? []) {
+      stream?.addEventListener?.('removetrack', event => {
+        if (event.track === track) gone();
+      });
+    }
     this.#publishRemote(link.publisherId);
   }
 
@@ -662,6 +890,9 @@ export class RoomSession {
   }
 
   #releaseLocalMedia() {
+    stopStream(this.screen?.stream);
+    this.screen = null;
+    this.share = initialShareState('receive-only');
     if (!this.local) return;
     stopStream(this.local.stream);
     this.local = null;

@@ -49,6 +49,7 @@ export function updateParticipantItem(parts, participant) {
 function applyMediaFlags(node, participant) {
   node.setAttribute('data-audio-muted', participant.audioMuted ? 'true' : 'false');
   node.setAttribute('data-video-muted', participant.videoMuted ? 'true' : 'false');
+  node.setAttribute('data-sharing', participant.sharing ? 'true' : 'false');
   node.setAttribute('data-sends', participant.sendsVideo ? 'video' : participant.sendsAudio ? 'audio' : 'nothing');
 }
 
@@ -112,7 +113,9 @@ export class RoomView {
    * @param {Document} options.doc
    * @param {object} options.elements the room's DOM nodes, by role
    * @param {(tracks: MediaStreamTrack[]) => MediaStream} options.createStream
-   * @param {{leave(): void, sendChat(text: string): boolean, toggle(kind: 'audio'|'video'): void}} options.actions
+   * @param {{leave(): void, sendChat(text: string): boolean, toggle(kind: 'audio'|'video'): void,
+   *   share?(): void, switchDevice?(kind: 'audio'|'video', deviceId: string): void,
+   *   canShare?(): boolean}} options.actions
    */
   constructor({ doc, elements, createStream, actions }) {
     this.doc = doc;
@@ -128,6 +131,9 @@ export class RoomView {
     this.messages = new Map();
     this.local = null;
     this.self = null;
+    this.actions = actions;
+    /** participantId (or 'self') -> speaking, kept for tiles created later */
+    this.speaking = new Map();
 
     const e = elements;
     e.leaveButton.addEventListener('click', () => actions.leave());
@@ -144,6 +150,9 @@ export class RoomView {
     });
     e.toggleAudio.addEventListener('click', () => actions.toggle('audio'));
     e.toggleVideo.addEventListener('click', () => actions.toggle('video'));
+    e.toggleShare?.addEventListener('click', () => actions.share?.());
+    e.micSelect?.addEventListener('change', () => actions.switchDevice?.('audio', e.micSelect.value));
+    e.cameraSelect?.addEventListener('change', () => actions.switchDevice?.('video', e.cameraSelect.value));
   }
 
   render(state) {
@@ -178,11 +187,46 @@ export class RoomView {
     this.local = local;
     const video = this.el.localVideo;
     video.muted = true; // never play our own microphone back
-    if (video.srcObject !== (local?.stream ?? null)) {
-      video.srcObject = local?.stream ?? null;
-      if (local?.stream) video.play?.()?.catch?.(() => {});
+    // While sharing, the own tile previews what the others see: the screen.
+    const shown = local?.screenStream ?? local?.stream ?? null;
+    if (video.srcObject !== shown) {
+      video.srcObject = shown;
+      if (shown) video.play?.()?.catch?.(() => {});
     }
     this.#renderLocal();
+  }
+
+  /** Highlights the tile of a participant ('self' for the own tile) while they speak. */
+  setSpeaking(participantId, speaking) {
+    if (speaking) this.speaking.set(participantId, true);
+    else this.speaking.delete(participantId);
+    const root = participantId === 'self' ? this.el.selfTile : this.tiles.get(participantId)?.root;
+    root?.setAttribute('data-speaking', speaking ? 'true' : 'false');
+  }
+
+  /**
+   * Fills the microphone and camera choices from enumerateDevices, keeping the current choice.
+   * @param {{kind: string, deviceId: string, label: string}[]} devices
+   * @param {{audio?: string, video?: string}} current the deviceIds in use
+   */
+  setDevices(devices, current = {}) {
+    const fill = (select, kind, fallback, inUse) => {
+      if (!select) return;
+      const options = devices.filter(d => d.kind === kind && d.deviceId);
+      const wanted = options.map((d, i) => [d.deviceId, d.label || `${fallback} ${i + 1}`]);
+      const have = [...select.options].map(o => [o.value, o.textContent]);
+      if (JSON.stringify(have) !== JSON.stringify(wanted)) {
+        select.replaceChildren(...wanted.map(([value, label]) => {
+          const option = element(this.doc, 'option', { text: label });
+          option.value = value;
+          return option;
+        }));
+      }
+      if (inUse && wanted.some(([value]) => value === inUse)) select.value = inUse;
+      select.disabled = wanted.length < 2 || !inUse;
+    };
+    fill(this.el.micSelect, 'audioinput', 'Microphone', current.audio);
+    fill(this.el.cameraSelect, 'videoinput', 'Camera', current.video);
   }
 
   setRemoteTracks(publisherId, tracks) {
@@ -208,6 +252,18 @@ export class RoomView {
     e.toggleVideo.disabled = !sendsVideo;
     e.toggleVideo.setAttribute('aria-pressed', local?.videoMuted ? 'true' : 'false');
     e.toggleVideo.textContent = !sendsVideo ? 'No camera' : local.videoMuted ? 'Start video' : 'Stop video';
+    e.selfTile.setAttribute('data-audio-muted', local?.audioMuted ? 'true' : 'false');
+    e.selfTile.setAttribute('data-video-muted', local?.videoMuted ? 'true' : 'false');
+    e.selfTile.setAttribute('data-sharing', local?.sharing ? 'true' : 'false');
+    if (local?.sharing) e.selfTile.setAttribute('data-has-video', 'true');
+    if (e.toggleShare) {
+      // A receive-only participant publishes nothing, so there is nothing to put a screen on.
+      const canShare = Boolean(local) && (this.actions.canShare?.() ?? false);
+      e.toggleShare.hidden = !canShare && !local?.sharing;
+      e.toggleShare.disabled = !canShare && !local?.sharing;
+      e.toggleShare.setAttribute('aria-pressed', local?.sharing ? 'true' : 'false');
+      e.toggleShare.textContent = local?.sharing ? 'Stop sharing' : 'Share screen';
+    }
   }
 
   #syncTiles(participants) {
@@ -226,6 +282,7 @@ export class RoomView {
         continue;
       }
       tile = buildTile(this.doc, participant);
+      tile.root.setAttribute('data-speaking', this.speaking.has(participant.participantId) ? 'true' : 'false');
       this.tiles.set(participant.participantId, tile);
       this.el.tiles.append(tile.root);
       applyTracks(tile, this.remoteTracks.get(participant.participantId) ?? [], this.createStream);
@@ -268,6 +325,7 @@ export class RoomView {
     }
     this.tiles.clear();
     this.remoteTracks.clear();
+    this.speaking.clear();
     for (const item of this.messages.values()) item.remove();
     this.messages.clear();
     for (const parts of this.people.values()) parts.root.remove();

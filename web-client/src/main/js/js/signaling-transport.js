@@ -12,6 +12,12 @@ export const SUBSCRIPTIONS = Object.freeze(['/user/queue/events', '/topic/lobby'
 /** The server offers and expects 2000 ms both ways; it drops a connection silent for three. */
 export const HEARTBEAT_MS = 2000;
 
+/**
+ * Waits before each new attempt after a dropped connection: about 20 s in all, the server's default
+ * reconnect grace period (docs/signaling-protocol.md#reconnecting).
+ */
+export const RECONNECT_DELAYS_MS = Object.freeze([500, 1000, 2000, 4000, 6000, 6000]);
+
 /** ws(s)://<host>/<context>/signaling, relative to the page so a context path keeps working. */
 export function signalingUrl(baseUri) {
   const url = new URL('signaling', baseUri);
@@ -27,11 +33,18 @@ export class SignalingTransport {
    * @param {string} options.brokerURL
    * @param {(config: object) => object} options.createClient builds a stompjs-compatible Client
    * @param {{warn: Function}} [options.log]
+   * @param {number[]} [options.reconnectDelaysMs] waits before each new attempt after a drop; empty
+   *   (the default) makes a drop final
+   * @param {(fn: Function, ms: number) => unknown} [options.setTimer]
    */
-  constructor({ brokerURL, createClient, log = console }) {
+  constructor({ brokerURL, createClient, log = console, reconnectDelaysMs = [], setTimer = (fn, ms) => setTimeout(fn, ms) }) {
     this.brokerURL = brokerURL;
     this.createClient = createClient;
     this.log = log;
+    this.reconnectDelaysMs = reconnectDelaysMs;
+    this.setTimer = setTimer;
+    /** Attempts since the last connection that reached `connected`. */
+    this.attempt = 0;
     this.status = 'connecting';
     this.eventHandlers = [];
     this.statusHandlers = [];
@@ -43,7 +56,7 @@ export class SignalingTransport {
     this.eventHandlers.push(handler);
   }
 
-  /** @param {(status: 'connecting'|'connected'|'lost') => void} handler */
+  /** @param {(status: 'connecting'|'connected'|'reconnecting'|'lost') => void} handler */
   onStatus(handler) {
     this.statusHandlers.push(handler);
   }
@@ -51,29 +64,65 @@ export class SignalingTransport {
   connect() {
     if (this.client) return;
     this.#setStatus('connecting');
-    this.client = this.createClient({
+    this.#open();
+  }
+
+  /**
+   * Closes the WebSocket under STOMP without a DISCONNECT frame, as a network drop would; for tests
+   * and debugging.
+   */
+  dropConnection() {
+    const client = this.client;
+    if (!client) return;
+    if (typeof client.forceDisconnect === 'function') client.forceDisconnect();
+    else client.webSocket?.close?.();
+  }
+
+  #open() {
+    const client = this.createClient({
       brokerURL: this.brokerURL,
       heartbeatIncoming: HEARTBEAT_MS,
       heartbeatOutgoing: HEARTBEAT_MS,
-      // Reconnecting would also need re-joining; until the app can do that, a drop is final.
+      // Each attempt is a new client (see #dropped), so the app learns of every drop and can resume.
       reconnectDelay: 0,
       // A silent connection must count as lost now, not when TCP finally gives up.
       discardWebsocketOnCommFailure: true,
       connectionTimeout: 10000,
       onConnect: () => {
+        if (client !== this.client) return;
         for (const destination of SUBSCRIPTIONS) {
-          this.client.subscribe(destination, message => this.#deliver(message));
+          client.subscribe(destination, message => this.#deliver(message));
         }
+        this.attempt = 0;
         this.#setStatus('connected');
       },
       onStompError: frame => {
         this.log.warn('STOMP error from server', frame?.headers?.message ?? '', frame?.body ?? '');
       },
       onWebSocketClose: () => {
-        this.#setStatus('lost');
+        if (client === this.client) this.#dropped();
       },
     });
-    this.client.activate();
+    this.client = client;
+    client.activate();
+  }
+
+  /** Tries again after the next delay while any are left, and is lost after that. */
+  #dropped() {
+    if (this.status === 'lost') return;
+    const delay = this.reconnectDelaysMs[this.attempt];
+    if (delay === undefined) {
+      this.#setStatus('lost');
+      return;
+    }
+    this.attempt += 1;
+    const dead = this.client;
+    this.#setStatus('reconnecting');
+    this.setTimer(() => {
+      if (this.client !== dead || this.status === 'lost') return;
+      dead.deactivate?.();
+      this.#open();
+    }, delay);
   }
 
   /** @returns {boolean} false when there is no connection to send on */

@@ -5,6 +5,6 @@
 import { Client } from '@stomp/stompjs';
 import { SignalingTransport } from './signaling-transport.js';
 
-export function createStompTransport({ brokerURL }) {
-  return new SignalingTransport({ brokerURL, createClient: config => new Client(config) });
+export function createStompTransport({ brokerURL, reconnectDelaysMs = [] }) {
+  return new SignalingTransport({ brokerURL, reconnectDelaysMs, createClient: config => new Client(config) });
 }

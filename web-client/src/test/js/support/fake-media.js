@@ -41,6 +41,14 @@ export class FakeStream {
   getVideoTracks() {
     return this.tracks.filter(t => t.kind === 'video');
   }
+
+  addTrack(track) {
+    if (!this.tracks.includes(track)) this.tracks.push(track);
+  }
+
+  removeTrack(track) {
+    this.tracks = this.tracks.filter(t => t !== track);
+  }
 }
 
 /** A stream with the given kinds of live tracks, e.g. cameraStream('audio', 'video'). */

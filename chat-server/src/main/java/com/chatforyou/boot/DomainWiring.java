@@ -21,7 +21,7 @@ class DomainWiring {
                             TimeSource clock, IdGenerator ids, ChatForYouProperties properties) {
         var rooms = properties.rooms();
         return new RoomService(media, notifier, iceServers, clock, ids,
-                new RoomSettings(rooms.maxRooms(), rooms.abandonedRoomTimeout()));
+                new RoomSettings(rooms.maxRooms(), rooms.abandonedRoomTimeout(), rooms.reconnectGrace()));
     }
 
     @Bean
@@ -39,7 +39,7 @@ class DomainWiring {
         return new RoomHousekeeping(rooms);
     }
 
-    /** Removes rooms that were created but never joined. */
+    /** Removes rooms that were created but never joined, and releases seats not resumed in time. */
     static class RoomHousekeeping {
         private final RoomService rooms;
 
@@ -50,6 +50,11 @@ class DomainWiring {
         @Scheduled(fixedDelayString = "${chatforyou.rooms.housekeeping-interval:15s}")
         void closeAbandonedRooms() {
             rooms.closeAbandonedRooms();
+        }
+
+        @Scheduled(fixedDelayString = "${chatforyou.rooms.reconnect-sweep-interval:1s}")
+        void releaseExpiredSeats() {
+            rooms.releaseExpiredSeats();
         }
     }
 }

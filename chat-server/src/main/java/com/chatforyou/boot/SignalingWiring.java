@@ -8,6 +8,7 @@ import com.chatforyou.adapter.signaling.SignalingEndpointConfigurer;
 import com.chatforyou.adapter.signaling.StompParticipantNotifier;
 import com.chatforyou.adapter.signaling.controller.LobbyController;
 import com.chatforyou.adapter.signaling.controller.MediaLinkController;
+import com.chatforyou.adapter.signaling.controller.ResumeController;
 import com.chatforyou.adapter.signaling.controller.RoomController;
 import com.chatforyou.adapter.signaling.controller.SignalingErrorAdvice;
 import com.chatforyou.adapter.signaling.controller.UnknownDestinationController;
@@ -17,6 +18,7 @@ import com.chatforyou.domain.port.in.LeaveRoomUseCase;
 import com.chatforyou.domain.port.in.ListRoomsUseCase;
 import com.chatforyou.domain.port.in.NegotiateMediaUseCase;
 import com.chatforyou.domain.port.in.PostChatMessageUseCase;
+import com.chatforyou.domain.port.in.ResumeSeatUseCase;
 import com.chatforyou.domain.port.in.UpdateMediaStateUseCase;
 import com.chatforyou.domain.port.out.MediaPort;
 import java.util.List;
@@ -78,6 +80,12 @@ class SignalingWiring {
                                   PostChatMessageUseCase postChatMessage, UpdateMediaStateUseCase updateMediaState,
                                   ClosedConnections closedConnections) {
         return new RoomController(joinRoom, leaveRoom, postChatMessage, updateMediaState, closedConnections);
+    }
+
+    @Bean
+    ResumeController resumeController(ResumeSeatUseCase resumeSeat, LeaveRoomUseCase leaveRoom,
+                                      ClosedConnections closedConnections) {
+        return new ResumeController(resumeSeat, leaveRoom, closedConnections);
     }
 
     @Bean

@@ -15,6 +15,7 @@ public enum ErrorCode {
     INVALID_CHAT_MESSAGE("invalid-chat-message"),
     ALREADY_IN_ROOM("already-in-room"),
     NOT_IN_ROOM("not-in-room"),
+    RESUME_FAILED("resume-failed"),
     UNKNOWN_LINK("unknown-link"),
     LINK_CLOSED("link-closed"),
     LINK_NOT_OWNED("link-not-owned"),

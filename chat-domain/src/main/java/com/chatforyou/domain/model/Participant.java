@@ -14,4 +14,8 @@ public record Participant(
     public Participant withMediaState(MediaState state) {
         return new Participant(id, displayName, capabilities, state, connection, joinedAt);
     }
+
+    public Participant withConnection(ConnectionId newConnection) {
+        return new Participant(id, displayName, capabilities, mediaState, newConnection, joinedAt);
+    }
 }

@@ -103,6 +103,11 @@ public final class Room {
     /** Removes a participant and closes every link they were an end of; returns those links. */
     public List<MediaLink> unseat(ParticipantId participantId) {
         participants.remove(participantId);
+        return closeLinksOf(participantId);
+    }
+
+    /** Closes every link the participant is an end or the publisher of; returns those links. */
+    public List<MediaLink> closeLinksOf(ParticipantId participantId) {
         List<MediaLink> removed = new ArrayList<>();
         Iterator<LinkNegotiation> it = links.values().iterator();
         while (it.hasNext()) {
@@ -122,6 +127,13 @@ public final class Room {
         links.clear();
         removed.forEach(link -> rememberClosed(link.id()));
         return removed;
+    }
+
+    /** Points the participant's seat at a new connection, as when they resume after a dropped one. */
+    public Participant rebind(ParticipantId participantId, ConnectionId connection) {
+        Participant rebound = requireParticipant(participantId).withConnection(connection);
+        participants.put(participantId, rebound);
+        return rebound;
     }
 
     public Participant updateMediaState(ParticipantId participantId, MediaState state) {

@@ -6,9 +6,18 @@ import java.util.Optional;
 /** Everything a participant is told about their room. Each event is addressed to one participant. */
 public sealed interface RoomEvent {
 
-    /** Acknowledges a join: the room as it is now, and the ICE servers, before any link opens. */
+    /**
+     * Acknowledges a join or a resume: the room as it is now, and the ICE servers, before any link opens.
+     * {@code resumeToken} is the seat's secret for taking it back after a dropped connection; it only
+     * ever goes to the seat's own participant. {@code resumed} tells a resume from a first join.
+     */
     record Joined(RoomSummary room, Participant self, List<Participant> others, List<ChatMessage> recentChat,
-                  List<IceServer> iceServers) implements RoomEvent {
+                  List<IceServer> iceServers, String resumeToken, boolean resumed) implements RoomEvent {
+
+        public Joined(RoomSummary room, Participant self, List<Participant> others, List<ChatMessage> recentChat,
+                      List<IceServer> iceServers) {
+            this(room, self, others, recentChat, iceServers, null, false);
+        }
     }
 
     record ParticipantJoined(RoomId room, Participant participant) implements RoomEvent {

@@ -32,6 +32,7 @@ import com.chatforyou.domain.port.in.LeaveRoomUseCase;
 import com.chatforyou.domain.port.in.ListRoomsUseCase;
 import com.chatforyou.domain.port.in.NegotiateMediaUseCase;
 import com.chatforyou.domain.port.in.PostChatMessageUseCase;
+import com.chatforyou.domain.port.in.ResumeSeatUseCase;
 import com.chatforyou.domain.port.in.UpdateMediaStateUseCase;
 import com.chatforyou.domain.port.out.IceServerProvider;
 import com.chatforyou.domain.port.out.IdGenerator;
@@ -39,6 +40,8 @@ import com.chatforyou.domain.port.out.MediaPort;
 import com.chatforyou.domain.port.out.MediaServerEvents;
 import com.chatforyou.domain.port.out.ParticipantNotifier;
 import com.chatforyou.domain.port.out.TimeSource;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,7 +55,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Each room is its own lock, so one room's traffic never waits for another's.
  */
 public class RoomService implements CreateRoomUseCase, ListRoomsUseCase, JoinRoomUseCase, LeaveRoomUseCase,
-        PostChatMessageUseCase, NegotiateMediaUseCase, UpdateMediaStateUseCase, MediaServerEvents {
+        PostChatMessageUseCase, NegotiateMediaUseCase, UpdateMediaStateUseCase, ResumeSeatUseCase,
+        MediaServerEvents {
 
     private static final System.Logger LOG = System.getLogger(RoomService.class.getName());
 
@@ -67,6 +71,8 @@ public class RoomService implements CreateRoomUseCase, ListRoomsUseCase, JoinRoo
     private final Map<ConnectionId, Seat> seats = new ConcurrentHashMap<>();
     /** When each seated participant's ICE servers are due for renewal; absent when they never expire. */
     private final Map<ParticipantId, Instant> iceRenewals = new ConcurrentHashMap<>();
+    /** Seats whose connection was lost, kept for a resume until the deadline. */
+    private final Map<ParticipantId, Suspension> suspended = new ConcurrentHashMap<>();
     private final Object roomCreationLock = new Object();
     private final Object lobbyLock = new Object();
 
@@ -131,7 +137,7 @@ public class RoomService implements CreateRoomUseCase, ListRoomsUseCase, JoinRoo
         synchronized (room) {
             List<Participant> present = room.participants();
             participantId = new ParticipantId(ids.newId());
-            Seat seat = new Seat(room.id(), participantId);
+            Seat seat = new Seat(room.id(), participantId, newResumeToken());
             // Joins into different rooms hold different locks, so the connection's seat is claimed atomically.
             if (seats.putIfAbsent(command.connection(), seat) != null) {
                 throw new ChatException(ErrorCode.ALREADY_IN_ROOM, "Leave your current room first");
@@ -155,7 +161,7 @@ public class RoomService implements CreateRoomUseCase, ListRoomsUseCase, JoinRoo
             }
 
             notifier.notify(newcomer.connection(), new RoomEvent.Joined(room.summary(), newcomer, present,
-                    room.recentChat(), grant.servers()));
+                    room.recentChat(), grant.servers(), seat.resumeToken(), false));
             for (Participant other : present) {
                 notifier.notify(other.connection(), new RoomEvent.ParticipantJoined(room.id(), newcomer));
             }
@@ -178,11 +184,92 @@ public class RoomService implements CreateRoomUseCase, ListRoomsUseCase, JoinRoo
         }
     }
 
+    /**
+     * Keeps the seat for the reconnect grace period (see {@link #releaseExpiredSeats}); the others are
+     * told nothing unless it runs out. Without a grace period the seat is released at once.
+     */
     @Override
     public void connectionLost(ConnectionId connection) {
         Seat seat = seats.get(connection);
-        if (seat != null) {
+        if (seat == null) {
+            return;
+        }
+        if (settings.reconnectGrace().isZero()) {
             vacate(connection, seat, LeaveReason.DISCONNECTED);
+            return;
+        }
+        Room room = rooms.get(seat.room());
+        if (room == null) {
+            seats.remove(connection, seat);
+            return;
+        }
+        synchronized (room) {
+            if (seats.get(connection) == seat) {
+                suspended.put(seat.participant(),
+                        new Suspension(connection, seat, clock.now().plus(settings.reconnectGrace())));
+            }
+        }
+    }
+
+    @Override
+    public void resumeSeat(ResumeSeatCommand command) {
+        if (seats.containsKey(command.connection())) {
+            throw new ChatException(ErrorCode.ALREADY_IN_ROOM, "Leave your current room first");
+        }
+        Room room = command.room() == null ? null : rooms.get(command.room());
+        if (room == null) {
+            throw resumeFailed();
+        }
+        synchronized (room) {
+            ConnectionId previous = null;
+            Seat seat = null;
+            for (Map.Entry<ConnectionId, Seat> entry : seats.entrySet()) {
+                Seat candidate = entry.getValue();
+                if (candidate.room().equals(room.id()) && candidate.participant().equals(command.participant())) {
+                    previous = entry.getKey();
+                    seat = candidate;
+                }
+            }
+            if (seat == null || !seat.matches(command.resumeToken())) {
+                throw resumeFailed();
+            }
+            Suspension suspension = suspended.get(seat.participant());
+            if (suspension != null && !clock.now().isBefore(suspension.deadline())) {
+                throw resumeFailed();
+            }
+            if (seats.putIfAbsent(command.connection(), seat) != null) {
+                throw new ChatException(ErrorCode.ALREADY_IN_ROOM, "Leave your current room first");
+            }
+            seats.remove(previous, seat);
+            suspended.remove(seat.participant());
+            Participant resumed = room.rebind(seat.participant(), command.connection());
+            // The old peer connections died with the page's state: close them at both ends, plan anew.
+            closeLinks(room, room.closeLinksOf(resumed.id()), resumed.id());
+            IceServerGrant grant = grantIceServers(resumed.id());
+            List<Participant> others = room.participants().stream()
+                    .filter(participant -> !participant.id().equals(resumed.id())).toList();
+            notifier.notify(resumed.connection(), new RoomEvent.Joined(room.summary(), resumed, others,
+                    room.recentChat(), grant.servers(), seat.resumeToken(), true));
+            try {
+                List<MediaLink> links = toLinks(room.id(), media.planLinks(room.id(), resumed, others));
+                room.open(links);
+                media.linksOpened(room.id(), links);
+                links.forEach(link -> announce(room, link));
+            } catch (ChatException e) {
+                LOG.log(System.Logger.Level.WARNING, "Media of {0} not re-established on resume: {1}",
+                        resumed.id(), e.getMessage());
+            }
+        }
+    }
+
+    /** Releases, as a {@code DISCONNECTED} leave, every seat whose reconnect grace period is over. Run periodically. */
+    public void releaseExpiredSeats() {
+        Instant now = clock.now();
+        for (Suspension suspension : List.copyOf(suspended.values())) {
+            if (!now.isBefore(suspension.deadline())) {
+                vacate(suspension.connection(), suspension.seat(), LeaveReason.DISCONNECTED);
+                suspended.remove(suspension.seat().participant(), suspension);
+            }
         }
     }
 
@@ -343,6 +430,7 @@ public class RoomService implements CreateRoomUseCase, ListRoomsUseCase, JoinRoo
             if (!seats.remove(connection, seat)) {
                 return false;
             }
+            suspended.remove(seat.participant());
             closeLinks(room, room.unseat(seat.participant()), seat.participant());
             iceRenewals.remove(seat.participant());
             for (Participant other : room.participants()) {
@@ -432,7 +520,22 @@ public class RoomService implements CreateRoomUseCase, ListRoomsUseCase, JoinRoo
         }
     }
 
-    /** Where a connection sits. */
-    private record Seat(RoomId room, ParticipantId participant) {
+    private String newResumeToken() {
+        return ids.newId() + ids.newId();
+    }
+
+    private static ChatException resumeFailed() {
+        return new ChatException(ErrorCode.RESUME_FAILED, "That seat can no longer be resumed");
+    }
+
+    /** Where a connection sits, and the secret that takes the seat back after a lost connection. */
+    private record Seat(RoomId room, ParticipantId participant, String resumeToken) {
+        boolean matches(String token) {
+            return token != null && MessageDigest.isEqual(resumeToken.getBytes(StandardCharsets.UTF_8),
+                    token.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private record Suspension(ConnectionId connection, Seat seat, Instant deadline) {
     }
 }

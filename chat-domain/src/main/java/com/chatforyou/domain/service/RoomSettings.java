@@ -7,13 +7,21 @@ import java.time.Duration;
  *
  * @param maxRooms              rooms that may exist at once
  * @param abandonedRoomTimeout  how long a created room may stay empty before it is removed
+ * @param reconnectGrace        how long the seat of a lost connection is kept for a resume; zero releases
+ *                              it at once
  */
-public record RoomSettings(int maxRooms, Duration abandonedRoomTimeout) {
-    public static final RoomSettings DEFAULTS = new RoomSettings(100, Duration.ofSeconds(60));
+public record RoomSettings(int maxRooms, Duration abandonedRoomTimeout, Duration reconnectGrace) {
+    public static final Duration DEFAULT_RECONNECT_GRACE = Duration.ofSeconds(20);
+    public static final RoomSettings DEFAULTS = new RoomSettings(100, Duration.ofSeconds(60), DEFAULT_RECONNECT_GRACE);
 
     public RoomSettings {
-        if (maxRooms < 1 || abandonedRoomTimeout.isNegative()) {
-            throw new IllegalArgumentException("maxRooms >= 1 and a non-negative timeout required");
+        if (maxRooms < 1 || abandonedRoomTimeout.isNegative() || reconnectGrace.isNegative()) {
+            throw new IllegalArgumentException("maxRooms >= 1 and non-negative durations required");
         }
+    }
+
+    /** Without a reconnect grace: a lost connection leaves at once. */
+    public RoomSettings(int maxRooms, Duration abandonedRoomTimeout) {
+        this(maxRooms, abandonedRoomTimeout, Duration.ZERO);
     }
 }

@@ -12,7 +12,7 @@ class ErrorCodeTest {
         assertThat(Arrays.stream(ErrorCode.values()).map(ErrorCode::wireCode)).containsExactlyInAnyOrder(
                 "room-not-found", "room-full", "wrong-password", "too-many-rooms", "room-name-taken",
                 "invalid-room-name", "invalid-capacity", "invalid-password", "name-taken",
-                "invalid-display-name", "invalid-chat-message", "already-in-room", "not-in-room",
+                "invalid-display-name", "invalid-chat-message", "already-in-room", "not-in-room", "resume-failed",
                 "unknown-link", "link-closed", "link-not-owned", "invalid-sdp", "invalid-candidate",
                 "negotiation-out-of-order", "media-unavailable", "malformed-message", "unknown-destination",
                 "frame-too-large", "internal-error");

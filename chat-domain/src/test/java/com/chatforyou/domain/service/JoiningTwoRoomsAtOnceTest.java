@@ -49,9 +49,9 @@ class JoiningTwoRoomsAtOnceTest {
 
     @Test
     void a_lost_connection_leaves_no_ghost_behind() {
-        chat.join(standup, "Ann");
+        var ann = chat.join(standup, "Ann");
 
-        chat.rooms.connectionLost(connectionOf("Ann"));
+        chat.loseConnectionPastGrace(ann);
 
         assertThat(chat.rooms.listRooms()).as("rooms left with a participant nobody can reach")
                 .allSatisfy(room -> assertThat(room.participantCount()).isZero());

@@ -77,8 +77,8 @@ class LeavingRoomsTest {
     // ---- losing the connection ----
 
     @Test
-    void the_others_hear_a_lost_participant_was_disconnected() {
-        chat.rooms.connectionLost(bob.connection());
+    void the_others_hear_a_lost_participant_was_disconnected_once_the_grace_period_is_over() {
+        chat.loseConnectionPastGrace(bob);
 
         assertThat(chat.eventsTo(ann, RoomEvent.ParticipantLeft.class))
                 .containsExactly(new RoomEvent.ParticipantLeft(standup, bob.id(), LeaveReason.DISCONNECTED));
@@ -89,7 +89,7 @@ class LeavingRoomsTest {
     void a_lost_connection_is_not_sent_a_goodbye() {
         chat.notifier.forget();
 
-        chat.rooms.connectionLost(bob.connection());
+        chat.loseConnectionPastGrace(bob);
 
         assertThat(chat.eventsTo(bob)).isEmpty();
     }
@@ -136,7 +136,7 @@ class LeavingRoomsTest {
     void the_media_port_releases_the_leavers_links() {
         List<MediaLink> bobsLinks = List.of(chat.linkCarrying(ann, bob), chat.linkCarrying(bob, ann));
 
-        chat.rooms.connectionLost(bob.connection());
+        chat.loseConnectionPastGrace(bob);
 
         assertThat(chat.media.closed()).containsExactlyInAnyOrderElementsOf(bobsLinks);
     }
@@ -161,7 +161,7 @@ class LeavingRoomsTest {
     @Test
     void a_room_disappears_when_its_last_participant_leaves() {
         chat.rooms.leaveRoom(ann.connection());
-        chat.rooms.connectionLost(bob.connection());
+        chat.loseConnectionPastGrace(bob);
 
         assertThat(chat.rooms.listRooms()).isEmpty();
         assertThat(chat.notifier.lastRoomList().orElseThrow()).isEmpty();

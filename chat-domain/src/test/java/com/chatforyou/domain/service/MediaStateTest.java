@@ -51,6 +51,31 @@ class MediaStateTest {
     }
 
     @Test
+    void a_share_is_shown_to_everyone_and_to_newcomers_until_it_stops() {
+        MediaState sharing = new MediaState(false, false, true);
+        chat.rooms.updateMediaState(ann.connection(), sharing);
+
+        assertThat(chat.eventsTo(bob, RoomEvent.MediaStateChanged.class))
+                .containsExactly(new RoomEvent.MediaStateChanged(standup, ann.id(), sharing));
+        assertThat(chat.theOnlyJoinedTo(chat.join(standup, "Cid")).others()).extracting(Participant::mediaState)
+                .containsExactly(sharing, MediaState.UNMUTED);
+
+        chat.rooms.updateMediaState(ann.connection(), MediaState.UNMUTED);
+
+        assertThat(chat.theOnlyJoinedTo(chat.join(standup, "Dee")).others()).extracting(Participant::mediaState)
+                .containsExactly(MediaState.UNMUTED, MediaState.UNMUTED, MediaState.UNMUTED);
+    }
+
+    @Test
+    void several_participants_may_share_at_once() {
+        chat.rooms.updateMediaState(ann.connection(), new MediaState(false, false, true));
+        chat.rooms.updateMediaState(bob.connection(), new MediaState(true, true, true));
+
+        assertThat(chat.theOnlyJoinedTo(chat.join(standup, "Cid")).others()).extracting(Participant::mediaState)
+                .extracting(MediaState::sharing).containsExactly(true, true);
+    }
+
+    @Test
     void a_toggle_without_a_seat_is_refused() {
         assertThat(refusalOf(() -> chat.rooms.updateMediaState(connectionOf("stranger"), MIC_OFF)))
                 .isEqualTo(ErrorCode.NOT_IN_ROOM);

@@ -113,6 +113,13 @@ final class RoomServiceFixture {
         rooms.negotiate(new NegotiateMediaCommand(from.connection(), link, signal));
     }
 
+    /** The connection drops and the reconnect grace period runs out without a resume. */
+    void loseConnectionPastGrace(Seated participant) {
+        rooms.connectionLost(participant.connection());
+        clock.advance(RoomSettings.DEFAULTS.reconnectGrace());
+        rooms.releaseExpiredSeats();
+    }
+
     // ---- what happened ----
 
     List<RoomEvent> eventsTo(Seated participant) {

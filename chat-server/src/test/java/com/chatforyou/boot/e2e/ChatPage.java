@@ -182,6 +182,14 @@ public final class ChatPage {
         Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
     }
 
+    void clickById(String id) {
+        browser.findElement(By.id(id)).click();
+    }
+
+    String browserElementText(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
     /** Runs a script in the page, as Selenium's executeScript. */
     public Object script(String script, Object... arguments) {
         return ((JavascriptExecutor) browser).executeScript(script, arguments);

@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * KMS comes up rooms get media; when it goes away again, chat in a room keeps working.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "management.endpoint.health.show-details=always")
+        properties = {"management.endpoint.health.show-details=always", "chatforyou.rooms.reconnect-grace=0s"})
 @DirtiesContext
 @DisplayName("Kurento backend with KMS down at start (stand-in, no media)")
 class KurentoDownAtStartTest {

@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * alone would block ~25 s on that): the server starts anyway, health is DOWN, joins are refused.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "management.endpoint.health.show-details=always")
+        properties = {"management.endpoint.health.show-details=always", "chatforyou.rooms.reconnect-grace=0s"})
 @DirtiesContext
 @DisplayName("Kurento backend with a KMS address that never answers (stand-in, no media)")
 class KurentoNeverAnswersTest {

@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * lifecycle and the protocol, not video.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "management.endpoint.health.show-details=always")
+        properties = {"management.endpoint.health.show-details=always", "chatforyou.rooms.reconnect-grace=0s"})
 @DirtiesContext
 @DisplayName("Kurento backend over STOMP, on the KMS stand-in, which moves no media")
 class KurentoSignalingTest {

@@ -44,7 +44,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * (which moves no media); a recording notifier plays the browsers. Each test ends with everyone gone,
  * so the stand-in must end empty.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "chatforyou.rooms.reconnect-grace=0s")
 @DirtiesContext
 @DisplayName("Kurento backend through the room use cases, on the KMS stand-in, which moves no media")
 class KurentoThroughTheDomainTest {

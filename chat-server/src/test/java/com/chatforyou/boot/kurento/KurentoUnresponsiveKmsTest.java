@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * DOWN, and service resumes when KMS answers again. The {@code @Timeout} only stops a hanging build.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "management.endpoint.health.show-details=always")
+        properties = {"management.endpoint.health.show-details=always", "chatforyou.rooms.reconnect-grace=0s"})
 @DirtiesContext
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 @DisplayName("Kurento backend with a KMS that stops answering (stand-in, no media)")

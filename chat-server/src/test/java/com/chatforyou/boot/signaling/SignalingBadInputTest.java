@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
  * outgoing order, so anything the refused message had caused for a bystander would reach it before
  * the lobby list that shows the probe room.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "chatforyou.rooms.reconnect-grace=0s")
 class SignalingBadInputTest {
 
     @LocalServerPort

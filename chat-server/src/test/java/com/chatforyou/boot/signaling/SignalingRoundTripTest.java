@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The protocol end to end over a real STOMP connection: two participants who send audio and video
  * meet in a room, get their mesh links, negotiate, chat, and part.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "chatforyou.rooms.reconnect-grace=0s")
 class SignalingRoundTripTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -101,7 +102,7 @@ class SignalingRoundTripTest {
                 {"roomId":"%s","name":"%s","participants":1,"capacity":4,"locked":false}""".formatted(roomId, roomName)));
         assertThat(annJoined.path("self")).isEqualTo(json("""
                 {"participantId":"%s","displayName":"Ann","sendsAudio":true,"sendsVideo":true,
-                 "audioMuted":false,"videoMuted":false}""".formatted(annId)));
+                 "audioMuted":false,"videoMuted":false,"sharing":false}""".formatted(annId)));
         assertThat(annJoined.path("chat").isArray()).isTrue();
         assertThat(annJoined.path("iceServers").isArray()).isTrue();
 
@@ -184,7 +185,7 @@ class SignalingRoundTripTest {
 
         for (SignalingTestClient everyone : List.of(ann, bob)) {
             assertThat(everyone.nextOfType("media-state")).isEqualTo(json("""
-                    {"type":"media-state","roomId":"%s","participantId":"%s","audioMuted":true,"videoMuted":false}"""
+                    {"type":"media-state","roomId":"%s","participantId":"%s","audioMuted":true,"videoMuted":false,"sharing":false}"""
                     .formatted(roomId, annId)));
         }
     }

@@ -161,6 +161,18 @@ final class SignalingTestClient implements AutoCloseable {
         return take(r -> r.isEvent() && r.type().equals(type), "an event of type " + type).body();
     }
 
+    /** The events (not lobby lists) before the next event of this type, which is consumed and not included. */
+    List<JsonNode> eventsBefore(String type) {
+        List<JsonNode> before = new ArrayList<>();
+        while (true) {
+            Received next = take(Received::isEvent, "an event of type " + type);
+            if (next.type().equals(type)) {
+                return before;
+            }
+            before.add(next.body());
+        }
+    }
+
     /** The first lobby list that satisfies the condition; earlier lists are skipped. */
     JsonNode nextLobbyList(Predicate<JsonNode> condition) {
         return take(r -> !r.isEvent() && condition.test(r.body()), "a matching lobby list").body();

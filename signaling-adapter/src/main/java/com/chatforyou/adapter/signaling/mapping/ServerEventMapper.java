@@ -112,6 +112,7 @@ public interface ServerEventMapper {
     @Mapping(target = "participantId", source = "participant.value")
     @Mapping(target = "audioMuted", source = "state.audioMuted")
     @Mapping(target = "videoMuted", source = "state.videoMuted")
+    @Mapping(target = "sharing", source = "state.sharing")
     MediaStateEvent toMediaState(RoomEvent.MediaStateChanged event);
 
     @Mapping(target = "linkId", source = "link.value")
@@ -149,6 +150,7 @@ public interface ServerEventMapper {
     @Mapping(target = "sendsVideo", source = "capabilities.sendsVideo")
     @Mapping(target = "audioMuted", source = "mediaState.audioMuted")
     @Mapping(target = "videoMuted", source = "mediaState.videoMuted")
+    @Mapping(target = "sharing", source = "mediaState.sharing")
     ParticipantDto toParticipant(Participant participant);
 
     @Mapping(target = "messageId", source = "id.value")

@@ -57,7 +57,9 @@ public interface SignalingRequestMapper {
     @Mapping(target = "signal", source = "request.candidate")
     NegotiateMediaCommand toCommand(LinkIceRequest request, ConnectionId connection);
 
-    MediaState toMediaState(MediaStateRequest request);
+    default MediaState toMediaState(MediaStateRequest request) {
+        return new MediaState(request.audioMuted(), request.videoMuted(), request.sharing());
+    }
 
     SessionDescription toSessionDescription(SessionDescriptionDto description);
 

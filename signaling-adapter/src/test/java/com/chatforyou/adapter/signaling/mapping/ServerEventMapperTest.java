@@ -62,20 +62,21 @@ class ServerEventMapperTest {
         Map<Class<?>, Arguments> examples = new LinkedHashMap<>();
         examples.put(RoomEvent.Joined.class, Arguments.of(
                 new RoomEvent.Joined(STANDUP, ANN_SEAT, List.of(BOB_SEAT), List.of(BOB_SAYS_HI),
-                        List.of(new IceServer(List.of("stun:stun.example.org:3478"), null, null))),
+                        List.of(new IceServer(List.of("stun:stun.example.org:3478"), null, null)), "t0k", false),
                 """
                 {"type":"joined",
                  "room":{"roomId":"r7k2","name":"Standup","participants":2,"capacity":6,"locked":false},
-                 "self":{"participantId":"p3f","displayName":"Ann","sendsAudio":true,"sendsVideo":true,"audioMuted":false,"videoMuted":false},
-                 "participants":[{"participantId":"p8a","displayName":"Bob","sendsAudio":true,"sendsVideo":false,"audioMuted":false,"videoMuted":true}],
+                 "self":{"participantId":"p3f","displayName":"Ann","sendsAudio":true,"sendsVideo":true,"audioMuted":false,"videoMuted":false,"sharing":false},
+                 "participants":[{"participantId":"p8a","displayName":"Bob","sendsAudio":true,"sendsVideo":false,"audioMuted":false,"videoMuted":true,"sharing":false}],
                  "chat":[{"messageId":"m1","authorId":"p8a","authorName":"Bob","text":"hi","sentAt":"2026-11-28T10:15:30Z"}],
-                 "iceServers":[{"urls":["stun:stun.example.org:3478"],"username":null,"credential":null}]}
+                 "iceServers":[{"urls":["stun:stun.example.org:3478"],"username":null,"credential":null}],
+                 "resumeToken":"t0k","resumed":false}
                 """));
         examples.put(RoomEvent.ParticipantJoined.class, Arguments.of(
                 new RoomEvent.ParticipantJoined(ROOM, BOB_SEAT),
                 """
                 {"type":"participant-joined","roomId":"r7k2","participant":{"participantId":"p8a","displayName":"Bob",
-                 "sendsAudio":true,"sendsVideo":false,"audioMuted":false,"videoMuted":true}}
+                 "sendsAudio":true,"sendsVideo":false,"audioMuted":false,"videoMuted":true,"sharing":false}}
                 """));
         examples.put(RoomEvent.ParticipantLeft.class, Arguments.of(
                 new RoomEvent.ParticipantLeft(ROOM, BOB, LeaveReason.DISCONNECTED),
@@ -95,9 +96,9 @@ class ServerEventMapperTest {
                  "text":"<b>hi</b>","sentAt":"2026-11-28T10:15:31.123Z"}}
                 """));
         examples.put(RoomEvent.MediaStateChanged.class, Arguments.of(
-                new RoomEvent.MediaStateChanged(ROOM, ANN, new MediaState(true, false)),
+                new RoomEvent.MediaStateChanged(ROOM, ANN, new MediaState(true, false, true)),
                 """
-                {"type":"media-state","roomId":"r7k2","participantId":"p3f","audioMuted":true,"videoMuted":false}
+                {"type":"media-state","roomId":"r7k2","participantId":"p3f","audioMuted":true,"videoMuted":false,"sharing":true}
                 """));
         examples.put(RoomEvent.LinkOpened.class, Arguments.of(
                 new RoomEvent.LinkOpened(LINK, ANN, Optional.of(BOB), true, false, true),

@@ -91,7 +91,15 @@ class SignalingRequestMapperTest {
         var request = read("""
                 {"audioMuted":true,"videoMuted":false}""", MediaStateRequest.class);
 
-        assertThat(REQUESTS.toMediaState(request)).isEqualTo(new MediaState(true, false));
+        assertThat(REQUESTS.toMediaState(request)).isEqualTo(new MediaState(true, false, false));
+    }
+
+    @Test
+    void mediaStateCarriesScreenSharing() {
+        var request = read("""
+                {"audioMuted":false,"videoMuted":true,"sharing":true}""", MediaStateRequest.class);
+
+        assertThat(REQUESTS.toMediaState(request)).isEqualTo(new MediaState(false, true, true));
     }
 
     @Test

@@ -1,0 +1,165 @@
+package com.chatforyou.boot.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.chatforyou.boot.ChatForYouApplication;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Screen sharing, mute and camera-off in real browsers on the mesh backend. Headless Chromium with
+ * fake devices sends a 640x480 camera and, from getDisplayMedia, an 800x450 screen; the frame size on
+ * the viewer's tile therefore tells which of the two it receives.
+ */
+@SpringBootTest(classes = ChatForYouApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class InCallControlsIT {
+    @LocalServerPort
+    private int port;
+    private final List<ChatPage> pages = new ArrayList<>();
+
+    @AfterEach
+    void closeBrowsers() {
+        pages.forEach(ChatPage::close);
+    }
+
+    @Test
+    void a_camera_participant_shares_and_stops_and_a_cancelled_picker_changes_nothing() {
+        ChatPage ann = open("Ann");
+        ann.createRoom("Demo", null, null);
+        ann.waitUntilInRoom();
+        ChatPage bob = open("Bob");
+        bob.join("Demo", null);
+        bob.waitUntilInRoom();
+        waitForFrameSize(bob, "Ann", 640, 480);
+
+        clickShare(ann);
+        waitForFrameSize(bob, "Ann", 800, 450);
+        bob.waitFor(d -> "true".equals(tileAttribute(bob, "Ann", "data-sharing")));
+        assertThat(ann.browserElementText("toggle-share")).isEqualTo("Stop sharing");
+
+        clickShare(ann);
+        waitForFrameSize(bob, "Ann", 640, 480);
+        bob.waitFor(d -> "false".equals(tileAttribute(bob, "Ann", "data-sharing")));
+
+        // The user dismisses the picker: nothing changes and no error is shown.
+        ann.script("""
+                window.pickerCancelled = false;
+                navigator.mediaDevices.getDisplayMedia = () => {
+                  setTimeout(() => { window.pickerCancelled = true; }, 0);
+                  return Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
+                };
+                """);
+        clickShare(ann);
+        ann.waitFor(d -> Boolean.TRUE.equals(ann.script("return window.pickerCancelled;")));
+        assertThat(ann.script("return document.getElementById('error-banner').hidden;")).isEqualTo(true);
+        assertThat(ann.browserElementText("toggle-share")).isEqualTo("Share screen");
+        assertThat(ann.script("return window.chatForYou.state().localMedia.sharing;")).isEqualTo(false);
+        assertThat(tileAttribute(bob, "Ann", "data-sharing")).isEqualTo("false");
+        waitForFrameSize(bob, "Ann", 640, 480);
+        assertThat(ann.tileOf("Bob")).containsEntry("hasVideo", "true");
+    }
+
+    @Test
+    void an_audio_only_participant_shares_and_the_placeholder_returns_when_they_stop() {
+        ChatPage ann = open("Ann");
+        ann.createRoom("Audio", null, null);
+        ann.waitUntilInRoom();
+        ChatPage cid = open("Cid");
+        // The camera is refused, the microphone and the screen are not.
+        cid.script("""
+                const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+                navigator.mediaDevices.getUserMedia = constraints => constraints && constraints.video
+                  ? Promise.reject(new DOMException('Permission denied', 'NotAllowedError'))
+                  : original(constraints);
+                """);
+        cid.join("Audio", null);
+        cid.waitUntilInRoom();
+        ann.waitForTile("Cid");
+        ann.waitForAudioFrom("Cid");
+        ann.waitFor(d -> Boolean.TRUE.equals(ann.tileOf("Cid").get("placeholderVisible")));
+
+        clickShare(cid);
+        waitForFrameSize(ann, "Cid", 800, 450);
+        ann.waitFor(d -> "true".equals(tileAttribute(ann, "Cid", "data-sharing"))
+                && Boolean.FALSE.equals(ann.tileOf("Cid").get("placeholderVisible")));
+
+        clickShare(cid);
+        ann.waitFor(d -> {
+            Map<String, Object> tile = ann.tileOf("Cid");
+            return "false".equals(tile.get("hasVideo")) && Boolean.TRUE.equals(tile.get("placeholderVisible"))
+                    && "false".equals(tileAttribute(ann, "Cid", "data-sharing"));
+        });
+        ann.waitForAudioFrom("Cid");
+    }
+
+    @Test
+    void mute_and_camera_off_reach_the_others_and_a_newcomer() {
+        ChatPage ann = open("Ann");
+        ann.createRoom("Quiet", null, null);
+        ann.waitUntilInRoom();
+        ChatPage bob = open("Bob");
+        bob.join("Quiet", null);
+        bob.waitUntilInRoom();
+        bob.waitForTile("Ann");
+        // Chromium's fake microphone beeps: the active speaker highlight lights up on both ends.
+        bob.waitFor(d -> "true".equals(tileAttribute(bob, "Ann", "data-speaking")));
+        ann.waitFor(d -> "true".equals(ann.script("return document.getElementById('self-tile').dataset.speaking;")));
+
+        ann.waitFor(d -> d.findElement(By.id("toggle-audio")).isEnabled());
+        ann.waitFor(d -> d.findElement(By.id("toggle-video")).isEnabled());
+        ann.clickById("toggle-audio");
+        ann.clickById("toggle-video");
+        bob.waitFor(d -> "true".equals(tileAttribute(bob, "Ann", "data-audio-muted"))
+                && "true".equals(tileAttribute(bob, "Ann", "data-video-muted")));
+        bob.waitFor(d -> Boolean.TRUE.equals(bob.tileOf("Ann").get("placeholderVisible")));
+
+        ChatPage cid = open("Cid");
+        cid.join("Quiet", null);
+        cid.waitUntilInRoom();
+        cid.waitForTile("Ann");
+        assertThat(tileAttribute(cid, "Ann", "data-audio-muted")).isEqualTo("true");
+        assertThat(tileAttribute(cid, "Ann", "data-video-muted")).isEqualTo("true");
+        assertThat(tileAttribute(cid, "Bob", "data-audio-muted")).isEqualTo("false");
+
+        ann.clickById("toggle-audio");
+        for (ChatPage viewer : List.of(bob, cid)) {
+            viewer.waitFor(d -> "false".equals(tileAttribute(viewer, "Ann", "data-audio-muted"))
+                    && "true".equals(tileAttribute(viewer, "Ann", "data-video-muted")));
+        }
+    }
+
+    private static void clickShare(ChatPage page) {
+        page.waitFor(d -> d.findElement(By.id("toggle-share")).isDisplayed()
+                && d.findElement(By.id("toggle-share")).isEnabled());
+        page.clickById("toggle-share");
+    }
+
+    private static void waitForFrameSize(ChatPage viewer, String participantName, int width, int height) {
+        viewer.waitFor(d -> {
+            Map<String, Object> tile = viewer.tileOf(participantName);
+            return tile != null && ((Number) tile.get("videoWidth")).intValue() == width
+                    && ((Number) tile.get("videoHeight")).intValue() == height ? tile : null;
+        });
+    }
+
+    private static String tileAttribute(ChatPage viewer, String participantName, String attribute) {
+        return (String) viewer.script("""
+                const tile = [...document.querySelectorAll('#tiles .tile[data-participant-id]')]
+                    .find(t => t.querySelector('.tile-name')?.textContent === arguments[0]);
+                return tile ? tile.getAttribute(arguments[1]) : null;
+                """, participantName, attribute);
+    }
+
+    private ChatPage open(String name) {
+        var browser = Chromium.launch(Chromium.Devices.CAMERA_AND_MICROPHONE);
+        ChatPage page = new ChatPage(browser, "http://127.0.0.1:" + port, name);
+        pages.add(page);
+        return page.openLobby();
+    }
+}

@@ -1,0 +1,92 @@
+package com.chatforyou.boot.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.chatforyou.boot.ChatForYouApplication;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A participant whose signaling WebSocket drops (closed from the page, without a STOMP DISCONNECT)
+ * shows "reconnecting…", resumes the same seat within the grace period, and media flows again on new
+ * links; the other participant never sees a leave.
+ */
+@SpringBootTest(classes = ChatForYouApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ReconnectBrowserIT {
+
+    @LocalServerPort
+    private int port;
+    private final List<ChatPage> pages = new ArrayList<>();
+
+    @AfterEach
+    void closeBrowsers() {
+        pages.forEach(ChatPage::close);
+    }
+
+    @Test
+    void a_dropped_signaling_connection_resumes_the_seat_and_media_flows_again() {
+        ChatPage ann = open("Ann");
+        ann.createRoom("Standup", null, null);
+        ann.waitUntilInRoom();
+        ChatPage bob = open("Bob");
+        bob.join("Standup", null);
+        bob.waitUntilInRoom();
+        ann.waitForVideoFrom("Bob");
+        bob.waitForVideoFrom("Ann");
+        String bobsId = (String) state(bob).get("selfId");
+        Set<String> annsOldLinks = linkIds(ann);
+        bob.script("""
+                window.__connectionStates = [];
+                const status = document.getElementById('connection-status');
+                new MutationObserver(() => window.__connectionStates.push(status.dataset.state))
+                    .observe(status, { attributes: true, attributeFilter: ['data-state'] });
+                window.chatForYou.dropConnection();
+                """);
+
+        bob.waitFor(d -> {
+            Map<String, Object> s = state(bob);
+            return "connected".equals(s.get("connection")) && Boolean.FALSE.equals(s.get("reconnecting"))
+                    && "in-room".equals(s.get("phase")) ? s : null;
+        });
+        ann.waitFor(d -> {
+            List<Map<String, Object>> links = links(ann);
+            return !links.isEmpty() && links.stream().noneMatch(l -> annsOldLinks.contains((String) l.get("linkId")))
+                    && links.stream().allMatch(l -> "connected".equals(l.get("connectionState"))) ? links : null;
+        });
+        ann.waitForVideoFrom("Bob");
+        bob.waitForVideoFrom("Ann");
+
+        assertThat(String.valueOf(bob.script("return window.__connectionStates.join(',');"))).contains("reconnecting");
+        assertThat(state(bob).get("selfId")).isEqualTo(bobsId);
+        assertThat((List<?>) state(ann).get("departures")).isEmpty();
+        assertThat(ann.participantNames()).contains("Bob");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> state(ChatPage page) {
+        return (Map<String, Object>) page.script("return window.chatForYou.state();");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> links(ChatPage page) {
+        return (List<Map<String, Object>>) state(page).get("links");
+    }
+
+    private static Set<String> linkIds(ChatPage page) {
+        return links(page).stream().map(link -> (String) link.get("linkId")).collect(Collectors.toSet());
+    }
+
+    private ChatPage open(String name) {
+        var browser = Chromium.launch(Chromium.Devices.CAMERA_AND_MICROPHONE);
+        ChatPage page = new ChatPage(browser, "http://127.0.0.1:" + port, name);
+        pages.add(page);
+        return page.openLobby();
+    }
+}
