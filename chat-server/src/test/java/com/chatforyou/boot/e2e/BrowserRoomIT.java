@@ -98,7 +98,7 @@ class BrowserRoomIT {
         // (d) closing a browser removes it from the others' view
         cid.waitForVideoFrom("Ann");
         ann.waitForVideoFrom("Cid");
-        cid.close();
+        cid.closeTab();
         pages.remove(cid);
         ann.waitUntilTileGone("Cid");
         bob.waitUntilTileGone("Cid");

@@ -204,6 +204,12 @@ public final class ChatPage {
         browser.quit();
     }
 
+    /** Closes the tab as a user would (the page's pagehide runs), then ends the browser. */
+    public void closeTab() {
+        browser.close();
+        browser.quit();
+    }
+
     public <T> T waitFor(Function<WebDriver, T> condition) {
         return Objects.requireNonNull(new WebDriverWait(browser, PATIENCE, Duration.ofMillis(100))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)

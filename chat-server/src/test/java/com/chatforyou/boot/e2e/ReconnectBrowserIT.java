@@ -33,10 +33,10 @@ class ReconnectBrowserIT {
     @Test
     void a_dropped_signaling_connection_resumes_the_seat_and_media_flows_again() {
         ChatPage ann = open("Ann");
-        ann.createRoom("Standup", null, null);
+        ann.createRoom("Reconnect drill", null, null);
         ann.waitUntilInRoom();
         ChatPage bob = open("Bob");
-        bob.join("Standup", null);
+        bob.join("Reconnect drill", null);
         bob.waitUntilInRoom();
         ann.waitForVideoFrom("Bob");
         bob.waitForVideoFrom("Ann");
