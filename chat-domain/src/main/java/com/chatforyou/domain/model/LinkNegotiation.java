@@ -7,6 +7,7 @@ package com.chatforyou.domain.model;
 final class LinkNegotiation {
     private final MediaLink link;
     private LinkEnd pendingOfferFrom;
+    private boolean negotiated;
 
     LinkNegotiation(MediaLink link) {
         this.link = link;
@@ -14,6 +15,12 @@ final class LinkNegotiation {
 
     MediaLink link() {
         return link;
+    }
+
+    /** Whether {@code signal} is a new offer on a link whose first offer/answer exchange is done. */
+    boolean isRenegotiation(MediaSignal signal) {
+        return negotiated && signal instanceof SessionDescription description
+                && description.type() == SessionDescription.Type.OFFER;
     }
 
     /** True when the signal should reach the other end; false when it lost a glare and is dropped. */
@@ -34,6 +41,7 @@ final class LinkNegotiation {
                     "Answer on link " + link.id() + " does not answer a pending offer from the other end");
         }
         pendingOfferFrom = null;
+        negotiated = true;
         return true;
     }
 }

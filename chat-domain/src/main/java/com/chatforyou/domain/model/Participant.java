@@ -11,6 +11,16 @@ public record Participant(
         ConnectionId connection,
         Instant joinedAt) {
 
+    /**
+     * What the participant's links carry now: a screen share adds video, also for a participant who
+     * joined audio-only. Backends plan and forward by this, not by the devices the participant joined with.
+     */
+    public MediaCapabilities sends() {
+        boolean sharesVideo = mediaState.sharing() && capabilities.publishes();
+        return sharesVideo && !capabilities.sendsVideo()
+                ? new MediaCapabilities(capabilities.sendsAudio(), true) : capabilities;
+    }
+
     public Participant withMediaState(MediaState state) {
         return new Participant(id, displayName, capabilities, state, connection, joinedAt);
     }

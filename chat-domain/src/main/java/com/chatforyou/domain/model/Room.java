@@ -181,6 +181,12 @@ public final class Room {
         return negotiation.accept(from, signal) ? Optional.of(link) : Optional.empty();
     }
 
+    /** Whether {@code signal} would renegotiate a link that already completed its first exchange. */
+    public boolean isRenegotiation(LinkId linkId, MediaSignal signal) {
+        LinkNegotiation negotiation = links.get(linkId);
+        return negotiation != null && negotiation.isRenegotiation(signal);
+    }
+
     private Participant requireParticipant(ParticipantId participantId) {
         Participant participant = participants.get(participantId);
         if (participant == null) {

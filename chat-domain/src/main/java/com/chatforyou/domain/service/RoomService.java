@@ -246,19 +246,26 @@ public class RoomService implements CreateRoomUseCase, ListRoomsUseCase, JoinRoo
             // The old peer connections died with the page's state: close them at both ends, plan anew.
             closeLinks(room, room.closeLinksOf(resumed.id()), resumed.id());
             IceServerGrant grant = grantIceServers(resumed.id());
-            List<Participant> others = room.participants().stream()
-                    .filter(participant -> !participant.id().equals(resumed.id())).toList();
-            notifier.notify(resumed.connection(), new RoomEvent.Joined(room.summary(), resumed, others,
+            notifier.notify(resumed.connection(), new RoomEvent.Joined(room.summary(), resumed, othersThan(room, resumed),
                     room.recentChat(), grant.servers(), seat.resumeToken(), true));
-            try {
-                List<MediaLink> links = toLinks(room.id(), media.planLinks(room.id(), resumed, others));
-                room.open(links);
-                media.linksOpened(room.id(), links);
-                links.forEach(link -> announce(room, link));
-            } catch (ChatException e) {
-                LOG.log(System.Logger.Level.WARNING, "Media of {0} not re-established on resume: {1}",
-                        resumed.id(), e.getMessage());
-            }
+            planLinksAnew(room, resumed, "resume");
+        }
+    }
+
+    private static List<Participant> othersThan(Room room, Participant participant) {
+        return room.participants().stream().filter(other -> !other.id().equals(participant.id())).toList();
+    }
+
+    /** Plans and announces fresh links for a participant whose old links were just closed. */
+    private void planLinksAnew(Room room, Participant participant, String why) {
+        try {
+            List<MediaLink> links = toLinks(room.id(), media.planLinks(room.id(), participant, othersThan(room, participant)));
+            room.open(links);
+            media.linksOpened(room.id(), links);
+            links.forEach(link -> announce(room, link));
+        } catch (ChatException e) {
+            LOG.log(System.Logger.Level.WARNING, "Media of {0} not re-established on {1}: {2}",
+                    participant.id(), why, e.getMessage());
         }
     }
 
@@ -298,6 +305,7 @@ public class RoomService implements CreateRoomUseCase, ListRoomsUseCase, JoinRoo
         Room room = requireRoom(seat.room());
         synchronized (room) {
             LinkEnd from = LinkEnd.participant(seat.participant());
+            boolean renegotiation = room.isRenegotiation(command.link(), command.signal());
             Optional<MediaLink> accepted = room.acceptSignal(command.link(), from, command.signal());
             if (accepted.isEmpty()) {
                 LOG.log(System.Logger.Level.DEBUG, "Dropped the polite side's offer on {0} (glare)", command.link());
@@ -305,6 +313,13 @@ public class RoomService implements CreateRoomUseCase, ListRoomsUseCase, JoinRoo
             }
             MediaLink link = accepted.get();
             LinkEnd to = link.opposite(from);
+            if (renegotiation && to instanceof LinkEnd.MediaServer && !media.renegotiatesLinks()) {
+                // The media server cannot take a second offer (new tracks, ICE restart): new links instead.
+                Participant offerer = room.participant(seat.participant()).orElseThrow();
+                closeLinks(room, room.closeLinksOf(offerer.id()), null);
+                planLinksAnew(room, offerer, "renegotiation");
+                return;
+            }
             if (to instanceof LinkEnd.OfParticipant receiver) {
                 deliver(room, receiver.id(), new RoomEvent.SignalReceived(link.id(), command.signal()));
             } else {

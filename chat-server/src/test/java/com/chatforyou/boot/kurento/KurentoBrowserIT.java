@@ -86,6 +86,105 @@ class KurentoBrowserIT {
         Polling.awaitValue("the stand-in to hold no object", KMS::liveObjectIds, List::isEmpty);
     }
 
+    @Test
+    void an_audio_only_page_that_shares_and_stops_gets_new_links_each_time_because_kms_takes_one_offer_per_endpoint() {
+        Polling.awaitTrue("the backend to connect to the stand-in", () -> Health.status(port).equals("UP"));
+        ChatPage ann = open("Ann");
+        ann.createRoom("Sfu share", null, null);
+        ann.waitUntilInRoom();
+        ChatPage cid = open("Cid");
+        // The camera is refused, the microphone and the screen are not.
+        cid.script("""
+                const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+                navigator.mediaDevices.getUserMedia = constraints => constraints && constraints.video
+                  ? Promise.reject(new DOMException('Permission denied', 'NotAllowedError'))
+                  : original(constraints);
+                """);
+        cid.join("Sfu share", null);
+        cid.waitUntilInRoom();
+        List<String> cameraLinks = waitUntilEveryLinkIsAnswered(cid, 2);
+        waitUntilEveryLinkIsAnswered(ann, 2);
+        assertThat(videoForwards()).as("only Ann's camera goes through the SFU").isEqualTo(1);
+
+        clickShare(cid);
+        List<String> sharingLinks = waitUntilEveryLinkIsAnswered(cid, 2);
+        assertThat(sharingLinks).doesNotContainAnyElementsOf(cameraLinks);
+        Polling.awaitTrue("Cid's share forwarded to Ann", () -> videoForwards() == 2);
+        assertThat(cid.script("return window.chatForYou.peerConnections()"
+                + ".some(pc => pc.getSenders().some(s => s.track && s.track.kind === 'video'));")).isEqualTo(true);
+
+        clickShare(cid);
+        List<String> afterLinks = waitUntilEveryLinkIsAnswered(cid, 2);
+        assertThat(afterLinks).doesNotContainAnyElementsOf(sharingLinks);
+        Polling.awaitTrue("only Ann's camera forwarded again", () -> videoForwards() == 1);
+        waitUntilEveryLinkIsAnswered(ann, 2);
+        for (ChatPage page : List.of(ann, cid)) {
+            assertThat(errorBannerShown(page)).as("an error banner on " + page).isFalse();
+        }
+        Polling.awaitTrue("one pipeline and four endpoints, none left over",
+                () -> KMS.liveObjects("MediaPipeline") == 1 && KMS.liveObjects("WebRtcEndpoint") == 4);
+        pages.forEach(ChatPage::close);
+        pages.clear();
+        Polling.awaitValue("the stand-in to hold no object", KMS::liveObjectIds, List::isEmpty);
+    }
+
+    @Test
+    void a_page_whose_signaling_drops_resumes_and_negotiates_new_links_with_the_stand_in() {
+        Polling.awaitTrue("the backend to connect to the stand-in", () -> Health.status(port).equals("UP"));
+        ChatPage ann = open("Ann");
+        ann.createRoom("Sfu reconnect", null, null);
+        ann.waitUntilInRoom();
+        ChatPage bob = open("Bob");
+        bob.join("Sfu reconnect", null);
+        bob.waitUntilInRoom();
+        waitUntilEveryLinkIsAnswered(ann, 2);
+        List<String> bobsOldLinks = waitUntilEveryLinkIsAnswered(bob, 2);
+        Object bobsId = bob.script("return window.chatForYou.state().selfId;");
+
+        bob.script("window.chatForYou.dropConnection();");
+
+        bob.waitFor(d -> Boolean.TRUE.equals(bob.script("const s = window.chatForYou.state();"
+                + " return s.connection === 'connected' && !s.reconnecting && s.phase === 'in-room';")));
+        assertThat(waitUntilEveryLinkIsAnswered(bob, 2)).doesNotContainAnyElementsOf(bobsOldLinks);
+        waitUntilEveryLinkIsAnswered(ann, 2);
+        assertThat(bob.script("return window.chatForYou.state().selfId;")).isEqualTo(bobsId);
+        assertThat((List<?>) ann.script("return window.chatForYou.state().departures;")).isEmpty();
+        assertThat(errorBannerShown(bob)).isFalse();
+        Polling.awaitTrue("Bob's old endpoints released, new ones in place",
+                () -> KMS.liveObjects("MediaPipeline") == 1 && KMS.liveObjects("WebRtcEndpoint") == 4);
+        pages.forEach(ChatPage::close);
+        pages.clear();
+        Polling.awaitValue("the stand-in to hold no object", KMS::liveObjectIds, List::isEmpty);
+    }
+
+    /** Waits until the page has {@code count} open links, each answered with candidates; returns their ids. */
+    @SuppressWarnings("unchecked")
+    private static List<String> waitUntilEveryLinkIsAnswered(ChatPage page, int count) {
+        return page.waitFor(d -> {
+            List<Map<String, Object>> states = negotiation(page);
+            if (states.size() != count || !states.stream().allMatch(KurentoBrowserIT::answeredWithCandidates)) {
+                return null;
+            }
+            List<Map<String, Object>> links = (List<Map<String, Object>>) page.script(
+                    "return window.chatForYou.state().links;");
+            return links.size() == count ? links.stream().map(link -> (String) link.get("linkId")).toList() : null;
+        });
+    }
+
+    private static void clickShare(ChatPage page) {
+        page.waitFor(d -> Boolean.TRUE.equals(page.script("const b = document.getElementById('toggle-share');"
+                + " if (!b || b.disabled || b.offsetParent === null) return false; b.click(); return true;")));
+    }
+
+    private static int videoForwards() {
+        return (int) KMS.mediaConnections().stream().filter(c -> "VIDEO".equals(c.mediaType())).count();
+    }
+
+    private static boolean errorBannerShown(ChatPage page) {
+        return Boolean.TRUE.equals(page.script("const b = document.getElementById('error-banner');"
+                + " return !!b && b.offsetParent !== null;"));
+    }
+
     private ChatPage open(String name) {
         ChatPage page = new ChatPage(Chromium.launch(Chromium.Devices.CAMERA_AND_MICROPHONE),
                 "http://127.0.0.1:" + port, name);

@@ -8,6 +8,7 @@ import com.chatforyou.adapter.media.kurento.standin.KmsStandIn;
 import com.chatforyou.domain.model.ConnectionId;
 import com.chatforyou.domain.model.LinkId;
 import com.chatforyou.domain.model.MediaCapabilities;
+import com.chatforyou.domain.model.MediaState;
 import com.chatforyou.domain.model.RoomEvent.LinkClosed;
 import com.chatforyou.domain.model.RoomEvent.LinkOpened;
 import com.chatforyou.domain.model.RoomEvent.SignalReceived;
@@ -175,6 +176,53 @@ class KurentoThroughTheDomainTest {
         rooms.leaveRoom(ann);
         rooms.connectionLost(bob);
         Polling.awaitValue("the stand-in to hold no object", KMS::liveObjectIds, List::isEmpty);
+    }
+
+    @Test
+    void an_audio_only_participant_who_shares_gets_new_links_that_carry_video_because_kms_cannot_renegotiate() {
+        Polling.awaitTrue("the backend to reach the stand-in", () -> KMS.sessionsOpened() >= 1);
+        RoomId room = rooms.createRoom(new CreateRoomCommand("Share-" + shortId(), null, null)).id();
+        int offersBefore = KMS.invocations("processOffer").size();
+        ConnectionId ann = new ConnectionId("ann-" + shortId());
+        ConnectionId bob = new ConnectionId("bob-" + shortId());
+        Polling.awaitTrue("Ann joins audio-only", () -> joinSucceeds(ann, room, "Ann", MediaCapabilities.AUDIO_ONLY));
+        Polling.awaitTrue("Bob joins", () -> joinSucceeds(bob, room, "Bob", MediaCapabilities.AUDIO_VIDEO));
+        Set<LinkId> firstLinks = new HashSet<>();
+        for (ConnectionId browser : List.of(ann, bob)) {
+            browsers().eventsTo(browser, LinkOpened.class).forEach(open -> firstLinks.add(open.link()));
+            offerOnEveryLinkItOffers(browser);
+        }
+        Polling.awaitTrue("answers on the first links", () -> answeredLinks().containsAll(firstLinks));
+        assertThat(videoConnections()).as("only Bob's camera is forwarded").isEqualTo(1);
+        LinkId annsUpstream = browsers().eventsTo(ann, LinkOpened.class).stream()
+                .filter(LinkOpened::youPublish).findFirst().orElseThrow().link();
+
+        rooms.updateMediaState(ann, new MediaState(false, false, true));
+        rooms.negotiate(new NegotiateMediaCommand(ann, annsUpstream,
+                new SessionDescription(SessionDescription.Type.OFFER, SampleOffers.publishesAudioAndVideo())));
+
+        assertThat(closedLinks(ann)).contains(annsUpstream);
+        Set<LinkId> replaced = new HashSet<>(closedLinks(ann));
+        replaced.addAll(closedLinks(bob));
+        Set<LinkId> fresh = new HashSet<>();
+        openedLinks(ann, bob).stream().filter(open -> !firstLinks.contains(open.link()))
+                .forEach(open -> fresh.add(open.link()));
+        assertThat(fresh).hasSameSizeAs(replaced);
+        offerOnNewLinks(ann, firstLinks);
+        offerOnNewLinks(bob, firstLinks);
+        Polling.awaitTrue("answers on the new links", () -> answeredLinks().containsAll(fresh));
+        Polling.awaitTrue("Ann's share forwarded to Bob as video", () -> videoConnections() == 2);
+        assertThat(KMS.liveObjectIds()).as("one pipeline and four endpoints, nothing left over").hasSize(1 + 4);
+        assertThat(KMS.invocations("processOffer").size() - offersBefore)
+                .as("the second offer never reached KMS, which would refuse it").isEqualTo(firstLinks.size() + fresh.size());
+
+        rooms.leaveRoom(ann);
+        rooms.leaveRoom(bob);
+        Polling.awaitValue("the stand-in to hold no object", KMS::liveObjectIds, List::isEmpty);
+    }
+
+    private int videoConnections() {
+        return (int) KMS.mediaConnections().stream().filter(c -> "VIDEO".equals(c.mediaType())).count();
     }
 
     /** Each publisher has one endpoint up and one per viewer: p * n endpoints for n seated, p publishing. */

@@ -21,11 +21,18 @@ public interface MediaPort {
 
     CapacityLimits capacityLimits();
 
+    /**
+     * Whether the media server's end of a link accepts a new offer once the first exchange is done
+     * (a renegotiation or an ICE restart). When it does not, as with Kurento's WebRtcEndpoint, the
+     * domain replaces the offering participant's links instead of forwarding the offer.
+     */
+    boolean renegotiatesLinks();
+
     /** Receives what the media server says on its ends of links. Called once, before any room exists. */
     void attach(MediaServerEvents events);
 
     /**
-     * The links that connect a newcomer to the room's {@code present} participants.
+     * The links that connect a newcomer (plan by {@link Participant#sends()}) to the room's {@code present} participants.
      *
      * @throws com.chatforyou.domain.model.ChatException with MEDIA_UNAVAILABLE when the backend cannot
      *         serve the room right now; the newcomer is then not seated.

@@ -107,6 +107,12 @@ public class KurentoMediaAdapter implements MediaPort, AutoCloseable {
         return "kurento";
     }
 
+    /** KMS refuses a second processOffer on a WebRtcEndpoint ("already negotiated"). */
+    @Override
+    public boolean renegotiatesLinks() {
+        return false;
+    }
+
     @Override
     public CapacityLimits capacityLimits() {
         return LIMITS;
@@ -128,13 +134,13 @@ public class KurentoMediaAdapter implements MediaPort, AutoCloseable {
     public List<LinkPlan> planLinks(RoomId roomId, Participant newcomer, List<Participant> present) {
         LinkEnd server = LinkEnd.mediaServer();
         ParticipantId id = newcomer.id();
-        boolean newcomerPublishes = newcomer.capabilities().publishes();
+        boolean newcomerPublishes = newcomer.sends().publishes();
         List<LinkPlan> plans = new ArrayList<>();
         if (newcomerPublishes) {
             plans.add(new LinkPlan(id, LinkEnd.participant(id), server));
         }
         for (Participant other : present) {
-            if (other.capabilities().publishes()) {
+            if (other.sends().publishes()) {
                 plans.add(new LinkPlan(other.id(), LinkEnd.participant(id), server));
             }
             if (newcomerPublishes) {
@@ -142,8 +148,8 @@ public class KurentoMediaAdapter implements MediaPort, AutoCloseable {
             }
         }
         Map<ParticipantId, MediaCapabilities> capabilities = new HashMap<>();
-        present.forEach(p -> capabilities.put(p.id(), p.capabilities()));
-        capabilities.put(id, newcomer.capabilities());
+        present.forEach(p -> capabilities.put(p.id(), p.sends()));
+        capabilities.put(id, newcomer.sends());
 
         KurentoClient client = connection.requireClient();
         RoomMedia room = roomFor(roomId);

@@ -28,6 +28,12 @@ public class MeshMediaAdapter implements MediaPort {
         return "mesh";
     }
 
+    /** Browsers answer each other, and browsers renegotiate. */
+    @Override
+    public boolean renegotiatesLinks() {
+        return true;
+    }
+
     @Override
     public CapacityLimits capacityLimits() {
         return LIMITS;
@@ -42,10 +48,10 @@ public class MeshMediaAdapter implements MediaPort {
     public List<LinkPlan> planLinks(RoomId room, Participant newcomer, List<Participant> present) {
         List<LinkPlan> plans = new ArrayList<>();
         for (Participant other : present) {
-            if (newcomer.capabilities().publishes()) {
+            if (newcomer.sends().publishes()) {
                 plans.add(publisherToViewer(newcomer.id(), other.id()));
             }
-            if (other.capabilities().publishes()) {
+            if (other.sends().publishes()) {
                 plans.add(publisherToViewer(other.id(), newcomer.id()));
             }
         }

@@ -56,6 +56,8 @@ public final class KmsStandIn implements AutoCloseable {
     /** KMS's error code for a session it does not know; the client then opens a new session. */
     public static final int INVALID_SESSION = 40007;
     public static final int OBJECT_NOT_FOUND = 40101;
+    public static final int SDP_PARSE_ERROR = 40201;
+    public static final int SDP_END_POINT_ALREADY_NEGOTIATED = 40208;
 
     /** A request as the stand-in received it. */
     public record Call(String method, String operation, String object, JsonObject params) {
@@ -370,7 +372,12 @@ public final class KmsStandIn implements AutoCloseable {
                 requireEndpoint(target);
                 String offer = string(args, "offer");
                 if (offer == null || !offer.startsWith("v=0")) {
-                    throw new StandInError(40208, "SDP offer could not be parsed", "SDP_PARSE_ERROR");
+                    throw new StandInError(SDP_PARSE_ERROR, "SDP offer could not be parsed", "SDP_PARSE_ERROR");
+                }
+                // Like KMS: a WebRtcEndpoint takes one offer; renegotiation and ICE restarts are refused.
+                if (lastOffers.containsKey(target.id())) {
+                    throw new StandInError(SDP_END_POINT_ALREADY_NEGOTIATED, "Endpoint already negotiated",
+                            "SDP_END_POINT_ALREADY_NEGOTIATED");
                 }
                 lastOffers.put(target.id(), offer);
                 result.addProperty("value", SdpAnswers.answer(offer));

@@ -29,7 +29,8 @@ class KmsStandInTest {
 
     @Test
     void answers_an_offer_with_one_section_per_offered_section_in_the_mirrored_direction() {
-        WebRtcEndpoint endpoint = new WebRtcEndpoint.Builder(client.createMediaPipeline()).build();
+        MediaPipeline pipeline = client.createMediaPipeline();
+        WebRtcEndpoint endpoint = new WebRtcEndpoint.Builder(pipeline).build();
 
         String answer = endpoint.processOffer(SampleOffers.publishesAudioAndVideo());
 
@@ -38,8 +39,19 @@ class KmsStandInTest {
         assertThat(answer.lines()).allSatisfy(line -> assertThat(line).matches("[a-z]=.*"));
         assertThat(SdpAnswers.describe(answer)).containsExactly(
                 new Section("audio", "0", "recvonly"), new Section("video", "1", "recvonly"));
-        assertThat(SdpAnswers.describe(endpoint.processOffer(SampleOffers.receivesAudioAndVideo()))).containsExactly(
+        WebRtcEndpoint viewer = new WebRtcEndpoint.Builder(pipeline).build();
+        assertThat(SdpAnswers.describe(viewer.processOffer(SampleOffers.receivesAudioAndVideo()))).containsExactly(
                 new Section("audio", "0", "sendonly"), new Section("video", "1", "sendonly"));
+    }
+
+    @Test
+    void refuses_a_second_offer_on_an_endpoint_as_kms_does() {
+        WebRtcEndpoint endpoint = new WebRtcEndpoint.Builder(client.createMediaPipeline()).build();
+        endpoint.processOffer(SampleOffers.publishesAudioOnly());
+
+        assertThatThrownBy(() -> endpoint.processOffer(SampleOffers.publishesAudioAndVideo()))
+                .isInstanceOfSatisfying(KurentoServerException.class,
+                        e -> assertThat(e.getCode()).isEqualTo(KmsStandIn.SDP_END_POINT_ALREADY_NEGOTIATED));
     }
 
     @Test
