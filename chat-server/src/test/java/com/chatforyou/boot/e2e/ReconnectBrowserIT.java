@@ -10,19 +10,25 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A participant whose signaling WebSocket drops (closed from the page, without a STOMP DISCONNECT)
+ * A participant whose signaling WebSocket drops (closed by the page or killed by the server, without
+ * a STOMP DISCONNECT)
  * shows "reconnecting…", resumes the same seat within the grace period, and media flows again on new
  * links; the other participant never sees a leave.
  */
 @SpringBootTest(classes = ChatForYouApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(ServerSideSockets.class)
 class ReconnectBrowserIT {
 
     @LocalServerPort
     private int port;
+    @Autowired
+    private ServerSideSockets serverSockets;
     private final List<ChatPage> pages = new ArrayList<>();
 
     @AfterEach
@@ -31,12 +37,21 @@ class ReconnectBrowserIT {
     }
 
     @Test
-    void a_dropped_signaling_connection_resumes_the_seat_and_media_flows_again() {
+    void a_connection_dropped_by_the_page_resumes_the_seat_and_media_flows_again() {
+        resumesAfter("Reconnect drill", bob -> bob.script("window.chatForYou.dropConnection();"));
+    }
+
+    @Test
+    void a_connection_killed_by_the_server_resumes_the_seat_and_media_flows_again() {
+        resumesAfter("Server kill drill", bob -> serverSockets.closeNewest());
+    }
+
+    private void resumesAfter(String roomName, java.util.function.Consumer<ChatPage> dropBobsSocket) {
         ChatPage ann = open("Ann");
-        ann.createRoom("Reconnect drill", null, null);
+        ann.createRoom(roomName, null, null);
         ann.waitUntilInRoom();
         ChatPage bob = open("Bob");
-        bob.join("Reconnect drill", null);
+        bob.join(roomName, null);
         bob.waitUntilInRoom();
         ann.waitForVideoFrom("Bob");
         bob.waitForVideoFrom("Ann");
@@ -47,8 +62,8 @@ class ReconnectBrowserIT {
                 const status = document.getElementById('connection-status');
                 new MutationObserver(() => window.__connectionStates.push(status.dataset.state))
                     .observe(status, { attributes: true, attributeFilter: ['data-state'] });
-                window.chatForYou.dropConnection();
                 """);
+        dropBobsSocket.accept(bob);
 
         bob.waitFor(d -> {
             Map<String, Object> s = state(bob);
