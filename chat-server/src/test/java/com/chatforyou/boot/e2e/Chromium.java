@@ -21,6 +21,8 @@ public final class Chromium {
     public enum Devices {
         /** Fake camera and microphone, both allowed. */
         CAMERA_AND_MICROPHONE,
+        /** Two fake cameras (and microphones), all allowed: for switching devices in a call. */
+        TWO_CAMERAS,
         /** Fake devices exist, but the camera permission is denied and the microphone granted. */
         CAMERA_DENIED,
         /** Fake devices exist, but the user refused both camera and microphone: receive-only. */
@@ -46,6 +48,8 @@ public final class Chromium {
                 "--disable-features=WebRtcHideLocalIpsWithMdns");
         switch (devices) {
             case CAMERA_AND_MICROPHONE -> options.addArguments("--use-fake-device-for-media-stream",
+                    "--use-fake-ui-for-media-stream");
+            case TWO_CAMERAS -> options.addArguments("--use-fake-device-for-media-stream=device-count=2",
                     "--use-fake-ui-for-media-stream");
             // The fake UI would override the permissions set below, so it must be absent.
             case CAMERA_DENIED, NOTHING_ALLOWED -> options.addArguments("--use-fake-device-for-media-stream");

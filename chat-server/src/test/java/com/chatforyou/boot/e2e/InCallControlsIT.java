@@ -134,6 +134,48 @@ class InCallControlsIT {
         }
     }
 
+    @Test
+    void switching_the_camera_in_a_call_sends_the_other_camera_and_the_others_keep_seeing_video() {
+        ChatPage ann = open("Ann");
+        ann.createRoom("Devices", null, null);
+        ann.waitUntilInRoom();
+        ChatPage bob = open("Bob", Chromium.Devices.TWO_CAMERAS);
+        bob.join("Devices", null);
+        bob.waitUntilInRoom();
+        ann.waitForVideoFrom("Bob");
+        String before = (String) bob.waitFor(d -> sentCameraLabel(bob));
+        bob.waitFor(d -> d.findElement(By.id("camera-select")).isEnabled());
+
+        String other = (String) bob.script("""
+                const select = document.getElementById('camera-select');
+                const next = [...select.options].find(o => o.value !== select.value);
+                select.value = next.value;
+                select.dispatchEvent(new Event('change', { bubbles: true }));
+                return next.textContent;
+                """);
+
+        bob.waitFor(d -> {
+            Object label = sentCameraLabel(bob);
+            return label != null && !label.equals(before) ? label : null;
+        });
+        assertThat(sentCameraLabel(bob)).isEqualTo(other);
+        assertThat(bob.script("return document.getElementById('error-banner').hidden;")).isEqualTo(true);
+        assertThat(bob.script("return window.chatForYou.state().self.participantId;")).isNotNull();
+        ann.waitForVideoFrom("Bob");
+        assertThat((List<?>) ann.script("return window.chatForYou.state().departures;")).isEmpty();
+    }
+
+    /** The label of the camera track Bob's links send, once every sending link sends the same one. */
+    private static Object sentCameraLabel(ChatPage page) {
+        return page.script("""
+                const labels = new Set(window.chatForYou.peerConnections()
+                    .flatMap(pc => pc.getSenders())
+                    .filter(s => s.track && s.track.kind === 'video')
+                    .map(s => s.track.label));
+                return labels.size === 1 ? [...labels][0] : null;
+                """);
+    }
+
     private static void clickShare(ChatPage page) {
         page.waitFor(d -> d.findElement(By.id("toggle-share")).isDisplayed()
                 && d.findElement(By.id("toggle-share")).isEnabled());
@@ -157,7 +199,11 @@ class InCallControlsIT {
     }
 
     private ChatPage open(String name) {
-        var browser = Chromium.launch(Chromium.Devices.CAMERA_AND_MICROPHONE);
+        return open(name, Chromium.Devices.CAMERA_AND_MICROPHONE);
+    }
+
+    private ChatPage open(String name, Chromium.Devices devices) {
+        var browser = Chromium.launch(devices);
         ChatPage page = new ChatPage(browser, "http://127.0.0.1:" + port, name);
         pages.add(page);
         return page.openLobby();
