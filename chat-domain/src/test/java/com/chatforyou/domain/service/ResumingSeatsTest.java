@@ -8,6 +8,8 @@ import com.chatforyou.domain.model.ErrorCode;
 import com.chatforyou.domain.model.LeaveReason;
 import com.chatforyou.domain.model.LinkEnd;
 import com.chatforyou.domain.model.MediaLink;
+import com.chatforyou.domain.model.MediaState;
+import com.chatforyou.domain.model.Participant;
 import com.chatforyou.domain.model.RoomEvent;
 import com.chatforyou.domain.model.RoomId;
 import com.chatforyou.domain.port.in.ResumeSeatUseCase.ResumeSeatCommand;
@@ -85,6 +87,22 @@ class ResumingSeatsTest {
         assertThat(chat.eventsTo(ann, RoomEvent.ParticipantLeft.class)).isEmpty();
         assertThat(chat.eventsTo(ann, RoomEvent.ParticipantJoined.class)).isEmpty();
         assertThat(chat.headCount(standup)).isEqualTo(2);
+    }
+
+    @Test
+    void what_happened_while_the_connection_was_lost_is_in_the_resumed_state() {
+        chat.rooms.connectionLost(bob.connection());
+        chat.say(ann, "are you back?");
+        chat.rooms.updateMediaState(ann.connection(), new MediaState(true, false, false));
+        Seated cid = chat.join(standup, "Cid");
+
+        resume(bob, BOBS_NEW_CONNECTION, bobsToken);
+
+        RoomEvent.Joined joined = (RoomEvent.Joined) eventsToBobsNewConnection().get(0);
+        assertThat(joined.recentChat()).extracting(message -> message.text().value()).contains("are you back?");
+        assertThat(joined.others()).extracting(Participant::id).containsExactlyInAnyOrder(ann.id(), cid.id());
+        assertThat(joined.others()).filteredOn(p -> p.id().equals(ann.id())).extracting(Participant::mediaState)
+                .containsExactly(new MediaState(true, false, false));
     }
 
     @Test
