@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.chatforyou.boot.ChatForYouApplication;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,19 +23,24 @@ class BrowserRoomIT {
 
     @LocalServerPort
     private int port;
-    private final List<ChatPage> pages = new ArrayList<>();
+    private BrowserPages pages;
+
+    @BeforeEach
+    void browsersFor() {
+        pages = new BrowserPages(port);
+    }
 
     @AfterEach
     void closeBrowsers() {
-        pages.forEach(ChatPage::close);
+        pages.closeAll();
     }
 
     @Test
     void participants_see_and_hear_each_other_and_an_audio_only_newcomer() throws Exception {
-        ChatPage ann = open("Ann", Chromium.Devices.CAMERA_AND_MICROPHONE);
+        ChatPage ann = pages.open("Ann", Chromium.Devices.CAMERA_AND_MICROPHONE);
         ann.createRoom("Standup", null, null);
         ann.waitUntilInRoom();
-        ChatPage bob = open("Bob", Chromium.Devices.CAMERA_AND_MICROPHONE);
+        ChatPage bob = pages.open("Bob", Chromium.Devices.CAMERA_AND_MICROPHONE);
         bob.join("Standup", null);
         bob.waitUntilInRoom();
 
@@ -48,7 +53,7 @@ class BrowserRoomIT {
         assertThat(bob.tileOf("Ann")).containsEntry("audioTracks", 1L).containsEntry("hasVideo", "true");
 
         // (b) camera refused, microphone allowed: joins audio-only and still sees everyone
-        ChatPage cid = open("Cid", Chromium.Devices.CAMERA_DENIED);
+        ChatPage cid = pages.open("Cid", Chromium.Devices.CAMERA_DENIED);
         cid.join("Standup", null);
         cid.waitUntilInRoom();
         assertThat(cid.mediaNotice()).containsIgnoringCase("cannot see you");
@@ -69,11 +74,11 @@ class BrowserRoomIT {
 
     @Test
     void chat_reaches_everyone_as_text_and_a_closed_browser_leaves_the_room() {
-        ChatPage ann = open("Ann", Chromium.Devices.CAMERA_AND_MICROPHONE);
+        ChatPage ann = pages.open("Ann", Chromium.Devices.CAMERA_AND_MICROPHONE);
         ann.createRoom("Retro", null, null);
         ann.waitUntilInRoom();
         // neither camera nor microphone: joins receive-only with a notice, and still sees Ann
-        ChatPage bob = open("Bob", Chromium.Devices.NOTHING_ALLOWED);
+        ChatPage bob = pages.open("Bob", Chromium.Devices.NOTHING_ALLOWED);
         bob.join("Retro", null);
         bob.waitUntilInRoom();
         assertThat(bob.mediaNotice()).containsIgnoringCase("cannot see or hear you");
@@ -89,7 +94,7 @@ class BrowserRoomIT {
         assertThat(ann.elementsInChatLog("img")).isZero();
 
         // a newcomer gets the recent history
-        ChatPage cid = open("Cid", Chromium.Devices.CAMERA_AND_MICROPHONE);
+        ChatPage cid = pages.open("Cid", Chromium.Devices.CAMERA_AND_MICROPHONE);
         cid.join("Retro", null);
         cid.waitUntilInRoom();
         assertThat(cid.waitForChat("hello Bob")).isEqualTo("Ann");
@@ -99,43 +104,29 @@ class BrowserRoomIT {
         cid.waitForVideoFrom("Ann");
         ann.waitForVideoFrom("Cid");
         cid.closeTab();
-        pages.remove(cid);
         ann.waitUntilTileGone("Cid");
         bob.waitUntilTileGone("Cid");
     }
 
     @Test
     void a_wrong_password_and_a_full_room_are_refused_in_the_page() {
-        ChatPage ann = open("Ann", Chromium.Devices.CAMERA_AND_MICROPHONE);
+        ChatPage ann = pages.open("Ann", Chromium.Devices.CAMERA_AND_MICROPHONE);
         ann.createRoom("Board", 2, "s3cret");
         ann.waitUntilInRoom();
 
-        ChatPage eve = open("Eve", Chromium.Devices.NOTHING_ALLOWED);
+        ChatPage eve = pages.open("Eve", Chromium.Devices.NOTHING_ALLOWED);
         eve.join("Board", "guess");
         assertThat(eve.waitForError()).isEqualTo("wrong-password");
         assertThat(eve.errorText()).containsIgnoringCase("password");
 
-        ChatPage bob = open("Bob", Chromium.Devices.NOTHING_ALLOWED);
+        ChatPage bob = pages.open("Bob", Chromium.Devices.NOTHING_ALLOWED);
         bob.join("Board", "s3cret");
         bob.waitUntilInRoom();
 
-        ChatPage cid = open("Cid", Chromium.Devices.NOTHING_ALLOWED);
+        ChatPage cid = pages.open("Cid", Chromium.Devices.NOTHING_ALLOWED);
         cid.join("Board", "s3cret");
         assertThat(cid.waitForError()).isEqualTo("room-full");
         assertThat(cid.errorText()).containsIgnoringCase("full");
-    }
-
-    private ChatPage open(String name, Chromium.Devices devices) {
-        var browser = Chromium.launch(devices);
-        String baseUrl = "http://127.0.0.1:" + port;
-        ChatPage page = new ChatPage(browser, baseUrl, name);
-        pages.add(page);
-        switch (devices) {
-            case CAMERA_DENIED -> Chromium.denyCameraAllowMicrophone(browser, baseUrl);
-            case NOTHING_ALLOWED -> Chromium.denyCameraAndMicrophone(browser, baseUrl);
-            default -> { }
-        }
-        return page.openLobby();
     }
 
     private static Map<String, Object> awaitAudio(ChatPage viewer, String participantName) {

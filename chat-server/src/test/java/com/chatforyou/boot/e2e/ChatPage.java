@@ -44,6 +44,19 @@ public final class ChatPage {
         return this;
     }
 
+    /**
+     * From now on this page's camera request is refused and its microphone (and screen) are not, as
+     * when a user blocks only the camera. Works where Chromium's permission switches cannot separate them.
+     */
+    public void refuseCameraKeepMicrophone() {
+        script("""
+                const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+                navigator.mediaDevices.getUserMedia = constraints => constraints && constraints.video
+                  ? Promise.reject(new DOMException('Permission denied', 'NotAllowedError'))
+                  : original(constraints);
+                """);
+    }
+
     public void createRoom(String roomName, Integer capacity, String password) {
         browser.findElement(By.id("create-room-name")).sendKeys(roomName);
         if (capacity != null) {

@@ -3,10 +3,10 @@ package com.chatforyou.boot.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.chatforyou.boot.ChatForYouApplication;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,19 +21,24 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class InCallControlsIT {
     @LocalServerPort
     private int port;
-    private final List<ChatPage> pages = new ArrayList<>();
+    private BrowserPages pages;
+
+    @BeforeEach
+    void browsersFor() {
+        pages = new BrowserPages(port);
+    }
 
     @AfterEach
     void closeBrowsers() {
-        pages.forEach(ChatPage::close);
+        pages.closeAll();
     }
 
     @Test
     void a_camera_participant_shares_and_stops_and_a_cancelled_picker_changes_nothing() {
-        ChatPage ann = open("Ann");
+        ChatPage ann = pages.open("Ann");
         ann.createRoom("Demo", null, null);
         ann.waitUntilInRoom();
-        ChatPage bob = open("Bob");
+        ChatPage bob = pages.open("Bob");
         bob.join("Demo", null);
         bob.waitUntilInRoom();
         waitForFrameSize(bob, "Ann", 640, 480);
@@ -67,17 +72,11 @@ class InCallControlsIT {
 
     @Test
     void an_audio_only_participant_shares_and_the_placeholder_returns_when_they_stop() {
-        ChatPage ann = open("Ann");
+        ChatPage ann = pages.open("Ann");
         ann.createRoom("Audio", null, null);
         ann.waitUntilInRoom();
-        ChatPage cid = open("Cid");
-        // The camera is refused, the microphone and the screen are not.
-        cid.script("""
-                const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
-                navigator.mediaDevices.getUserMedia = constraints => constraints && constraints.video
-                  ? Promise.reject(new DOMException('Permission denied', 'NotAllowedError'))
-                  : original(constraints);
-                """);
+        ChatPage cid = pages.open("Cid");
+        cid.refuseCameraKeepMicrophone();
         cid.join("Audio", null);
         cid.waitUntilInRoom();
         ann.waitForTile("Cid");
@@ -100,10 +99,10 @@ class InCallControlsIT {
 
     @Test
     void mute_and_camera_off_reach_the_others_and_a_newcomer() {
-        ChatPage ann = open("Ann");
+        ChatPage ann = pages.open("Ann");
         ann.createRoom("Quiet", null, null);
         ann.waitUntilInRoom();
-        ChatPage bob = open("Bob");
+        ChatPage bob = pages.open("Bob");
         bob.join("Quiet", null);
         bob.waitUntilInRoom();
         bob.waitForTile("Ann");
@@ -119,7 +118,7 @@ class InCallControlsIT {
                 && "true".equals(tileAttribute(bob, "Ann", "data-video-muted")));
         bob.waitFor(d -> Boolean.TRUE.equals(bob.tileOf("Ann").get("placeholderVisible")));
 
-        ChatPage cid = open("Cid");
+        ChatPage cid = pages.open("Cid");
         cid.join("Quiet", null);
         cid.waitUntilInRoom();
         cid.waitForTile("Ann");
@@ -136,10 +135,10 @@ class InCallControlsIT {
 
     @Test
     void switching_the_camera_in_a_call_sends_the_other_camera_and_the_others_keep_seeing_video() {
-        ChatPage ann = open("Ann");
+        ChatPage ann = pages.open("Ann");
         ann.createRoom("Devices", null, null);
         ann.waitUntilInRoom();
-        ChatPage bob = open("Bob", Chromium.Devices.TWO_CAMERAS);
+        ChatPage bob = pages.open("Bob", Chromium.Devices.TWO_CAMERAS);
         bob.join("Devices", null);
         bob.waitUntilInRoom();
         ann.waitForVideoFrom("Bob");
@@ -198,14 +197,4 @@ class InCallControlsIT {
                 """, participantName, attribute);
     }
 
-    private ChatPage open(String name) {
-        return open(name, Chromium.Devices.CAMERA_AND_MICROPHONE);
-    }
-
-    private ChatPage open(String name, Chromium.Devices devices) {
-        var browser = Chromium.launch(devices);
-        ChatPage page = new ChatPage(browser, "http://127.0.0.1:" + port, name);
-        pages.add(page);
-        return page.openLobby();
-    }
 }

@@ -3,12 +3,12 @@ package com.chatforyou.boot.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.chatforyou.boot.ChatForYouApplication;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,11 +29,16 @@ class ReconnectBrowserIT {
     private int port;
     @Autowired
     private ServerSideSockets serverSockets;
-    private final List<ChatPage> pages = new ArrayList<>();
+    private BrowserPages pages;
+
+    @BeforeEach
+    void browsersFor() {
+        pages = new BrowserPages(port);
+    }
 
     @AfterEach
     void closeBrowsers() {
-        pages.forEach(ChatPage::close);
+        pages.closeAll();
     }
 
     @Test
@@ -47,10 +52,10 @@ class ReconnectBrowserIT {
     }
 
     private void resumesAfter(String roomName, java.util.function.Consumer<ChatPage> dropBobsSocket) {
-        ChatPage ann = open("Ann");
+        ChatPage ann = pages.open("Ann");
         ann.createRoom(roomName, null, null);
         ann.waitUntilInRoom();
-        ChatPage bob = open("Bob");
+        ChatPage bob = pages.open("Bob");
         bob.join(roomName, null);
         bob.waitUntilInRoom();
         ann.waitForVideoFrom("Bob");
@@ -98,10 +103,4 @@ class ReconnectBrowserIT {
         return links(page).stream().map(link -> (String) link.get("linkId")).collect(Collectors.toSet());
     }
 
-    private ChatPage open(String name) {
-        var browser = Chromium.launch(Chromium.Devices.CAMERA_AND_MICROPHONE);
-        ChatPage page = new ChatPage(browser, "http://127.0.0.1:" + port, name);
-        pages.add(page);
-        return page.openLobby();
-    }
 }

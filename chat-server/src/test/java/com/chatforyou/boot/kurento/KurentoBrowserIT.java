@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.chatforyou.adapter.media.Polling;
 import com.chatforyou.adapter.media.kurento.standin.KmsStandIn;
 import com.chatforyou.boot.ChatForYouApplication;
+import com.chatforyou.boot.e2e.BrowserPages;
 import com.chatforyou.boot.e2e.ChatPage;
-import com.chatforyou.boot.e2e.Chromium;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,7 +35,7 @@ class KurentoBrowserIT {
 
     @LocalServerPort
     int port;
-    private final List<ChatPage> pages = new ArrayList<>();
+    private BrowserPages pages;
 
     @DynamicPropertySource
     static void useTheStandIn(DynamicPropertyRegistry registry) {
@@ -43,9 +43,14 @@ class KurentoBrowserIT {
         registry.add("chatforyou.media.kurento.url", KMS::url);
     }
 
+    @BeforeEach
+    void browsersFor() {
+        pages = new BrowserPages(port);
+    }
+
     @AfterEach
     void closeBrowsers() {
-        pages.forEach(ChatPage::close);
+        pages.closeAll();
     }
 
     @AfterAll
@@ -56,10 +61,10 @@ class KurentoBrowserIT {
     @Test
     void pages_negotiate_every_link_with_the_stand_in_without_errors_and_leaving_releases_everything() {
         Polling.awaitTrue("the backend to connect to the stand-in", () -> Health.status(port).equals("UP"));
-        ChatPage ann = open("Ann");
+        ChatPage ann = pages.open("Ann");
         ann.createRoom("Sfu standup", null, null);
         ann.waitUntilInRoom();
-        ChatPage bob = open("Bob");
+        ChatPage bob = pages.open("Bob");
         bob.join("Sfu standup", null);
         bob.waitUntilInRoom();
 
@@ -78,28 +83,20 @@ class KurentoBrowserIT {
         assertThat(KMS.liveObjects("WebRtcEndpoint")).isEqualTo(4);
         assertThat(KMS.invocations("processOffer")).hasSizeGreaterThanOrEqualTo(4);
 
-        bob.close();
-        pages.remove(bob);
+        pages.close(bob);
         Polling.awaitTrue("Bob's endpoints released after his page closed", () -> KMS.liveObjects("WebRtcEndpoint") == 1);
-        ann.close();
-        pages.remove(ann);
+        pages.close(ann);
         Polling.awaitValue("the stand-in to hold no object", KMS::liveObjectIds, List::isEmpty);
     }
 
     @Test
     void an_audio_only_page_that_shares_and_stops_gets_new_links_each_time_because_kms_takes_one_offer_per_endpoint() {
         Polling.awaitTrue("the backend to connect to the stand-in", () -> Health.status(port).equals("UP"));
-        ChatPage ann = open("Ann");
+        ChatPage ann = pages.open("Ann");
         ann.createRoom("Sfu share", null, null);
         ann.waitUntilInRoom();
-        ChatPage cid = open("Cid");
-        // The camera is refused, the microphone and the screen are not.
-        cid.script("""
-                const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
-                navigator.mediaDevices.getUserMedia = constraints => constraints && constraints.video
-                  ? Promise.reject(new DOMException('Permission denied', 'NotAllowedError'))
-                  : original(constraints);
-                """);
+        ChatPage cid = pages.open("Cid");
+        cid.refuseCameraKeepMicrophone();
         cid.join("Sfu share", null);
         cid.waitUntilInRoom();
         List<String> cameraLinks = waitUntilEveryLinkIsAnswered(cid, 2);
@@ -123,18 +120,17 @@ class KurentoBrowserIT {
         }
         Polling.awaitTrue("one pipeline and four endpoints, none left over",
                 () -> KMS.liveObjects("MediaPipeline") == 1 && KMS.liveObjects("WebRtcEndpoint") == 4);
-        pages.forEach(ChatPage::close);
-        pages.clear();
+        pages.closeAll();
         Polling.awaitValue("the stand-in to hold no object", KMS::liveObjectIds, List::isEmpty);
     }
 
     @Test
     void a_page_whose_signaling_drops_resumes_and_negotiates_new_links_with_the_stand_in() {
         Polling.awaitTrue("the backend to connect to the stand-in", () -> Health.status(port).equals("UP"));
-        ChatPage ann = open("Ann");
+        ChatPage ann = pages.open("Ann");
         ann.createRoom("Sfu reconnect", null, null);
         ann.waitUntilInRoom();
-        ChatPage bob = open("Bob");
+        ChatPage bob = pages.open("Bob");
         bob.join("Sfu reconnect", null);
         bob.waitUntilInRoom();
         waitUntilEveryLinkIsAnswered(ann, 2);
@@ -152,8 +148,7 @@ class KurentoBrowserIT {
         assertThat(errorBannerShown(bob)).isFalse();
         Polling.awaitTrue("Bob's old endpoints released, new ones in place",
                 () -> KMS.liveObjects("MediaPipeline") == 1 && KMS.liveObjects("WebRtcEndpoint") == 4);
-        pages.forEach(ChatPage::close);
-        pages.clear();
+        pages.closeAll();
         Polling.awaitValue("the stand-in to hold no object", KMS::liveObjectIds, List::isEmpty);
     }
 
@@ -183,13 +178,6 @@ class KurentoBrowserIT {
     private static boolean errorBannerShown(ChatPage page) {
         return Boolean.TRUE.equals(page.script("const b = document.getElementById('error-banner');"
                 + " return !!b && b.offsetParent !== null;"));
-    }
-
-    private ChatPage open(String name) {
-        ChatPage page = new ChatPage(Chromium.launch(Chromium.Devices.CAMERA_AND_MICROPHONE),
-                "http://127.0.0.1:" + port, name);
-        pages.add(page);
-        return page.openLobby();
     }
 
     /** Each peer connection's negotiation state and how many remote candidates it was given. */

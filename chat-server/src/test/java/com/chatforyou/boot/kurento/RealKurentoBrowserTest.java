@@ -3,13 +3,12 @@ package com.chatforyou.boot.kurento;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.chatforyou.adapter.media.Polling;
+import com.chatforyou.adapter.media.kurento.RealKms;
 import com.chatforyou.boot.ChatForYouApplication;
+import com.chatforyou.boot.e2e.BrowserPages;
 import com.chatforyou.boot.e2e.ChatPage;
-import com.chatforyou.boot.e2e.Chromium;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.kurento.client.KurentoClient;
@@ -19,10 +18,8 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
-import org.testcontainers.utility.DockerImageName;
 
 /**
  * Real headless Chromium pages through the whole server on the Kurento backend and a real Kurento
@@ -41,15 +38,11 @@ import org.testcontainers.utility.DockerImageName;
 class RealKurentoBrowserTest {
 
     @Container
-    private static final GenericContainer<?> KMS = new GenericContainer<>(
-            DockerImageName.parse(System.getProperty("kms.image", "kurento/kurento-media-server:7.3.0")))
-            .withExposedPorts(8888)
-            .waitingFor(Wait.forListeningPort())
-            .withStartupTimeout(Duration.ofMinutes(2));
+    private static final GenericContainer<?> KMS = RealKms.container();
 
     @LocalServerPort
     int port;
-    private final List<ChatPage> pages = new ArrayList<>();
+    private BrowserPages pages;
 
     @DynamicPropertySource
     static void useTheRealKms(DynamicPropertyRegistry registry) {
@@ -57,26 +50,30 @@ class RealKurentoBrowserTest {
         registry.add("chatforyou.media.kurento.url", RealKurentoBrowserTest::kmsUrl);
     }
 
+    @BeforeEach
+    void browsersFor() {
+        pages = new BrowserPages(port);
+    }
+
     @AfterEach
     void closeBrowsers() {
-        pages.forEach(ChatPage::close);
+        pages.closeAll();
     }
 
     @Test
     void two_pages_see_each_others_video_through_kms_and_kms_keeps_nothing_after_they_leave() {
         Polling.awaitTrue("the backend to connect to KMS", () -> Health.status(port).equals("UP"));
-        ChatPage ann = open("Ann");
+        ChatPage ann = pages.open("Ann");
         ann.createRoom("Real SFU", null, null);
         ann.waitUntilInRoom();
-        ChatPage bob = open("Bob");
+        ChatPage bob = pages.open("Bob");
         bob.join("Real SFU", null);
         bob.waitUntilInRoom();
 
         ann.waitForVideoFrom("Bob");
         bob.waitForVideoFrom("Ann");
 
-        pages.forEach(ChatPage::close);
-        pages.clear();
+        pages.closeAll();
         KurentoClient inspector = KurentoClient.create(kmsUrl());
         try {
             Polling.awaitTrue("KMS to hold no pipeline", () -> inspector.getServerManager().getPipelines().isEmpty());
@@ -86,14 +83,7 @@ class RealKurentoBrowserTest {
         }
     }
 
-    private ChatPage open(String name) {
-        ChatPage page = new ChatPage(Chromium.launch(Chromium.Devices.CAMERA_AND_MICROPHONE),
-                "http://127.0.0.1:" + port, name);
-        pages.add(page);
-        return page.openLobby();
-    }
-
     private static String kmsUrl() {
-        return "ws://" + KMS.getHost() + ":" + KMS.getMappedPort(8888) + "/kurento";
+        return RealKms.url(KMS);
     }
 }

@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.chatforyou.adapter.turn.coturn.Coturn;
 import com.chatforyou.boot.ChatForYouApplication;
+import com.chatforyou.boot.e2e.BrowserPages;
 import com.chatforyou.boot.e2e.ChatPage;
 import com.chatforyou.boot.e2e.Chromium;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,7 +34,7 @@ class RelayOnlyBrowserIT {
 
     @LocalServerPort
     private int port;
-    private final List<ChatPage> pages = new ArrayList<>();
+    private BrowserPages pages;
 
     @DynamicPropertySource
     static void turnServer(DynamicPropertyRegistry registry) {
@@ -50,17 +51,22 @@ class RelayOnlyBrowserIT {
         }
     }
 
+    @BeforeEach
+    void browsersFor() {
+        pages = new BrowserPages(port);
+    }
+
     @AfterEach
     void closeBrowsers() {
-        pages.forEach(ChatPage::close);
+        pages.closeAll();
     }
 
     @Test
     void two_relay_only_browsers_see_each_other_through_coturn() {
-        ChatPage ann = open("Ann");
+        ChatPage ann = pages.open("Ann", Chromium.Devices.CAMERA_AND_MICROPHONE, "?iceTransportPolicy=relay");
         ann.createRoom("Relayed", null, null);
         ann.waitUntilInRoom();
-        ChatPage bob = open("Bob");
+        ChatPage bob = pages.open("Bob", Chromium.Devices.CAMERA_AND_MICROPHONE, "?iceTransportPolicy=relay");
         bob.join("Relayed", null);
         bob.waitUntilInRoom();
 
@@ -81,13 +87,6 @@ class RelayOnlyBrowserIT {
                 assertThat(pair).containsEntry("remoteType", "relay");
             });
         }
-    }
-
-    private ChatPage open(String name) {
-        ChatPage page = new ChatPage(Chromium.launch(Chromium.Devices.CAMERA_AND_MICROPHONE), "http://127.0.0.1:" + port,
-                name);
-        pages.add(page);
-        return page.openLobby("?iceTransportPolicy=relay");
     }
 
     private static String selfIdOf(ChatPage page) {

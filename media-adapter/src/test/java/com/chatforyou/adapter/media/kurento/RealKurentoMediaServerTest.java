@@ -26,10 +26,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.kurento.client.KurentoClient;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
-import org.testcontainers.utility.DockerImageName;
 
 /**
  * The adapter against a real Kurento Media Server in Docker: KMS parses browser-shaped offers,
@@ -41,15 +39,11 @@ import org.testcontainers.utility.DockerImageName;
 class RealKurentoMediaServerTest {
 
     @Container
-    private static final GenericContainer<?> KMS = new GenericContainer<>(
-            DockerImageName.parse(System.getProperty("kms.image", "kurento/kurento-media-server:7.3.0")))
-            .withExposedPorts(8888)
-            .waitingFor(Wait.forListeningPort())
-            .withStartupTimeout(Duration.ofMinutes(2));
+    private static final GenericContainer<?> KMS = RealKms.container();
 
     @Test
     void a_publisher_and_a_viewer_negotiate_with_real_kms_and_nothing_is_left_after_the_room_closes() {
-        String url = "ws://" + KMS.getHost() + ":" + KMS.getMappedPort(8888) + "/kurento";
+        String url = RealKms.url(KMS);
         RecordingMediaServerEvents events = new RecordingMediaServerEvents();
         RoomId room = new RoomId("real-kms");
         try (KurentoMediaAdapter adapter = new KurentoMediaAdapter(new KurentoSettings(URI.create(url),

@@ -1,0 +1,47 @@
+package com.chatforyou.boot.e2e;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/** The Chromium pages one test opened on the server under test; closes them all afterwards. */
+public final class BrowserPages {
+    private final List<ChatPage> open = new ArrayList<>();
+    private final String baseUrl;
+
+    public BrowserPages(int port) {
+        this.baseUrl = "http://127.0.0.1:" + port;
+    }
+
+    /** A page with a fake camera and microphone, in the lobby under {@code name}. */
+    public ChatPage open(String name) {
+        return open(name, Chromium.Devices.CAMERA_AND_MICROPHONE, "");
+    }
+
+    public ChatPage open(String name, Chromium.Devices devices) {
+        return open(name, devices, "");
+    }
+
+    /** @param query appended to the page's address, such as {@code ?iceTransportPolicy=relay} */
+    public ChatPage open(String name, Chromium.Devices devices, String query) {
+        ChromeDriver browser = Chromium.launch(devices);
+        ChatPage page = new ChatPage(browser, baseUrl, name);
+        open.add(page);
+        switch (devices) {
+            case CAMERA_DENIED -> Chromium.denyCameraAllowMicrophone(browser, baseUrl);
+            case NOTHING_ALLOWED -> Chromium.denyCameraAndMicrophone(browser, baseUrl);
+            default -> { }
+        }
+        return page.openLobby(query);
+    }
+
+    /** Closes one page, as a user closing the browser would. */
+    public void close(ChatPage page) {
+        open.remove(page);
+        page.close();
+    }
+
+    public void closeAll() {
+        List.copyOf(open).forEach(this::close);
+    }
+}
