@@ -2,15 +2,27 @@ package com.chatforyou.boot.e2e;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntSupplier;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.chrome.ChromeDriver;
 
-/** The Chromium pages one test opened on the server under test; closes them all afterwards. */
-public final class BrowserPages {
+/**
+ * The Chromium pages one test opened on the server under test; closes them all after each test.
+ * Register as {@code @RegisterExtension final BrowserPages pages = new BrowserPages(() -> port);}.
+ */
+public final class BrowserPages implements AfterEachCallback {
     private final List<ChatPage> open = new ArrayList<>();
-    private final String baseUrl;
+    /** Asked when a page opens, since Spring injects the port after the extension is registered. */
+    private final IntSupplier port;
 
-    public BrowserPages(int port) {
-        this.baseUrl = "http://127.0.0.1:" + port;
+    public BrowserPages(IntSupplier port) {
+        this.port = port;
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        closeAll();
     }
 
     /** A page with a fake camera and microphone, in the lobby under {@code name}. */
@@ -24,6 +36,7 @@ public final class BrowserPages {
 
     /** @param query appended to the page's address, such as {@code ?iceTransportPolicy=relay} */
     public ChatPage open(String name, Chromium.Devices devices, String query) {
+        String baseUrl = "http://127.0.0.1:" + port.getAsInt();
         ChromeDriver browser = Chromium.launch(devices);
         ChatPage page = new ChatPage(browser, baseUrl, name);
         open.add(page);

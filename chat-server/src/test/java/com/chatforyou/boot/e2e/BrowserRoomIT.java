@@ -6,9 +6,8 @@ import com.chatforyou.boot.ChatForYouApplication;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -23,17 +22,8 @@ class BrowserRoomIT {
 
     @LocalServerPort
     private int port;
-    private BrowserPages pages;
-
-    @BeforeEach
-    void browsersFor() {
-        pages = new BrowserPages(port);
-    }
-
-    @AfterEach
-    void closeBrowsers() {
-        pages.closeAll();
-    }
+    @RegisterExtension
+    final BrowserPages pages = new BrowserPages(() -> port);
 
     @Test
     void participants_see_and_hear_each_other_and_an_audio_only_newcomer() throws Exception {

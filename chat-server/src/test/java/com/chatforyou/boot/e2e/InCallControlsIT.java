@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.chatforyou.boot.ChatForYouApplication;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,17 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class InCallControlsIT {
     @LocalServerPort
     private int port;
-    private BrowserPages pages;
-
-    @BeforeEach
-    void browsersFor() {
-        pages = new BrowserPages(port);
-    }
-
-    @AfterEach
-    void closeBrowsers() {
-        pages.closeAll();
-    }
+    @RegisterExtension
+    final BrowserPages pages = new BrowserPages(() -> port);
 
     @Test
     void a_camera_participant_shares_and_stops_and_a_cancelled_picker_changes_nothing() {

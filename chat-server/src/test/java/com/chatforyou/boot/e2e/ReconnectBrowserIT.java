@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -29,17 +28,8 @@ class ReconnectBrowserIT {
     private int port;
     @Autowired
     private ServerSideSockets serverSockets;
-    private BrowserPages pages;
-
-    @BeforeEach
-    void browsersFor() {
-        pages = new BrowserPages(port);
-    }
-
-    @AfterEach
-    void closeBrowsers() {
-        pages.closeAll();
-    }
+    @RegisterExtension
+    final BrowserPages pages = new BrowserPages(() -> port);
 
     @Test
     void a_connection_dropped_by_the_page_resumes_the_seat_and_media_flows_again() {

@@ -10,10 +10,9 @@ import com.chatforyou.boot.e2e.ChatPage;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -35,22 +34,13 @@ class KurentoBrowserIT {
 
     @LocalServerPort
     int port;
-    private BrowserPages pages;
+    @RegisterExtension
+    final BrowserPages pages = new BrowserPages(() -> port);
 
     @DynamicPropertySource
     static void useTheStandIn(DynamicPropertyRegistry registry) {
         registry.add("chatforyou.media.backend", () -> "kurento");
         registry.add("chatforyou.media.kurento.url", KMS::url);
-    }
-
-    @BeforeEach
-    void browsersFor() {
-        pages = new BrowserPages(port);
-    }
-
-    @AfterEach
-    void closeBrowsers() {
-        pages.closeAll();
     }
 
     @AfterAll

@@ -7,10 +7,9 @@ import com.chatforyou.adapter.media.kurento.RealKms;
 import com.chatforyou.boot.ChatForYouApplication;
 import com.chatforyou.boot.e2e.BrowserPages;
 import com.chatforyou.boot.e2e.ChatPage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kurento.client.KurentoClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -42,22 +41,13 @@ class RealKurentoBrowserTest {
 
     @LocalServerPort
     int port;
-    private BrowserPages pages;
+    @RegisterExtension
+    final BrowserPages pages = new BrowserPages(() -> port);
 
     @DynamicPropertySource
     static void useTheRealKms(DynamicPropertyRegistry registry) {
         registry.add("chatforyou.media.backend", () -> "kurento");
         registry.add("chatforyou.media.kurento.url", RealKurentoBrowserTest::kmsUrl);
-    }
-
-    @BeforeEach
-    void browsersFor() {
-        pages = new BrowserPages(port);
-    }
-
-    @AfterEach
-    void closeBrowsers() {
-        pages.closeAll();
     }
 
     @Test

@@ -11,9 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -34,7 +33,8 @@ class RelayOnlyBrowserIT {
 
     @LocalServerPort
     private int port;
-    private BrowserPages pages;
+    @RegisterExtension
+    final BrowserPages pages = new BrowserPages(() -> port);
 
     @DynamicPropertySource
     static void turnServer(DynamicPropertyRegistry registry) {
@@ -49,16 +49,6 @@ class RelayOnlyBrowserIT {
         if (coturn != null) {
             coturn.close();
         }
-    }
-
-    @BeforeEach
-    void browsersFor() {
-        pages = new BrowserPages(port);
-    }
-
-    @AfterEach
-    void closeBrowsers() {
-        pages.closeAll();
     }
 
     @Test
