@@ -108,6 +108,30 @@ describe('reconnecting after a signaling drop', () => {
     ]);
   });
 
+  test('leave pressed while reconnecting goes to the lobby at once and releases the seat once connected', async () => {
+    const { s, transport } = await inRoom();
+    s.connectionInterrupted();
+
+    s.leaveRoom();
+    assert.equal(s.state.phase, 'lobby');
+    s.connected();
+
+    assert.deepEqual(transport.to('/app/room.release'), [
+      { roomId: 'r1', participantId: 'pAnn', resumeToken: 'secret-1' },
+    ]);
+    assert.deepEqual(transport.to('/app/room.resume'), []);
+    s.connectionInterrupted();
+    s.connected();
+    assert.equal(transport.to('/app/room.release').length, 1, 'released once only');
+  });
+
+  test('leave pressed while connected is an ordinary leave', async () => {
+    const { s, transport } = await inRoom();
+    s.leaveRoom();
+    assert.deepEqual(transport.to('/app/room.leave'), [{}]);
+    assert.deepEqual(transport.to('/app/room.release'), []);
+  });
+
   test('nothing is resumed without a drop, or from the lobby', async () => {
     const { s, transport } = await inRoom();
     s.connected();

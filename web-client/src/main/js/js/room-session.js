@@ -404,6 +404,8 @@ export class RoomSession {
     this.received = new Map();
     /** Every participant-left seen, in order: the end-to-end tests check that a resume causes none. */
     this.departures = [];
+    /** The seat to release once connected again, when leave was pressed while reconnecting. */
+    this.pendingRelease = null;
   }
 
   // ---- connection -------------------------------------------------------------------------
@@ -412,6 +414,10 @@ export class RoomSession {
     this.connection = 'connected';
     const resume = resumeRequest(this.state);
     if (resume) this.#send('/app/room.resume', resume);
+    if (this.pendingRelease) {
+      this.#send('/app/room.release', this.pendingRelease);
+      this.pendingRelease = null;
+    }
     this.#send('/app/lobby.rooms', {});
     // The reply is addressed to a queue subscribed a moment earlier; ask again if it got lost.
     this.setTimer(() => {
@@ -501,7 +507,12 @@ export class RoomSession {
   /** Leaves at once: the page does not wait for `left` to stop the camera and close links. */
   leaveRoom() {
     if (this.state.phase === 'lobby') return;
-    if (this.state.phase === 'in-room') this.#send('/app/room.leave', {});
+    if (this.state.phase === 'in-room') {
+      const seat = resumeRequest(this.state);
+      // Offline, the leave cannot be sent: release the seat once connected, instead of after the grace period.
+      if (seat && this.connection !== 'connected') this.pendingRelease = seat;
+      else this.#send('/app/room.leave', {});
+    }
     const { state, effects } = leaveLocally(this.state);
     this.state = state;
     this.#run(effects);

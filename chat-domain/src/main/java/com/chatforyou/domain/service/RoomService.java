@@ -269,6 +269,27 @@ public class RoomService implements CreateRoomUseCase, ListRoomsUseCase, JoinRoo
         }
     }
 
+    @Override
+    public void releaseSeat(ResumeSeatCommand command) {
+        Room room = command.room() == null ? null : rooms.get(command.room());
+        if (room == null) {
+            throw resumeFailed();
+        }
+        Map.Entry<ConnectionId, Seat> held = null;
+        synchronized (room) {
+            for (Map.Entry<ConnectionId, Seat> entry : seats.entrySet()) {
+                Seat candidate = entry.getValue();
+                if (candidate.room().equals(room.id()) && candidate.participant().equals(command.participant())) {
+                    held = entry;
+                }
+            }
+        }
+        if (held == null || !held.getValue().matches(command.resumeToken()) || held.getKey().equals(command.connection())) {
+            throw resumeFailed();
+        }
+        vacate(held.getKey(), held.getValue(), LeaveReason.LEFT);
+    }
+
     /** Releases, as a {@code DISCONNECTED} leave, every seat whose reconnect grace period is over. Run periodically. */
     public void releaseExpiredSeats() {
         Instant now = clock.now();

@@ -150,6 +150,28 @@ class ResumingSeatsTest {
     }
 
     @Test
+    void a_seat_released_from_a_new_connection_leaves_at_once_as_a_leave() {
+        chat.rooms.connectionLost(bob.connection());
+
+        chat.rooms.releaseSeat(new ResumeSeatCommand(BOBS_NEW_CONNECTION, standup, bob.id(), bobsToken));
+
+        assertThat(chat.eventsTo(ann, RoomEvent.ParticipantLeft.class))
+                .containsExactly(new RoomEvent.ParticipantLeft(standup, bob.id(), LeaveReason.LEFT));
+        assertThat(chat.headCount(standup)).isEqualTo(1);
+        assertThat(refusalOf(() -> resume(bob, BOBS_NEW_CONNECTION, bobsToken))).isEqualTo(ErrorCode.RESUME_FAILED);
+    }
+
+    @Test
+    void a_release_with_a_wrong_token_is_refused_and_the_seat_stays() {
+        chat.rooms.connectionLost(bob.connection());
+
+        assertThat(refusalOf(() -> chat.rooms.releaseSeat(
+                new ResumeSeatCommand(BOBS_NEW_CONNECTION, standup, bob.id(), "not-the-token"))))
+                .isEqualTo(ErrorCode.RESUME_FAILED);
+        assertThat(chat.headCount(standup)).isEqualTo(2);
+    }
+
+    @Test
     void a_wrong_token_is_refused() {
         chat.rooms.connectionLost(bob.connection());
 

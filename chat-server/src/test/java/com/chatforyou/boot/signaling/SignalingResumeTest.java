@@ -100,6 +100,18 @@ class SignalingResumeTest {
     }
 
     @Test
+    void leave_pressed_while_reconnecting_releases_the_seat_at_once_as_a_leave() throws Exception {
+        bob.disconnect();
+        SignalingTestClient bobAgain = connect();
+
+        bobAgain.send("/app/room.release", resumeOf(bobJoined, bobJoined.path("resumeToken").asString()));
+
+        JsonNode left = ann.nextOfType("participant-left");
+        assertThat(left.path("participantId")).isEqualTo(bobJoined.at("/self/participantId"));
+        assertThat(left.path("reason").asString()).isEqualTo("left");
+    }
+
+    @Test
     void a_wrong_token_is_refused_with_resume_failed() throws Exception {
         bob.disconnect();
         SignalingTestClient stranger = connect();

@@ -14,6 +14,12 @@ public interface ResumeSeatUseCase {
      */
     void resumeSeat(ResumeSeatCommand command);
 
+    /**
+     * Leaves a seat whose connection dropped, from a new connection, as a {@code LEFT} leave: the user
+     * pressed leave while the page was reconnecting. Refused with {@code RESUME_FAILED} like a resume.
+     */
+    void releaseSeat(ResumeSeatCommand command);
+
     record ResumeSeatCommand(ConnectionId connection, RoomId room, ParticipantId participant, String resumeToken) {
     }
 }

@@ -32,11 +32,21 @@ public class ResumeController {
     @MessageMapping("/room.resume")
     public void resume(@Payload ResumeSeatRequest request, Principal user) {
         ConnectionId connection = connectionOf(user);
-        resumeSeat.resumeSeat(new ResumeSeatCommand(connection, new RoomId(request.roomId()),
-                new ParticipantId(request.participantId()), request.resumeToken()));
+        resumeSeat.resumeSeat(command(connection, request));
         // As for a join: either this sees the close, or the close handling sees the seat.
         if (closedConnections.hasClosed(connection)) {
             leaveRoom.connectionLost(connection);
         }
+    }
+
+    /** Leave pressed while the page was reconnecting: the seat is left now, not when the grace period ends. */
+    @MessageMapping("/room.release")
+    public void release(@Payload ResumeSeatRequest request, Principal user) {
+        resumeSeat.releaseSeat(command(connectionOf(user), request));
+    }
+
+    private static ResumeSeatCommand command(ConnectionId connection, ResumeSeatRequest request) {
+        return new ResumeSeatCommand(connection, new RoomId(request.roomId()),
+                new ParticipantId(request.participantId()), request.resumeToken());
     }
 }
