@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -102,11 +103,11 @@ class DeployEnvironmentVariablesTest {
                 }
             }
         }
-        // Overlay patches of the app's ConfigMap are found by name even when no Deployment patch mentions them.
+        // Overlay patches of the app's ConfigMap count even when no Deployment patch mentions them.
         for (Manifest map : DeployFiles.configMaps("chatforyou-config")) {
             DeployFiles.data(map).keySet().forEach(key -> settings.add(new Setting(key, map.toString())));
         }
-        return settings;
+        return List.copyOf(new LinkedHashSet<>(settings));
     }
 
     private static List<Setting> composeSettings() {

@@ -2,8 +2,11 @@ package com.chatforyou.boot.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -73,7 +76,7 @@ class DockerfileTest {
         int uid = Integer.parseInt(userAndGroup[0]);
         assertThat(uid).isPositive();
         assertThat(DeployFiles.appDeployments()).anySatisfy(deployment -> assertThat(
-                deployment.as(io.fabric8.kubernetes.api.model.apps.Deployment.class)
+                deployment.as(Deployment.class)
                         .getSpec().getTemplate().getSpec().getSecurityContext().getRunAsUser())
                 .isEqualTo((long) uid));
         int userIndex = runtime.instructions().indexOf(new Dockerfile.Instruction("USER", users.get(0)));
@@ -99,13 +102,13 @@ class DockerfileTest {
         assertThat(context).isEqualTo(DeployFiles.repositoryRoot());
         assertThat(context.resolve(build.path("dockerfile").asText())).isEqualTo(DeployFiles.deploy("docker/Dockerfile"));
         assertThat(Files.readString(DeployFiles.repositoryRoot().resolve(".dockerignore").toAbsolutePath(),
-                java.nio.charset.StandardCharsets.UTF_8)).contains("**/target/");
+                StandardCharsets.UTF_8)).contains("**/target/");
     }
 
     /** The HTTP paths a HEALTHCHECK command requests. */
     static List<String> healthcheckPaths(String healthcheck) {
         Matcher path = Pattern.compile("://[^/\"\\s]+(/[^\"\\s]*)").matcher(healthcheck);
-        List<String> paths = new java.util.ArrayList<>();
+        List<String> paths = new ArrayList<>();
         while (path.find()) {
             paths.add(path.group(1));
         }
