@@ -28,6 +28,7 @@ const TEXTS = Object.freeze({
   'malformed-message': 'The server could not read a message from this page.',
   'unknown-destination': 'The page sent something the server does not know.',
   'frame-too-large': 'A message was too large to send.',
+  'server-restarting': 'The server is restarting; try again in a moment.',
   'internal-error': 'Something went wrong on the server.',
   // Detected by the page itself.
   'not-connected': 'Not connected to the server.',

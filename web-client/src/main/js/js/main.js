@@ -172,12 +172,17 @@ session = new RoomSession({
     },
     error: ({ code, message }) => banner.show(code, message),
     errorCleared: () => banner.clear(),
+    serverRestarting: () => {
+      banner.clear();
+      showConnectionStatus(statusNode, 'restarting');
+    },
   },
 });
 
 transport.onEvent(event => session.handleEvent(event));
 transport.onStatus(state => {
-  showConnectionStatus(statusNode, state);
+  // While waiting for a restarting server, say so rather than a plain "Reconnecting…".
+  showConnectionStatus(statusNode, state === 'reconnecting' && session.state.rejoin ? 'restarting' : state);
   if (state === 'connected') session.connected();
   // The server keeps the seat for a while: the session resumes it once connected again.
   if (state === 'reconnecting') session.connectionInterrupted();

@@ -8,6 +8,7 @@ export const CONNECTION_TEXT = Object.freeze({
   connecting: 'Connecting…',
   connected: 'Connected',
   reconnecting: 'Reconnecting…',
+  restarting: 'Server restarting — reconnecting…',
   lost: 'Connection lost. Reload the page to reconnect.',
 });
 

@@ -52,6 +52,13 @@ export function initialState() {
     resumeToken: null,
     /** True from a signaling drop in a room until the resumed `joined` (or the return to the lobby). */
     reconnecting: false,
+    /** The password the current room was joined with, kept only to join again after a server restart. */
+    joinPassword: null,
+    /**
+     * After `server-restarting`: the room to join again once connected to a server that is back,
+     * {roomName, capacity, password, displayName, reconnected, creating}; null otherwise.
+     */
+    rejoin: null,
   };
 }
 
@@ -89,6 +96,8 @@ function toLobby(state) {
     links: [],
     resumeToken: null,
     reconnecting: false,
+    joinPassword: null,
+    rejoin: null,
   };
 }
 
@@ -155,7 +164,8 @@ const HANDLERS = {
       loaded: true,
     };
     const current = state.room && rooms.find(r => r.roomId === state.room.roomId);
-    return { state: { ...state, lobby, room: current ? { ...state.room, ...current } : state.room }, effects: [] };
+    const next = { ...state, lobby, room: current ? { ...state.room, ...current } : state.room };
+    return state.rejoin ? rejoinFromLobby(next) : { state: next, effects: [] };
   },
 
   'room-created'(state, e) {
@@ -188,6 +198,8 @@ const HANDLERS = {
       iceServers: normalizeIceServers(e.iceServers),
       resumeToken: typeof e.resumeToken === 'string' ? e.resumeToken : null,
       reconnecting: false,
+      joinPassword: state.joining?.password ?? null,
+      rejoin: null,
     };
     // Links announced before `joined` waited for the ICE servers; open them now.
     return {
@@ -291,7 +303,29 @@ const HANDLERS = {
     return { state: { ...state, iceServers }, effects: [{ type: 'update-ice-servers', iceServers }] };
   },
 
+  'server-restarting'(state, e) {
+    if (!inThisRoom(state, e.roomId)) return unchanged(state);
+    // The room and the seat are gone with the old server: nothing can be resumed, so join again by name.
+    const rejoin = {
+      roomName: state.room.name,
+      capacity: state.room.capacity || null,
+      password: state.joinPassword,
+      displayName: state.self?.displayName ?? '',
+      reconnected: false,
+      creating: false,
+    };
+    return {
+      state: { ...toLobby(state), rejoin, lobby: { ...state.lobby, loaded: false } },
+      effects: [...closeLinks(state.links), { type: 'server-restarting' }],
+    };
+  },
+
   error(state, e) {
+    if (state.rejoin && (e.code === 'server-restarting' || e.destination === '/app/room.create')) {
+      // The old server refusing while it stops, or another participant re-created the room first:
+      // the next room list decides again.
+      return { state: { ...state, pendingCreate: null, rejoin: { ...state.rejoin, creating: false } }, effects: [] };
+    }
     if (isSilentError(e.code)) return unchanged(state);
     const effects = [{ type: 'error', code: e.code, message: e.message, destination: e.destination ?? null }];
     let next = state;
@@ -320,6 +354,40 @@ const HANDLERS = {
 export function applyServerEvent(state, event) {
   const handler = event && Object.hasOwn(HANDLERS, event.type) ? HANDLERS[event.type] : null;
   return handler ? handler(state, event) : unchanged(state);
+}
+
+/**
+ * Joins the room again after a server restart, once connected to the server that is back: by name,
+ * since room ids do not survive a restart. The first participant back creates it (same name, capacity
+ * and password), the others find it in the list and join.
+ */
+function rejoinFromLobby(state) {
+  const { rejoin } = state;
+  if (!rejoin.reconnected || state.phase !== 'lobby' || rejoin.creating) return { state, effects: [] };
+  const room = state.lobby.rooms.find(r => r.name === rejoin.roomName);
+  if (room) {
+    return {
+      state: { ...state, rejoin: null },
+      effects: [{ type: 'join-room', roomId: room.roomId, password: rejoin.password, displayName: rejoin.displayName }],
+    };
+  }
+  return {
+    state: {
+      ...state,
+      rejoin: { ...rejoin, creating: true },
+      pendingCreate: { password: rejoin.password, displayName: rejoin.displayName },
+    },
+    effects: [{
+      type: 'send',
+      destination: '/app/room.create',
+      body: { name: rejoin.roomName, capacity: rejoin.capacity, password: rejoin.password },
+    }],
+  };
+}
+
+/** After a reconnect: a pending rejoin may now act on the new server's room list. */
+export function reconnectedForRejoin(state) {
+  return state.rejoin ? { ...state, rejoin: { ...state.rejoin, reconnected: true } } : state;
 }
 
 /**
@@ -412,6 +480,7 @@ export class RoomSession {
 
   connected() {
     this.connection = 'connected';
+    this.state = reconnectedForRejoin(this.state);
     const resume = resumeRequest(this.state);
     if (resume) this.#send('/app/room.resume', resume);
     if (this.pendingRelease) {
@@ -506,7 +575,15 @@ export class RoomSession {
 
   /** Leaves at once: the page does not wait for `left` to stop the camera and close links. */
   leaveRoom() {
-    if (this.state.phase === 'lobby') return;
+    if (this.state.phase === 'lobby') {
+      // Leaving while waiting to join again after a server restart: stop waiting.
+      if (this.state.rejoin) {
+        this.state = { ...this.state, rejoin: null, pendingCreate: null };
+        this.#releaseLocalMedia();
+        this.#notify();
+      }
+      return;
+    }
     if (this.state.phase === 'in-room') {
       const seat = resumeRequest(this.state);
       // Offline, the leave cannot be sent: release the seat once connected, instead of after the grace period.
@@ -701,6 +778,7 @@ export class RoomSession {
         connection: this.connection,
         phase: s.phase,
         reconnecting: Boolean(s.reconnecting),
+        rejoining: Boolean(s.rejoin),
         departures: this.departures,
         selfId: s.self?.participantId ?? null,
         self: s.self,
@@ -778,6 +856,10 @@ export class RoomSession {
       case 'join-failed':
       case 'left':
         this.#releaseLocalMedia();
+        break;
+      case 'server-restarting':
+        // The camera stays on: the same stream is offered again once the room is joined again.
+        this.listener.serverRestarting?.();
         break;
       case 'open-link':
         this.#openLink(effect.link);

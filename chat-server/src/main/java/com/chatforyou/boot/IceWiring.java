@@ -28,18 +28,28 @@ public class IceWiring {
      * credentials reach the browser before the old ones expire.
      */
     static final int MIN_TTL_IN_CHECK_INTERVALS = 10;
+    static final String TURN_ACTION = "Fix the setting named above. The modes are none, stun, static and rest "
+            + "(CHATFORYOU_TURN_MODE); rest needs CHATFORYOU_TURN_URLS and CHATFORYOU_TURN_SECRET (coturn's "
+            + "static-auth-secret). See docs/turn.md and docs/operations.md.";
 
     @Bean
     ConfiguredIceServers configuredIceServers(ChatForYouProperties properties, TurnServerProperties legacy,
                                               TurnProperties turn, TimeSource clock) {
         Duration renewalCheckInterval = turn.renewalCheckInterval();
-        var configured = ConfiguredIceServers.from(new TurnConfiguration(turn.mode(), properties.ice().stunUrls(),
-                legacy.urls(), legacy.username(), legacy.credential(), turn.urls(), turn.secret(), turn.ttl()), clock);
+        ConfiguredIceServers configured;
+        try {
+            configured = ConfiguredIceServers.from(new TurnConfiguration(turn.mode(), properties.ice().stunUrls(),
+                    legacy.urls(), legacy.username(), legacy.credential(), turn.urls(), turn.secret(), turn.ttl()), clock);
+        } catch (IllegalArgumentException e) {
+            // The adapter's messages name the settings involved and never the secret.
+            throw new Misconfiguration("The STUN/TURN settings cannot be used: " + e.getMessage(), TURN_ACTION, e);
+        }
         configured.ttl().ifPresent(ttl -> {
             if (ttl.compareTo(renewalCheckInterval.multipliedBy(MIN_TTL_IN_CHECK_INTERVALS)) < 0) {
-                throw new IllegalArgumentException("chatforyou.turn.ttl (" + ttl + ") must be at least "
+                throw new Misconfiguration("chatforyou.turn.ttl (" + ttl + ") must be at least "
                         + MIN_TTL_IN_CHECK_INTERVALS + " times chatforyou.turn.renewal-check-interval ("
-                        + renewalCheckInterval + ") so renewed credentials arrive before the old ones expire");
+                        + renewalCheckInterval + ") so renewed credentials arrive before the old ones expire",
+                        "Raise chatforyou.turn.ttl or lower chatforyou.turn.renewal-check-interval.");
             }
         });
         configured.warnings().forEach(LOG::warn);

@@ -26,7 +26,7 @@ class MediaBackendHealthIndicator implements HealthIndicator {
         KmsStatus status = kurento.status();
         Health.Builder health = status.up() ? Health.up() : Health.down();
         health.withDetail("backend", media.backendName())
-                .withDetail("url", status.url())
+                .withDetail("url", KmsUrl.withoutSecrets(status.url()))
                 .withDetail("state", status.state());
         if (status.sessionId() != null) {
             health.withDetail("session", status.sessionId());

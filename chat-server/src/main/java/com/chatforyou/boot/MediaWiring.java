@@ -4,7 +4,6 @@ import com.chatforyou.adapter.media.kurento.KurentoMediaAdapter;
 import com.chatforyou.adapter.media.kurento.KurentoSettings;
 import com.chatforyou.adapter.media.mesh.MeshMediaAdapter;
 import com.chatforyou.domain.port.out.MediaPort;
-import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +15,8 @@ import org.springframework.core.env.Environment;
 class MediaWiring {
     private static final Logger LOG = LoggerFactory.getLogger(MediaWiring.class);
 
+    static final String BACKEND_PROPERTY = "chatforyou.media.backend";
+
     /** Closed by Spring at shutdown when the backend holds resources (Kurento's connection). */
     @Bean
     MediaPort mediaPort(ChatForYouProperties properties, Environment environment) {
@@ -23,10 +24,12 @@ class MediaWiring {
         MediaPort media = switch (backend) {
             case "mesh" -> new MeshMediaAdapter();
             case "kurento" -> new KurentoMediaAdapter(kurentoSettings(properties.media().kurento(), environment));
-            default -> throw new IllegalArgumentException(
-                    "chatforyou.media.backend=" + backend + " is not a media backend; use: mesh, kurento");
+            default -> throw new Misconfiguration(BACKEND_PROPERTY + " (CHATFORYOU_MEDIA_BACKEND) is '" + backend
+                    + "', which is not a media backend.",
+                    "Set CHATFORYOU_MEDIA_BACKEND to mesh (peer-to-peer, no media server; the default) or kurento "
+                            + "(an SFU; also set KMS_URL). See docs/media-backends.md.");
         };
-        LOG.info("Media backend: {} (rooms default to {} seats, at most {})", media.backendName(),
+        LOG.debug("Media backend: {} (rooms default to {} seats, at most {})", media.backendName(),
                 media.capacityLimits().defaultCapacity(), media.capacityLimits().maximum());
         return media;
     }
@@ -36,14 +39,9 @@ class MediaWiring {
         return new MediaBackendHealthIndicator(media);
     }
 
-    /** The property wins; KMS_URL is the original deployment's name for the same setting. */
     static KurentoSettings kurentoSettings(ChatForYouProperties.Kurento kurento, Environment environment) {
-        String url = kurento.url() != null && !kurento.url().isBlank() ? kurento.url()
-                : environment.getProperty("KMS_URL", KurentoSettings.DEFAULT_URL);
-        KurentoSettings settings = new KurentoSettings(URI.create(url.trim()), kurento.connectTimeout(),
+        return new KurentoSettings(KmsUrl.parse(KmsUrl.configured(environment)), kurento.connectTimeout(),
                 kurento.requestTimeout(), kurento.operationTimeout(), kurento.firstRetryDelay(),
                 kurento.maxRetryDelay());
-        LOG.info("Kurento Media Server: {} (connecting in the background)", settings.url());
-        return settings;
     }
 }

@@ -26,6 +26,8 @@ public enum ErrorCode {
     MALFORMED_MESSAGE("malformed-message"),
     UNKNOWN_DESTINATION("unknown-destination"),
     FRAME_TOO_LARGE("frame-too-large"),
+    /** The server is shutting down and takes no new rooms or seats. */
+    SERVER_RESTARTING("server-restarting"),
     INTERNAL_ERROR("internal-error");
 
     private final String wireCode;

@@ -59,4 +59,11 @@ public sealed interface RoomEvent {
             iceServers = List.copyOf(iceServers);
         }
     }
+
+    /**
+     * The server is shutting down: the room is gone and the recipient's seat with it. A client should
+     * reconnect (to this server once it is back, or to another) and join again.
+     */
+    record ServerRestarting(RoomId room) implements RoomEvent {
+    }
 }

@@ -26,6 +26,7 @@ import com.chatforyou.domain.model.RoomId;
 import com.chatforyou.domain.model.RoomName;
 import com.chatforyou.domain.model.RoomPolicy;
 import com.chatforyou.domain.model.RoomSummary;
+import com.chatforyou.domain.port.in.CloseAllRoomsUseCase;
 import com.chatforyou.domain.port.in.CreateRoomUseCase;
 import com.chatforyou.domain.port.in.JoinRoomUseCase;
 import com.chatforyou.domain.port.in.LeaveRoomUseCase;
@@ -56,7 +57,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class RoomService implements CreateRoomUseCase, ListRoomsUseCase, JoinRoomUseCase, LeaveRoomUseCase,
         PostChatMessageUseCase, NegotiateMediaUseCase, UpdateMediaStateUseCase, ResumeSeatUseCase,
-        MediaServerEvents {
+        CloseAllRoomsUseCase, MediaServerEvents {
 
     private static final System.Logger LOG = System.getLogger(RoomService.class.getName());
 
@@ -75,6 +76,8 @@ public class RoomService implements CreateRoomUseCase, ListRoomsUseCase, JoinRoo
     private final Map<ParticipantId, Suspension> suspended = new ConcurrentHashMap<>();
     private final Object roomCreationLock = new Object();
     private final Object lobbyLock = new Object();
+    /** Set once by {@link #closeAllRoomsForRestart}, under {@code roomCreationLock}; never cleared. */
+    private volatile boolean restarting;
 
     public RoomService(MediaPort media, ParticipantNotifier notifier, IceServerProvider iceServers,
                        TimeSource clock, IdGenerator ids, RoomSettings settings) {
@@ -96,6 +99,7 @@ public class RoomService implements CreateRoomUseCase, ListRoomsUseCase, JoinRoo
                 : Optional.of(PasswordHash.of(command.password()));
         Room room;
         synchronized (roomCreationLock) {
+            refuseWhileRestarting();
             if (rooms.size() >= settings.maxRooms()) {
                 throw new ChatException(ErrorCode.TOO_MANY_ROOMS,
                         "This server already has " + settings.maxRooms() + " rooms");
@@ -135,6 +139,7 @@ public class RoomService implements CreateRoomUseCase, ListRoomsUseCase, JoinRoo
                 ? MediaCapabilities.RECEIVE_ONLY : command.capabilities();
         ParticipantId participantId;
         synchronized (room) {
+            refuseWhileRestarting();
             List<Participant> present = room.participants();
             participantId = new ParticipantId(ids.newId());
             Seat seat = new Seat(room.id(), participantId, newResumeToken());
@@ -221,6 +226,7 @@ public class RoomService implements CreateRoomUseCase, ListRoomsUseCase, JoinRoo
             throw resumeFailed();
         }
         synchronized (room) {
+            refuseWhileRestarting();
             ConnectionId previous = null;
             Seat seat = null;
             for (Map.Entry<ConnectionId, Seat> entry : seats.entrySet()) {
@@ -438,6 +444,43 @@ public class RoomService implements CreateRoomUseCase, ListRoomsUseCase, JoinRoo
         }
     }
 
+    @Override
+    public int closeAllRoomsForRestart() {
+        synchronized (roomCreationLock) {
+            // Under the creation lock: no room can appear after the copy below.
+            restarting = true;
+        }
+        int told = 0;
+        for (Room room : List.copyOf(rooms.values())) {
+            synchronized (room) {
+                if (room.isClosed()) {
+                    continue;
+                }
+                for (Participant participant : room.participants()) {
+                    notifier.notify(participant.connection(), new RoomEvent.ServerRestarting(room.id()));
+                    iceRenewals.remove(participant.id());
+                    suspended.remove(participant.id());
+                    told++;
+                }
+                seats.values().removeIf(seat -> seat.room().equals(room.id()));
+                // One room's media failing to release must not keep the others open.
+                try {
+                    List<MediaLink> links = room.closeAllLinks();
+                    if (!links.isEmpty()) {
+                        media.linksClosed(room.id(), links);
+                    }
+                    closeRoom(room);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, () -> "Media of room " + room.id() + " not released", e);
+                    room.close();
+                    rooms.remove(room.id());
+                }
+            }
+        }
+        publishRoomList();
+        return told;
+    }
+
     /** Removes rooms that were created but stayed empty past the timeout. */
     public void closeAbandonedRooms() {
         boolean removed = false;
@@ -558,6 +601,12 @@ public class RoomService implements CreateRoomUseCase, ListRoomsUseCase, JoinRoo
 
     private String newResumeToken() {
         return ids.newId() + ids.newId();
+    }
+
+    private void refuseWhileRestarting() {
+        if (restarting) {
+            throw new ChatException(ErrorCode.SERVER_RESTARTING, "The server is restarting; try again in a moment");
+        }
     }
 
     private static ChatException resumeFailed() {

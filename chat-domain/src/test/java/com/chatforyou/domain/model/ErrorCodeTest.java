@@ -15,7 +15,7 @@ class ErrorCodeTest {
                 "invalid-display-name", "invalid-chat-message", "already-in-room", "not-in-room", "resume-failed",
                 "unknown-link", "link-closed", "link-not-owned", "invalid-sdp", "invalid-candidate",
                 "negotiation-out-of-order", "media-unavailable", "malformed-message", "unknown-destination",
-                "frame-too-large", "internal-error");
+                "frame-too-large", "server-restarting", "internal-error");
     }
 
     @Test

@@ -120,7 +120,7 @@ final class KmsConnection implements AutoCloseable {
                     : state == State.CONNECTED ? "KMS did not answer within " + settings.requestTimeout().toMillis() + " ms"
                     : detail;
             String session = client == null ? null : client.getSessionId();
-            return new KmsStatus(up, settings.url().toString(), state.name().toLowerCase(), session, why);
+            return new KmsStatus(up, settings.displayUrl(), state.name().toLowerCase(), session, why);
         }
     }
 
@@ -165,7 +165,7 @@ final class KmsConnection implements AutoCloseable {
         try {
             KmsProbe.check(settings.url(), settings.connectTimeout());
         } catch (IOException | RuntimeException e) {
-            failed("KMS at " + settings.url() + " is not reachable: " + e.getMessage());
+            failed("KMS at " + settings.displayUrl() + " is not reachable: " + e.getMessage());
             return;
         }
         Listener events = new Listener();
@@ -189,7 +189,7 @@ final class KmsConnection implements AutoCloseable {
             session = connected.getSessionId();
         } catch (IOException | RuntimeException e) {
             closeQuietly(created);
-            failed("KMS at " + settings.url() + " did not complete the connection: " + e.getMessage());
+            failed("KMS at " + settings.displayUrl() + " did not complete the connection: " + e.getMessage());
             return;
         }
         synchronized (lock) {
@@ -204,7 +204,7 @@ final class KmsConnection implements AutoCloseable {
             requestsTimingOut = false;
             nextRetryDelay = settings.firstRetryDelay();
         }
-        LOG.log(System.Logger.Level.INFO, "Connected to KMS at {0} (session {1})", settings.url(), session);
+        LOG.log(System.Logger.Level.INFO, "Connected to KMS at {0} (session {1})", settings.displayUrl(), session);
         listener.sessionChanged(session);
     }
 
@@ -267,7 +267,7 @@ final class KmsConnection implements AutoCloseable {
                     detail = "connection to KMS lost; reconnecting";
                 }
             }
-            LOG.log(System.Logger.Level.WARNING, "Connection to KMS at {0} lost; reconnecting", settings.url());
+            LOG.log(System.Logger.Level.WARNING, "Connection to KMS at {0} lost; reconnecting", settings.displayUrl());
         }
 
         @Override
@@ -282,7 +282,7 @@ final class KmsConnection implements AutoCloseable {
                 requestsTimingOut = false;
                 session = client.getSessionId();
             }
-            LOG.log(System.Logger.Level.INFO, "Reconnected to KMS at {0} ({1} session {2})", settings.url(),
+            LOG.log(System.Logger.Level.INFO, "Reconnected to KMS at {0} ({1} session {2})", settings.displayUrl(),
                     sameServer ? "same" : "new", session);
             if (sameServer) {
                 listener.sessionResumed(session);

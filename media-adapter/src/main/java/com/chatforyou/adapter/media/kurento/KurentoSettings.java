@@ -36,6 +36,19 @@ public record KurentoSettings(URI url, Duration connectTimeout, Duration request
         }
     }
 
+    /** The URL for logs and health: without a user:password@ part, which may hold a credential. */
+    public String displayUrl() {
+        if (url.getRawUserInfo() == null) {
+            return url.toString();
+        }
+        try {
+            return new URI(url.getScheme(), null, url.getHost(), url.getPort(), url.getPath(), url.getQuery(),
+                    url.getFragment()).toString();
+        } catch (java.net.URISyntaxException e) {
+            return url.getScheme() + "://" + url.getHost();
+        }
+    }
+
     /** Bounds that keep a join well under ten seconds even when KMS hangs. */
     public static KurentoSettings defaults(String url) {
         return new KurentoSettings(URI.create(url), Duration.ofSeconds(3), Duration.ofSeconds(5),

@@ -19,6 +19,7 @@ import com.chatforyou.adapter.signaling.dto.RoomDto;
 import com.chatforyou.adapter.signaling.dto.RoomsEvent;
 import com.chatforyou.adapter.signaling.dto.SdpEvent;
 import com.chatforyou.adapter.signaling.dto.ServerEvent;
+import com.chatforyou.adapter.signaling.dto.ServerRestartingEvent;
 import com.chatforyou.adapter.signaling.dto.SessionDescriptionDto;
 import com.chatforyou.domain.model.CapacityLimits;
 import com.chatforyou.domain.model.ChatMessage;
@@ -80,6 +81,9 @@ public interface ServerEventMapper {
         if (event instanceof RoomEvent.IceServersRefreshed refreshed) {
             return toIceServers(refreshed);
         }
+        if (event instanceof RoomEvent.ServerRestarting restarting) {
+            return toServerRestarting(restarting);
+        }
         throw new IllegalArgumentException("No wire form for " + event.getClass().getName());
     }
 
@@ -126,6 +130,9 @@ public interface ServerEventMapper {
     LinkCloseEvent toLinkClose(RoomEvent.LinkClosed event);
 
     IceServersEvent toIceServers(RoomEvent.IceServersRefreshed event);
+
+    @Mapping(target = "roomId", source = "room.value")
+    ServerRestartingEvent toServerRestarting(RoomEvent.ServerRestarting event);
 
     default ServerEvent toSignal(RoomEvent.SignalReceived event) {
         String linkId = event.link().value();

@@ -127,6 +127,11 @@ class ServerEventMapperTest {
                   {"urls":["turn:turn.example.org:3478?transport=udp","turns:turn.example.org:5349?transport=tcp"],
                    "username":"1796032800:p3f","credential":"1AHODvxe+vQKvKF/B2oTX9JDA+M="}]}
                 """));
+        examples.put(RoomEvent.ServerRestarting.class, Arguments.of(
+                new RoomEvent.ServerRestarting(ROOM),
+                """
+                {"type":"server-restarting","roomId":"r7k2"}
+                """));
         return examples;
     }
 

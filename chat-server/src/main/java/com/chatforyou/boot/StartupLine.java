@@ -1,0 +1,75 @@
+package com.chatforyou.boot;
+
+import com.chatforyou.adapter.turn.ConfiguredIceServers;
+import com.chatforyou.adapter.turn.TurnConfiguration;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * One INFO line as soon as the settings are read and logging is up, before any bean is created: the
+ * media backend, the KMS URL (without user or password), the TURN mode and the memory limits the JVM
+ * sees. A server that dies while starting (e.g. killed for memory on a small node) has logged it.
+ * Registered in META-INF/spring.factories; never logs a secret.
+ */
+class StartupLine implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+    private static final long MIB = 1024 * 1024;
+
+    @Override
+    public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+        LoggerFactory.getLogger(StartupLine.class).info(describe(event.getEnvironment()));
+    }
+
+    static String describe(ConfigurableEnvironment environment) {
+        String backend = environment.getProperty(MediaWiring.BACKEND_PROPERTY, "mesh");
+        StringBuilder line = new StringBuilder("ChatForYou starting: media backend ").append(backend);
+        if (backend.equals("kurento")) {
+            line.append(" (KMS ").append(KmsUrl.withoutSecrets(KmsUrl.configured(environment))).append(')');
+        }
+        line.append(", TURN mode ").append(turnMode(environment));
+        Runtime runtime = Runtime.getRuntime();
+        line.append(", memory seen: max heap ").append(mebibytes(runtime.maxMemory()))
+                .append(", ").append(runtime.availableProcessors()).append(" processors");
+        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean memory) {
+            line.append(", total memory ").append(mebibytes(memory.getTotalMemorySize()))
+                    .append(" (the container limit, or the machine's RAM outside a container)");
+        }
+        return line.toString();
+    }
+
+    /** The mode the ICE wiring will use, inferred the same way; a bad setting is reported when that bean starts. */
+    private static String turnMode(ConfigurableEnvironment environment) {
+        try {
+            Binder binder = Binder.get(environment);
+            TurnProperties turn = binder.bindOrCreate("chatforyou.turn", TurnProperties.class);
+            TurnServerProperties legacy = binder.bindOrCreate("turn.server", TurnServerProperties.class);
+            List<String> stunUrls = binder.bind("chatforyou.ice.stun-urls", Bindable.listOf(String.class))
+                    .orElse(List.of());
+            return ConfiguredIceServers.from(new TurnConfiguration(turn.mode(), stunUrls, legacy.urls(),
+                    legacy.username(), legacy.credential(), turn.urls(), turn.secret(), turn.ttl()), Instant::now)
+                    .mode().propertyValue();
+        } catch (RuntimeException e) {
+            return "not usable (the start-up failure below says why)";
+        }
+    }
+
+    private static String mebibytes(long bytes) {
+        return String.format(Locale.ROOT, "%d MiB", bytes / MIB);
+    }
+
+    /** After Spring Boot's logging set-up, so the line goes where the operator configured logs to go. */
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

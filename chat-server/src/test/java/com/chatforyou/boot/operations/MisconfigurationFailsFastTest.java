@@ -1,0 +1,70 @@
+package com.chatforyou.boot.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/**
+ * A setting the server cannot work with stops the start at once, and Spring Boot's failure report
+ * says what is wrong (Description) and what to change (Action), without a stack trace to dig through.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class MisconfigurationFailsFastTest {
+
+    @Test
+    void an_unknown_backend_name(CapturedOutput output) {
+        assertThatThrownBy(() -> Launch.start(Map.of("CHATFORYOU_MEDIA_BACKEND", "janus"))).isNotNull();
+
+        assertThat(report(output))
+                .contains("chatforyou.media.backend (CHATFORYOU_MEDIA_BACKEND) is 'janus', which is not a media backend")
+                .contains("Action:")
+                .contains("Set CHATFORYOU_MEDIA_BACKEND to mesh (peer-to-peer, no media server; the default) or kurento");
+    }
+
+    @Test
+    void a_kms_url_that_is_not_a_websocket_url(CapturedOutput output) {
+        assertThatThrownBy(() -> Launch.start(Map.of("CHATFORYOU_MEDIA_BACKEND", "kurento",
+                "KMS_URL", "http://kms:8888/kurento"))).isNotNull();
+
+        assertThat(report(output))
+                .contains("The Kurento Media Server URL 'http://kms:8888/kurento' (KMS_URL or "
+                        + "chatforyou.media.kurento.url) cannot be used: it must start with ws:// or wss://")
+                .contains("Set KMS_URL to the KMS WebSocket URL, e.g. ws://kms.example.org:8888/kurento");
+    }
+
+    @Test
+    void a_kms_url_without_a_host_and_its_password_stays_hidden(CapturedOutput output) {
+        assertThatThrownBy(() -> Launch.start(Map.of("CHATFORYOU_MEDIA_BACKEND", "kurento",
+                "KMS_URL", "ws://user:hidden-pw@kms_server:8888/kurento"))).isNotNull();
+
+        assertThat(report(output)).contains("cannot be used: it has no host name").doesNotContain("hidden-pw");
+        assertThat(output.getAll()).doesNotContain("hidden-pw");
+    }
+
+    @Test
+    void rest_turn_mode_without_a_secret(CapturedOutput output) {
+        assertThatThrownBy(() -> Launch.start(Map.of("CHATFORYOU_TURN_MODE", "rest",
+                "CHATFORYOU_TURN_URLS", "turn:turn.example.org:3478?transport=udp"))).isNotNull();
+
+        assertThat(report(output))
+                .contains("The STUN/TURN settings cannot be used: chatforyou.turn.mode=rest needs the secret shared "
+                        + "with the TURN server: chatforyou.turn.secret or the environment variable CHATFORYOU_TURN_SECRET")
+                .contains("Action:")
+                .contains("rest needs CHATFORYOU_TURN_URLS and CHATFORYOU_TURN_SECRET");
+    }
+
+    /** Spring Boot's "APPLICATION FAILED TO START" block, which only a failure analyzer produces. */
+    private static String report(CapturedOutput output) {
+        String all = output.getAll();
+        int start = all.indexOf("APPLICATION FAILED TO START");
+        assertThat(start).as("a failure analysis was printed").isNotNegative();
+        String report = all.substring(start);
+        assertThat(report).contains("Description:").contains("Action:");
+        return report;
+    }
+}
