@@ -96,6 +96,11 @@ class GracefulShutdownTest {
         }
 
         @Override
+        public boolean renegotiatesLinks() {
+            return real.renegotiatesLinks();
+        }
+
+        @Override
         public void attach(MediaServerEvents events) {
             real.attach(events);
         }
