@@ -53,6 +53,7 @@ final class BenchReport {
     private Map<String, Long> errors = Map.of();
     private Map<String, String> errorExamples = Map.of();
     private List<Map<String, Object>> heapGrowth = List.of();
+    private List<Map<String, Object>> sessionHeap = List.of();
 
     BenchReport(BenchConfig config) {
         this.config = config;
@@ -110,6 +111,7 @@ final class BenchReport {
         figures.put("heap_framework_per_session_kb", round(framework, 2));
         figures.put("heap_ours_per_participant_kb", round(joinedTotal - framework, 2));
         heapGrowth = growth(bare.bytesByClass(), joined.bytesByClass(), joinedParticipants);
+        sessionHeap = growth(idle.bytesByClass(), bare.bytesByClass(), bareSessions);
     }
 
     void errors(Map<String, Long> byCode, Map<String, String> examples) {
@@ -181,6 +183,7 @@ final class BenchReport {
         document.put("errors", errors);
         document.put("error_examples", errorExamples);
         document.put("phases", phases);
+        document.put("heap_growth_bare_over_idle_top_classes", sessionHeap);
         document.put("heap_growth_joined_over_bare_top_classes", heapGrowth);
         Path json = directory.resolve("results.json");
         Files.writeString(json, JsonMapper.builder().build().writerWithDefaultPrettyPrinter()

@@ -89,6 +89,7 @@ final class BenchRun implements AutoCloseable {
         properties.put("chatforyou.rooms.abandoned-room-timeout", "10m");
         properties.putAll(config.serverProperties());
         report.serverProperties(properties);
+        report.figure("load_average_at_start", BenchReport.loadAverage());
         server = ServerProcess.start(config.serverJar().toAbsolutePath(), config.serverJvmOptions(), properties,
                 config.outputDir().resolve("server.log"));
         uri = URI.create("ws://127.0.0.1:" + server.port() + "/signaling");
