@@ -140,7 +140,7 @@ final class BenchReport {
         ratio("chat_throughput_over_baseline", "chat_deliveries_per_second",
                 "baseline_broadcast_deliveries_per_second");
         if (figures.containsKey("chat_lost")) {
-            figures.put("chat_lost_or_duplicated", number("chat_lost") + number("chat_duplicated"));
+            figures.put("chat_lost_or_duplicated", (long) (number("chat_lost") + number("chat_duplicated")));
         }
     }
 

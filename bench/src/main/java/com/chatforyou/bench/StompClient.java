@@ -34,6 +34,7 @@ final class StompClient implements WebSocket.Listener {
     private final Queue<String> outbox = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean sending = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean closeReported = new AtomicBoolean();
     private volatile WebSocket socket;
     private int nextSubscription;
 
@@ -200,8 +201,6 @@ final class StompClient implements WebSocket.Listener {
     public void onError(WebSocket webSocket, Throwable error) {
         reportClosed("error " + error);
     }
-
-    private final AtomicBoolean closeReported = new AtomicBoolean();
 
     private void reportClosed(String reason) {
         if (closeReported.compareAndSet(false, true)) {
