@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -234,7 +235,9 @@ final class BenchRun implements AutoCloseable {
     /** Chat (members) or the bare broadcast (baseline): everyone sends, everyone in the room receives. */
     private Void broadcast(List<SimulatedParticipant> senders, String figure) throws Exception {
         List<SimulatedParticipant> ready = senders.stream().filter(BenchRun::isReady).toList();
-        DeliveryLedger deliveries = new DeliveryLedger(senders.size(), config.roomSize());
+        BitSet counted = new BitSet(senders.size());
+        ready.forEach(participant -> counted.set(participant.index));
+        DeliveryLedger deliveries = new DeliveryLedger(senders.size(), config.roomSize(), counted);
         ledger = deliveries;
         if (!ready.isEmpty() && ready.get(0).isBare()) {
             ready.forEach(SimulatedParticipant::joinGroup);

@@ -18,13 +18,16 @@ final class DeliveryLedger {
     private final AtomicLong duplicated = new AtomicLong();
     private final AtomicLong outOfOrder = new AtomicLong();
     private final AtomicLong misrouted = new AtomicLong();
+    /** Receivers whose deliveries are owed; a late joiner outside it must not hide a loss elsewhere. */
+    private final BitSet counted;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private volatile long firstSentNanos;
     private volatile long lastDeliveredNanos;
 
-    DeliveryLedger(int participants, int roomSize) {
+    DeliveryLedger(int participants, int roomSize, BitSet counted) {
         this.roomSize = roomSize;
+        this.counted = counted;
         this.seen = new BitSet[participants][roomSize];
         this.highest = new int[participants][roomSize];
     }
@@ -45,6 +48,9 @@ final class DeliveryLedger {
     }
 
     void received(int receiver, String text) {
+        if (!counted.get(receiver)) {
+            return;
+        }
         lastDeliveredNanos = System.nanoTime();
         delivered.incrementAndGet();
         int colon = text == null ? -1 : text.indexOf(':');
