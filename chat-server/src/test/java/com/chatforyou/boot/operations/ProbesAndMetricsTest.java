@@ -29,7 +29,7 @@ class ProbesAndMetricsTest {
     void readiness_is_up_and_includes_the_media_backend() {
         HttpResponse<String> readiness = Http.get(port, "/actuator/health/readiness");
 
-        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
         assertThat(JSON.readTree(readiness.body()).path("status").asString()).isEqualTo("UP");
     }
 

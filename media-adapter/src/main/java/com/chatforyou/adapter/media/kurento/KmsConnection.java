@@ -5,6 +5,7 @@ import com.chatforyou.domain.model.ErrorCode;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.time.Duration;
@@ -224,6 +225,11 @@ final class KmsConnection implements AutoCloseable {
         attemptIn(delay);
     }
 
+    /** How long kurento-client may take to reconnect before a new client replaces it. */
+    private Duration reconnectPatience() {
+        return settings.connectTimeout().plus(settings.requestTimeout()).multipliedBy(2);
+    }
+
     private static boolean isTimeout(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof java.util.concurrent.TimeoutException
@@ -268,6 +274,33 @@ final class KmsConnection implements AutoCloseable {
                 }
             }
             LOG.log(System.Logger.Level.WARNING, "Connection to KMS at {0} lost; reconnecting", settings.displayUrl());
+            try {
+                attempts.schedule(this::abandonIfStillReconnecting, reconnectPatience().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException closing) {
+                // Closed meanwhile: nothing left to watch.
+            }
+        }
+
+        /**
+         * kurento-client's own reconnect can stall for good, as against a KMS that took the socket but
+         * never answered while it resumed the session. Then this client is given up and a new one connects.
+         */
+        private void abandonIfStillReconnecting() {
+            KurentoClient stalled;
+            synchronized (lock) {
+                if (!isCurrent() || state != State.RECONNECTING) {
+                    return;
+                }
+                stalled = client;
+                client = null;
+                KmsConnection.this.rpc = null;
+                state = State.DOWN;
+                detail = "reconnecting to KMS stalled";
+            }
+            LOG.log(System.Logger.Level.WARNING, "Reconnecting to KMS at {0} stalled for {1} ms; connecting anew",
+                    settings.displayUrl(), reconnectPatience().toMillis());
+            destroyQuietly(stalled);
+            attemptIn(Duration.ZERO);
         }
 
         @Override
