@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Executor;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,9 +14,9 @@ import org.springframework.context.annotation.Configuration;
 class OperationsWiring {
 
     @Bean
-    RestartAnnouncer restartAnnouncer(ApplicationEventPublisher events, CloseAllRoomsUseCase rooms,
+    RestartAnnouncer restartAnnouncer(ApplicationContext context, CloseAllRoomsUseCase rooms,
                                       @Qualifier("clientOutboundChannelExecutor") Executor outbound,
                                       @Value("${chatforyou.shutdown.delivery-wait:2s}") Duration deliveryWait) {
-        return new RestartAnnouncer(events, rooms, outbound, deliveryWait);
+        return new RestartAnnouncer(context, rooms, outbound, deliveryWait);
     }
 }

@@ -8,52 +8,48 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * The first thing to stop at shutdown: readiness goes DOWN (REFUSING_TRAFFIC) so the load balancer
+ * The first thing to happen at shutdown: readiness goes DOWN (REFUSING_TRAFFIC) so the load balancer
  * sends nobody new, then every participant is told the server is restarting and every room is closed,
- * its media released. Its phase is the highest, so this runs before the web server's graceful shutdown
- * and before the STOMP broker and WebSocket sessions (phase 0) stop: the message still goes out.
+ * its media released. It runs on the context's close event, which comes before any lifecycle bean (the
+ * web server, the STOMP broker, the WebSockets) stops, so the message still goes out. A lifecycle
+ * stop alone (as when Spring's test framework pauses an idle context) is not a shutdown.
  */
-class RestartAnnouncer implements SmartLifecycle {
+class RestartAnnouncer implements ApplicationListener<ContextClosedEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(RestartAnnouncer.class);
-    static final int PHASE = Integer.MAX_VALUE;
     /** Polling step while the outbound channel drains; the whole wait is bounded by {@code drainLimit}. */
     private static final long DRAIN_STEP_MILLIS = 20;
 
-    private final ApplicationEventPublisher events;
+    private final ApplicationContext context;
     private final CloseAllRoomsUseCase rooms;
     private final Executor outbound;
     private final Duration drainLimit;
-    private volatile boolean running;
+    private volatile boolean announced;
 
     /**
      * @param outbound   the STOMP client outbound channel's executor, which writes to the WebSockets
      * @param drainLimit how long to wait for the restart messages to be written before the sessions close
      */
-    RestartAnnouncer(ApplicationEventPublisher events, CloseAllRoomsUseCase rooms, Executor outbound,
+    RestartAnnouncer(ApplicationContext context, CloseAllRoomsUseCase rooms, Executor outbound,
                      Duration drainLimit) {
-        this.events = events;
+        this.context = context;
         this.rooms = rooms;
         this.outbound = outbound;
         this.drainLimit = drainLimit;
     }
 
     @Override
-    public void start() {
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        if (!running) {
+    public void onApplicationEvent(ContextClosedEvent event) {
+        if (event.getApplicationContext() != context || announced) {
             return;
         }
-        running = false;
-        AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC);
+        announced = true;
+        AvailabilityChangeEvent.publish(context, this, ReadinessState.REFUSING_TRAFFIC);
         int told = rooms.closeAllRoomsForRestart();
         awaitOutboundDrained();
         LOG.info("Shutting down: readiness is REFUSING_TRAFFIC; {} participant(s) told the server is restarting; "
@@ -75,15 +71,5 @@ class RestartAnnouncer implements SmartLifecycle {
                 return;
             }
         }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return PHASE;
     }
 }
