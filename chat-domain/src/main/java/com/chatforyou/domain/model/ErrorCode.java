@@ -6,6 +6,7 @@ public enum ErrorCode {
     ROOM_FULL("room-full"),
     WRONG_PASSWORD("wrong-password"),
     TOO_MANY_ROOMS("too-many-rooms"),
+    SERVER_FULL("server-full"),
     ROOM_NAME_TAKEN("room-name-taken"),
     INVALID_ROOM_NAME("invalid-room-name"),
     INVALID_CAPACITY("invalid-capacity"),
@@ -26,6 +27,7 @@ public enum ErrorCode {
     MALFORMED_MESSAGE("malformed-message"),
     UNKNOWN_DESTINATION("unknown-destination"),
     FRAME_TOO_LARGE("frame-too-large"),
+    RATE_LIMITED("rate-limited"),
     INTERNAL_ERROR("internal-error");
 
     private final String wireCode;
