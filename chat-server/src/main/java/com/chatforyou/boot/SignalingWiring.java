@@ -12,6 +12,7 @@ import com.chatforyou.adapter.signaling.controller.ResumeController;
 import com.chatforyou.adapter.signaling.controller.RoomController;
 import com.chatforyou.adapter.signaling.controller.SignalingErrorAdvice;
 import com.chatforyou.adapter.signaling.controller.UnknownDestinationController;
+import com.chatforyou.adapter.signaling.limits.SessionRateLimiter;
 import com.chatforyou.domain.port.in.CreateRoomUseCase;
 import com.chatforyou.domain.port.in.JoinRoomUseCase;
 import com.chatforyou.domain.port.in.LeaveRoomUseCase;
@@ -27,6 +28,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.SimpMessageSendingOperations;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
@@ -47,17 +49,25 @@ class SignalingWiring {
     }
 
     @Bean
+    SessionRateLimiter sessionRateLimiter(LimitsProperties limits, ErrorReplies errors,
+                                          @Lazy @Qualifier("clientOutboundChannel") MessageChannel toClients) {
+        return new SessionRateLimiter(limits.rateLimits(), errors, toClients, System::nanoTime);
+    }
+
+    /** Same-origin only unless {@code chatforyou.signaling.allowed-origin-patterns} lists more (behind a proxy). */
+    @Bean
     SignalingEndpointConfigurer signalingEndpointConfigurer(
             @Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler heartbeatScheduler,
-            @Value("${chatforyou.signaling.allowed-origin-patterns:*}") List<String> allowedOriginPatterns,
-            ErrorReplies errors) {
+            @Value("${chatforyou.signaling.allowed-origin-patterns:}") List<String> allowedOriginPatterns,
+            LimitsProperties limits, SessionRateLimiter rateLimiter, ErrorReplies errors) {
+        // Rate first, so floods to refused destinations count too.
         return new SignalingEndpointConfigurer(heartbeatScheduler, allowedOriginPatterns,
-                new InboundFrameGuard(errors));
+                limits.websocket().toLimits(), List.of(rateLimiter, new InboundFrameGuard(errors)));
     }
 
     @Bean
-    ServletServerContainerFactoryBean signalingWebSocketContainer() {
-        return SignalingEndpointConfigurer.webSocketContainer();
+    ServletServerContainerFactoryBean signalingWebSocketContainer(LimitsProperties limits) {
+        return SignalingEndpointConfigurer.webSocketContainer(limits.websocket().toLimits());
     }
 
     @Bean
