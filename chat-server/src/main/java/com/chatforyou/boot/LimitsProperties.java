@@ -12,10 +12,10 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("chatforyou.limits")
 public record LimitsProperties(
         @DefaultValue WebSocket websocket,
-        @DefaultValue({"5", "20"}) Rate chat,
-        @DefaultValue({"50", "200"}) Rate negotiation,
-        @DefaultValue({"5", "20"}) Rate requests,
-        @DefaultValue({"1", "20"}) Rate refusals) {
+        @DefaultValue Chat chat,
+        @DefaultValue Negotiation negotiation,
+        @DefaultValue Requests requests,
+        @DefaultValue Refusals refusals) {
 
     public record WebSocket(
             @DefaultValue("128KB") DataSize messageSize,
@@ -28,14 +28,24 @@ public record LimitsProperties(
         }
     }
 
-    /** {@code rate} messages per second on average, {@code burst} at once. */
-    public record Rate(double rate, int burst) {
-        RateLimit toLimit() {
-            return new RateLimit(rate, burst);
-        }
+    /** Each is {@code rate} messages per second on average and {@code burst} at once. */
+    public record Chat(@DefaultValue("5") double rate, @DefaultValue("20") int burst) {
+    }
+
+    public record Negotiation(@DefaultValue("50") double rate, @DefaultValue("200") int burst) {
+    }
+
+    public record Requests(@DefaultValue("5") double rate, @DefaultValue("20") int burst) {
+    }
+
+    /** Refusals a connection may collect before it is closed, refilled at {@code rate} per second. */
+    public record Refusals(@DefaultValue("1") double rate, @DefaultValue("20") int burst) {
     }
 
     RateLimitSettings rateLimits() {
-        return new RateLimitSettings(chat.toLimit(), negotiation.toLimit(), requests.toLimit(), refusals.toLimit());
+        return new RateLimitSettings(new RateLimit(chat.rate(), chat.burst()),
+                new RateLimit(negotiation.rate(), negotiation.burst()),
+                new RateLimit(requests.rate(), requests.burst()),
+                new RateLimit(refusals.rate(), refusals.burst()));
     }
 }

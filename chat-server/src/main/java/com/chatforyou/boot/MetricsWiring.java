@@ -8,13 +8,17 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.function.ToIntFunction;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
-/** What the server holds, as gauges under {@code /actuator/metrics}; names are listed in docs/limits.md. */
+/**
+ * What the server holds, as gauges under {@code /actuator/metrics}; names are listed in docs/limits.md. {@code @Lazy} keeps
+ * the registry's set-up from pulling in the domain and the broker early.
+ */
 @Configuration(proxyBeanMethods = false)
 class MetricsWiring {
 
     @Bean
-    MeterBinder roomGauges(RoomStatisticsQuery statistics) {
+    MeterBinder roomGauges(@Lazy RoomStatisticsQuery statistics) {
         return registry -> {
             gauge(registry, "chatforyou.rooms.live", "Rooms that exist, empty or not", statistics,
                     RoomStatistics::liveRooms);
@@ -29,7 +33,7 @@ class MetricsWiring {
     }
 
     @Bean
-    MeterBinder signalingGauges(SessionRateLimiter rateLimiter) {
+    MeterBinder signalingGauges(@Lazy SessionRateLimiter rateLimiter) {
         return registry -> Gauge.builder("chatforyou.signaling.rate.limited.connections", rateLimiter,
                         SessionRateLimiter::trackedSessions)
                 .description("Connections with rate-limit state; zero once every connection has closed")

@@ -25,6 +25,8 @@ import com.chatforyou.domain.port.out.MediaPort;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -48,10 +50,15 @@ class SignalingWiring {
         return new ErrorReplies(messaging);
     }
 
+    /** Bound from the environment where needed, so the broker configuration needs no properties bean. */
+    static LimitsProperties limits(Environment environment) {
+        return Binder.get(environment).bindOrCreate("chatforyou.limits", LimitsProperties.class);
+    }
+
     @Bean
-    SessionRateLimiter sessionRateLimiter(LimitsProperties limits, ErrorReplies errors,
+    SessionRateLimiter sessionRateLimiter(Environment environment, ErrorReplies errors,
                                           @Lazy @Qualifier("clientOutboundChannel") MessageChannel toClients) {
-        return new SessionRateLimiter(limits.rateLimits(), errors, toClients, System::nanoTime);
+        return new SessionRateLimiter(limits(environment).rateLimits(), errors, toClients, System::nanoTime);
     }
 
     /** Same-origin only unless {@code chatforyou.signaling.allowed-origin-patterns} lists more (behind a proxy). */
@@ -59,15 +66,15 @@ class SignalingWiring {
     SignalingEndpointConfigurer signalingEndpointConfigurer(
             @Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler heartbeatScheduler,
             @Value("${chatforyou.signaling.allowed-origin-patterns:}") List<String> allowedOriginPatterns,
-            LimitsProperties limits, SessionRateLimiter rateLimiter, ErrorReplies errors) {
+            Environment environment, SessionRateLimiter rateLimiter, ErrorReplies errors) {
         // Rate first, so floods to refused destinations count too.
         return new SignalingEndpointConfigurer(heartbeatScheduler, allowedOriginPatterns,
-                limits.websocket().toLimits(), List.of(rateLimiter, new InboundFrameGuard(errors)));
+                limits(environment).websocket().toLimits(), List.of(rateLimiter, new InboundFrameGuard(errors)));
     }
 
     @Bean
-    ServletServerContainerFactoryBean signalingWebSocketContainer(LimitsProperties limits) {
-        return SignalingEndpointConfigurer.webSocketContainer(limits.websocket().toLimits());
+    ServletServerContainerFactoryBean signalingWebSocketContainer(Environment environment) {
+        return SignalingEndpointConfigurer.webSocketContainer(limits(environment).websocket().toLimits());
     }
 
     @Bean

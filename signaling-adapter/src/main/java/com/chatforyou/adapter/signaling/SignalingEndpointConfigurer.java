@@ -1,5 +1,6 @@
 package com.chatforyou.adapter.signaling;
 
+import com.chatforyou.adapter.signaling.limits.UnparseableFrameGuard;
 import com.chatforyou.adapter.signaling.limits.WebSocketLimits;
 import java.util.List;
 import org.springframework.messaging.simp.config.ChannelRegistration;
@@ -76,6 +77,7 @@ public class SignalingEndpointConfigurer implements WebSocketMessageBrokerConfig
         // A client that stops reading is cut off instead of piling up messages or holding a sending thread.
         registration.setSendTimeLimit(Math.toIntExact(limits.sendTimeLimit().toMillis()));
         registration.setSendBufferSizeLimit(limits.sendBufferSizeBytes());
+        registration.addDecoratorFactory(new UnparseableFrameGuard());
     }
 
     @Override
