@@ -127,6 +127,47 @@ final class RawWebSocket implements AutoCloseable {
         return received.poll(WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
+    /**
+     * The body of the next MESSAGE whose JSON has this {@code type}; others are skipped. Fails when the
+     * connection closes or nothing matching arrives within the usual wait.
+     */
+    String nextOfType(String type) throws InterruptedException {
+        String marker = "\"type\":\"" + type + "\"";
+        while (true) {
+            String message = next();
+            if (message == null || message.equals(CLOSED)) {
+                throw new AssertionError("no " + type + " before " + (message == null ? "the wait ran out" : "the close"));
+            }
+            String body = bodyOf(message);
+            if (message.startsWith("MESSAGE") && body.contains(marker)) {
+                return body;
+            }
+        }
+    }
+
+    static String bodyOf(String frame) {
+        int start = frame.indexOf("\n\n");
+        String body = start < 0 ? "" : frame.substring(start + 2);
+        return body.endsWith("\0") ? body.substring(0, body.length() - 1) : body;
+    }
+
+    /** A WebSocket close frame, then the socket: a tab closed normally. */
+    void closeGracefully() {
+        try {
+            synchronized (this) {
+                byte[] mask = new byte[4];
+                RANDOM.nextBytes(mask);
+                byte[] code = {0x03, (byte) 0xe8};
+                out.write(new byte[] {(byte) 0x88, (byte) 0x82, mask[0], mask[1], mask[2], mask[3],
+                        (byte) (code[0] ^ mask[0]), (byte) (code[1] ^ mask[1])});
+                out.flush();
+            }
+            socket.close();
+        } catch (IOException ignored) {
+            // Already gone.
+        }
+    }
+
     /** Closes the TCP connection with a reset and no WebSocket close: a crashed client or a pulled cable. */
     void kill() {
         try {
