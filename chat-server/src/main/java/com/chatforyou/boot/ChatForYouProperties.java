@@ -15,7 +15,8 @@ public record ChatForYouProperties(
     public record Rooms(
             @DefaultValue("100") int maxRooms,
             @DefaultValue("60s") Duration abandonedRoomTimeout,
-            @DefaultValue("20s") Duration reconnectGrace) {
+            @DefaultValue("20s") Duration reconnectGrace,
+            @DefaultValue("1000") int maxParticipants) {
     }
 
     /** {@code backend} is {@code mesh} (default) or {@code kurento}; see docs/media-backends.md. */

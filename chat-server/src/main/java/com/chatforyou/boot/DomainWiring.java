@@ -21,7 +21,8 @@ class DomainWiring {
                             TimeSource clock, IdGenerator ids, ChatForYouProperties properties) {
         var rooms = properties.rooms();
         return new RoomService(media, notifier, iceServers, clock, ids,
-                new RoomSettings(rooms.maxRooms(), rooms.abandonedRoomTimeout(), rooms.reconnectGrace()));
+                new RoomSettings(rooms.maxRooms(), rooms.abandonedRoomTimeout(), rooms.reconnectGrace(),
+                        rooms.maxParticipants()));
     }
 
     @Bean

@@ -12,6 +12,7 @@ import com.chatforyou.adapter.signaling.controller.ResumeController;
 import com.chatforyou.adapter.signaling.controller.RoomController;
 import com.chatforyou.adapter.signaling.controller.SignalingErrorAdvice;
 import com.chatforyou.adapter.signaling.controller.UnknownDestinationController;
+import com.chatforyou.adapter.signaling.limits.SessionRateLimiter;
 import com.chatforyou.domain.port.in.CreateRoomUseCase;
 import com.chatforyou.domain.port.in.JoinRoomUseCase;
 import com.chatforyou.domain.port.in.LeaveRoomUseCase;
@@ -24,9 +25,12 @@ import com.chatforyou.domain.port.out.MediaPort;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.SimpMessageSendingOperations;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
@@ -46,18 +50,31 @@ class SignalingWiring {
         return new ErrorReplies(messaging);
     }
 
-    @Bean
-    SignalingEndpointConfigurer signalingEndpointConfigurer(
-            @Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler heartbeatScheduler,
-            @Value("${chatforyou.signaling.allowed-origin-patterns:*}") List<String> allowedOriginPatterns,
-            ErrorReplies errors) {
-        return new SignalingEndpointConfigurer(heartbeatScheduler, allowedOriginPatterns,
-                new InboundFrameGuard(errors));
+    /** Bound from the environment where needed, so the broker configuration needs no properties bean. */
+    static LimitsProperties limits(Environment environment) {
+        return Binder.get(environment).bindOrCreate("chatforyou.limits", LimitsProperties.class);
     }
 
     @Bean
-    ServletServerContainerFactoryBean signalingWebSocketContainer() {
-        return SignalingEndpointConfigurer.webSocketContainer();
+    SessionRateLimiter sessionRateLimiter(Environment environment, ErrorReplies errors,
+                                          @Lazy @Qualifier("clientOutboundChannel") MessageChannel toClients) {
+        return new SessionRateLimiter(limits(environment).rateLimits(), errors, toClients, System::nanoTime);
+    }
+
+    /** Same-origin only unless {@code chatforyou.signaling.allowed-origin-patterns} lists more (behind a proxy). */
+    @Bean
+    SignalingEndpointConfigurer signalingEndpointConfigurer(
+            @Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler heartbeatScheduler,
+            @Value("${chatforyou.signaling.allowed-origin-patterns:}") List<String> allowedOriginPatterns,
+            Environment environment, SessionRateLimiter rateLimiter, ErrorReplies errors) {
+        // Rate first, so floods to refused destinations count too.
+        return new SignalingEndpointConfigurer(heartbeatScheduler, allowedOriginPatterns,
+                limits(environment).websocket().toLimits(), List.of(rateLimiter, new InboundFrameGuard(errors)));
+    }
+
+    @Bean
+    ServletServerContainerFactoryBean signalingWebSocketContainer(Environment environment) {
+        return SignalingEndpointConfigurer.webSocketContainer(limits(environment).websocket().toLimits());
     }
 
     @Bean

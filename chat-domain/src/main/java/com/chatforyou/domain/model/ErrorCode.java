@@ -6,6 +6,7 @@ public enum ErrorCode {
     ROOM_FULL("room-full"),
     WRONG_PASSWORD("wrong-password"),
     TOO_MANY_ROOMS("too-many-rooms"),
+    SERVER_FULL("server-full"),
     ROOM_NAME_TAKEN("room-name-taken"),
     INVALID_ROOM_NAME("invalid-room-name"),
     INVALID_CAPACITY("invalid-capacity"),
@@ -28,6 +29,7 @@ public enum ErrorCode {
     FRAME_TOO_LARGE("frame-too-large"),
     /** The server is shutting down and takes no new rooms or seats. */
     SERVER_RESTARTING("server-restarting"),
+    RATE_LIMITED("rate-limited"),
     INTERNAL_ERROR("internal-error");
 
     private final String wireCode;

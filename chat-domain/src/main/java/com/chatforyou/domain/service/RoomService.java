@@ -34,6 +34,7 @@ import com.chatforyou.domain.port.in.ListRoomsUseCase;
 import com.chatforyou.domain.port.in.NegotiateMediaUseCase;
 import com.chatforyou.domain.port.in.PostChatMessageUseCase;
 import com.chatforyou.domain.port.in.ResumeSeatUseCase;
+import com.chatforyou.domain.port.in.RoomStatisticsQuery;
 import com.chatforyou.domain.port.in.UpdateMediaStateUseCase;
 import com.chatforyou.domain.port.out.IceServerProvider;
 import com.chatforyou.domain.port.out.IdGenerator;
@@ -57,7 +58,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class RoomService implements CreateRoomUseCase, ListRoomsUseCase, JoinRoomUseCase, LeaveRoomUseCase,
         PostChatMessageUseCase, NegotiateMediaUseCase, UpdateMediaStateUseCase, ResumeSeatUseCase,
-        CloseAllRoomsUseCase, MediaServerEvents {
+        CloseAllRoomsUseCase, RoomStatisticsQuery, MediaServerEvents {
 
     private static final System.Logger LOG = System.getLogger(RoomService.class.getName());
 
@@ -78,6 +79,8 @@ public class RoomService implements CreateRoomUseCase, ListRoomsUseCase, JoinRoo
     private final Object lobbyLock = new Object();
     /** Set once by {@link #closeAllRoomsForRestart}, under {@code roomCreationLock}; never cleared. */
     private volatile boolean restarting;
+    /** Makes the server-wide seat count and the claim of a seat one step, whichever room is joined. */
+    private final Object seatClaimLock = new Object();
 
     public RoomService(MediaPort media, ParticipantNotifier notifier, IceServerProvider iceServers,
                        TimeSource clock, IdGenerator ids, RoomSettings settings) {
@@ -144,8 +147,14 @@ public class RoomService implements CreateRoomUseCase, ListRoomsUseCase, JoinRoo
             participantId = new ParticipantId(ids.newId());
             Seat seat = new Seat(room.id(), participantId, newResumeToken());
             // Joins into different rooms hold different locks, so the connection's seat is claimed atomically.
-            if (seats.putIfAbsent(command.connection(), seat) != null) {
-                throw new ChatException(ErrorCode.ALREADY_IN_ROOM, "Leave your current room first");
+            synchronized (seatClaimLock) {
+                if (seats.size() >= settings.maxParticipants()) {
+                    throw new ChatException(ErrorCode.SERVER_FULL,
+                            "This server already has " + settings.maxParticipants() + " participants");
+                }
+                if (seats.putIfAbsent(command.connection(), seat) != null) {
+                    throw new ChatException(ErrorCode.ALREADY_IN_ROOM, "Leave your current room first");
+                }
             }
             Participant newcomer;
             IceServerGrant grant;
@@ -479,6 +488,17 @@ public class RoomService implements CreateRoomUseCase, ListRoomsUseCase, JoinRoo
         }
         publishRoomList();
         return told;
+    }
+
+    @Override
+    public RoomStatistics roomStatistics() {
+        int links = 0;
+        for (Room room : rooms.values()) {
+            synchronized (room) {
+                links += room.links().size();
+            }
+        }
+        return new RoomStatistics(rooms.size(), seats.size(), links, suspended.size());
     }
 
     /** Removes rooms that were created but stayed empty past the timeout. */

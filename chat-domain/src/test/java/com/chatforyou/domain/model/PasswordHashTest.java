@@ -59,6 +59,11 @@ class PasswordHashTest {
     }
 
     @Test
+    void the_work_factor_meets_owasps_minimum_for_pbkdf2_hmac_sha256() {
+        assertThat(PasswordHash.ITERATIONS).isGreaterThanOrEqualTo(600_000);
+    }
+
+    @Test
     void a_password_may_have_128_characters() {
         String longest = "p".repeat(128);
         assertThat(PasswordHash.of(longest).matches(longest)).isTrue();

@@ -156,6 +156,11 @@ final class SignalingTestClient implements AutoCloseable {
         return event.body();
     }
 
+    /** The next event on the connection's own queue, whatever its type; lobby lists are skipped. */
+    JsonNode nextEvent() {
+        return take(Received::isEvent, "any event").body();
+    }
+
     /** The next event of this type on the connection's own queue, skipping everything before it. */
     JsonNode nextOfType(String type) {
         return take(r -> r.isEvent() && r.type().equals(type), "an event of type " + type).body();

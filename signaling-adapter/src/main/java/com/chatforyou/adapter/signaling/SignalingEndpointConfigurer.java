@@ -1,8 +1,11 @@
 package com.chatforyou.adapter.signaling;
 
+import com.chatforyou.adapter.signaling.limits.UnparseableFrameGuard;
+import com.chatforyou.adapter.signaling.limits.WebSocketLimits;
 import java.util.List;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
@@ -17,28 +20,34 @@ public class SignalingEndpointConfigurer implements WebSocketMessageBrokerConfig
 
     /** Server heart-beat every 2 s, and the client is expected to beat as often. */
     public static final long[] HEARTBEAT_MILLIS = {2000, 2000};
-    /**
-     * Twice the body limit, so a body between 64 and 128 KiB still reaches the guard and gets a typed
-     * {@code frame-too-large} instead of a closed connection.
-     */
-    public static final int MAX_WEBSOCKET_MESSAGE_BYTES = 2 * InboundFrameGuard.MAX_BODY_BYTES;
-
     private final TaskScheduler heartbeatScheduler;
     private final List<String> allowedOriginPatterns;
-    private final InboundFrameGuard inboundGuard;
+    private final WebSocketLimits limits;
+    private final List<ChannelInterceptor> inboundInterceptors;
 
+    /**
+     * @param allowedOriginPatterns origins other than the server's own that may open the WebSocket; empty
+     *                              means same-origin only (a request without an Origin header, as from a
+     *                              non-browser client, is accepted)
+     * @param inboundInterceptors   run in this order on every inbound frame
+     */
     public SignalingEndpointConfigurer(TaskScheduler heartbeatScheduler, List<String> allowedOriginPatterns,
-                                       InboundFrameGuard inboundGuard) {
+                                       WebSocketLimits limits, List<ChannelInterceptor> inboundInterceptors) {
         this.heartbeatScheduler = heartbeatScheduler;
-        this.allowedOriginPatterns = List.copyOf(allowedOriginPatterns);
-        this.inboundGuard = inboundGuard;
+        this.allowedOriginPatterns = allowedOriginPatterns.stream().filter(pattern -> !pattern.isBlank()).toList();
+        this.limits = limits;
+        this.inboundInterceptors = List.copyOf(inboundInterceptors);
     }
 
-    /** The servlet container's own WebSocket buffers; without this Tomcat refuses messages over 8 KiB. */
-    public static ServletServerContainerFactoryBean webSocketContainer() {
+    /**
+     * The servlet container's own WebSocket buffers; without this Tomcat refuses messages over 8 KiB. With
+     * the default of twice the guard's body limit, a body between 64 and 128 KiB still reaches the guard and
+     * gets a typed {@code frame-too-large} instead of a closed connection.
+     */
+    public static ServletServerContainerFactoryBean webSocketContainer(WebSocketLimits limits) {
         ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(MAX_WEBSOCKET_MESSAGE_BYTES);
-        container.setMaxBinaryMessageBufferSize(MAX_WEBSOCKET_MESSAGE_BYTES);
+        container.setMaxTextMessageBufferSize(limits.messageSizeBytes());
+        container.setMaxBinaryMessageBufferSize(limits.messageSizeBytes());
         return container;
     }
 
@@ -64,11 +73,15 @@ public class SignalingEndpointConfigurer implements WebSocketMessageBrokerConfig
 
     @Override
     public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
-        registration.setMessageSizeLimit(MAX_WEBSOCKET_MESSAGE_BYTES);
+        registration.setMessageSizeLimit(limits.messageSizeBytes());
+        // A client that stops reading is cut off instead of piling up messages or holding a sending thread.
+        registration.setSendTimeLimit(Math.toIntExact(limits.sendTimeLimit().toMillis()));
+        registration.setSendBufferSizeLimit(limits.sendBufferSizeBytes());
+        registration.addDecoratorFactory(new UnparseableFrameGuard());
     }
 
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
-        registration.interceptors(inboundGuard);
+        registration.interceptors(inboundInterceptors.toArray(ChannelInterceptor[]::new));
     }
 }

@@ -1,0 +1,51 @@
+package com.chatforyou.boot;
+
+import com.chatforyou.adapter.signaling.limits.RateLimit;
+import com.chatforyou.adapter.signaling.limits.RateLimitSettings;
+import com.chatforyou.adapter.signaling.limits.WebSocketLimits;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/** What one client may send and how much it may make the server hold for it; see docs/limits.md. */
+@ConfigurationProperties("chatforyou.limits")
+public record LimitsProperties(
+        @DefaultValue WebSocket websocket,
+        @DefaultValue Chat chat,
+        @DefaultValue Negotiation negotiation,
+        @DefaultValue Requests requests,
+        @DefaultValue Refusals refusals) {
+
+    public record WebSocket(
+            @DefaultValue("128KB") DataSize messageSize,
+            @DefaultValue("10s") Duration sendTimeLimit,
+            @DefaultValue("512KB") DataSize sendBufferSize) {
+
+        WebSocketLimits toLimits() {
+            return new WebSocketLimits(Math.toIntExact(messageSize.toBytes()), sendTimeLimit,
+                    Math.toIntExact(sendBufferSize.toBytes()));
+        }
+    }
+
+    /** Each is {@code rate} messages per second on average and {@code burst} at once. */
+    public record Chat(@DefaultValue("5") double rate, @DefaultValue("20") int burst) {
+    }
+
+    public record Negotiation(@DefaultValue("50") double rate, @DefaultValue("200") int burst) {
+    }
+
+    public record Requests(@DefaultValue("5") double rate, @DefaultValue("20") int burst) {
+    }
+
+    /** Refusals a connection may collect before it is closed, refilled at {@code rate} per second. */
+    public record Refusals(@DefaultValue("1") double rate, @DefaultValue("20") int burst) {
+    }
+
+    RateLimitSettings rateLimits() {
+        return new RateLimitSettings(new RateLimit(chat.rate(), chat.burst()),
+                new RateLimit(negotiation.rate(), negotiation.burst()),
+                new RateLimit(requests.rate(), requests.burst()),
+                new RateLimit(refusals.rate(), refusals.burst()));
+    }
+}

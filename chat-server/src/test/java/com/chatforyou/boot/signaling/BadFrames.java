@@ -1,0 +1,115 @@
+package com.chatforyou.boot.signaling;
+
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Generates frames that no correct client sends, each of a kind the server must refuse: with a typed
+ * error, or (for a frame that is not STOMP or too large for the connection) by closing the connection.
+ * Frames that would be valid requests (create a room, leave, lobby list) are never produced.
+ */
+final class BadFrames {
+    private static final String[] REFUSING_DESTINATIONS = {"/app/chat.send", "/app/room.join", "/app/link.sdp",
+            "/app/link.ice", "/app/room.resume"};
+
+    private BadFrames() {
+    }
+
+    static String next(Random random, String ownRoom, List<String> foreignLinks) {
+        int kind = random.nextInt(100);
+        if (kind < 15) {
+            return send(pick(random, REFUSING_DESTINATIONS), brokenJson(random));
+        }
+        if (kind < 30) {
+            return send(pick(random, REFUSING_DESTINATIONS), wrongTypes(random));
+        }
+        if (kind < 42) {
+            return send("/app/chat.send", "{\"roomId\":\"" + ownRoom + "\",\"text\":\""
+                    + "x".repeat(1001 + random.nextInt(20_000)) + "\"}");
+        }
+        if (kind < 45) {
+            // Over the 64 KiB body limit but within the 128 KiB WebSocket message limit.
+            return send("/app/chat.send", "{\"text\":\"" + "y".repeat(70_000 + random.nextInt(50_000)) + "\"}");
+        }
+        if (kind < 55) {
+            return send(unknownDestination(random), "{}");
+        }
+        if (kind < 62) {
+            return "SUBSCRIBE\nid:s" + random.nextInt(1000) + "\ndestination:" + unknownDestination(random) + "\n\n\0";
+        }
+        if (kind < 75) {
+            return send("/app/link.sdp", "{\"linkId\":\"" + randomText(random, 12) + "\",\"description\":{\"type\":\""
+                    + pick(random, new String[] {"offer", "answer", "pranswer", "rollback", "", "OFFER"})
+                    + "\",\"sdp\":\"" + sdpGarbage(random) + "\"}}");
+        }
+        if (kind < 88) {
+            String link = foreignLinks.isEmpty() ? "none" : foreignLinks.get(random.nextInt(foreignLinks.size()));
+            return send("/app/link.ice", "{\"linkId\":\"" + link + "\",\"candidate\":{\"candidate\":\"candidate:1 1 udp "
+                    + random.nextInt() + " 192.0.2." + random.nextInt(255) + " " + random.nextInt(65536)
+                    + " typ host\",\"sdpMid\":\"0\",\"sdpMLineIndex\":0}}");
+        }
+        if (kind < 92) {
+            return send(null, "{\"roomId\":\"" + ownRoom + "\",\"text\":\"no destination\"}");
+        }
+        if (kind < 99) {
+            return notStomp(random);
+        }
+        // Over the 128 KiB WebSocket message limit: the connection is closed.
+        return send("/app/chat.send", "{\"text\":\"" + "z".repeat(140_000) + "\"}");
+    }
+
+    private static String send(String destination, String body) {
+        return "SEND\n" + (destination == null ? "" : "destination:" + destination + "\n")
+                + "content-type:application/json\n\n" + body + "\0";
+    }
+
+    private static String brokenJson(Random random) {
+        String[] broken = {"{", "}", "{\"roomId\":", "[1,2", "{\"text\":\"unterminated}", "null", "nul", "{'a':1}",
+                "{\"roomId\":\"r\",,}", "\u0001\u0002", "", "{\"a\":NaN}", "<xml/>"};
+        return pick(random, broken) + (random.nextBoolean() ? "" : randomText(random, random.nextInt(40)));
+    }
+
+    private static String wrongTypes(Random random) {
+        String[] shapes = {"{\"roomId\":[1,2],\"text\":{\"a\":1}}", "{\"roomId\":{},\"displayName\":[]}",
+                "{\"linkId\":7,\"description\":\"offer\"}", "{\"linkId\":null,\"candidate\":[]}", "[]", "42",
+                "\"just a string\"", "{\"roomId\":true,\"participantId\":1.5,\"resumeToken\":{}}",
+                "{\"roomId\":\"r\",\"text\":" + random.nextInt() + "}"};
+        return pick(random, shapes);
+    }
+
+    private static String unknownDestination(Random random) {
+        String[] prefixes = {"/app/", "/topic/", "/queue/", "/user/", "/", "/app/room.", "/app/../"};
+        return pick(random, prefixes) + randomText(random, 1 + random.nextInt(20));
+    }
+
+    private static String sdpGarbage(Random random) {
+        String[] pieces = {"v=0", "v=1", "o=- 0 0 IN IP4 x", "m=audio", "a=candidate:", "\\r\\n", "\\u0000",
+                "s=", "c=IN IP6", "💥", "\\\\"};
+        StringBuilder sdp = new StringBuilder();
+        for (int i = random.nextInt(30); i > 0; i--) {
+            sdp.append(pick(random, pieces));
+        }
+        return sdp.toString();
+    }
+
+    /** Unknown commands and broken header lines: not STOMP at all. */
+    private static String notStomp(Random random) {
+        String[] frames = {"HELLO\n\n\0", "send\ndestination:/app/chat.send\n\n{}\0", "SEND\nno-colon-here\n\n{}\0",
+                "GET / HTTP/1.1\r\n\r\n\0", "\u0001\u0002\n\n\0", randomText(random, 10) + "\n\n\0",
+                "SEND\ndestination:/app/chat.send\n\n{}\0GARBAGE\n\n\0"};
+        return pick(random, frames);
+    }
+
+    private static String randomText(Random random, int length) {
+        String alphabet = "abcXYZ019-_.:/{}\"\\ ";
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return text.toString();
+    }
+
+    private static String pick(Random random, String[] options) {
+        return options[random.nextInt(options.length)];
+    }
+}

@@ -1,0 +1,195 @@
+package com.chatforyou.boot.signaling;
+
+import static com.chatforyou.boot.signaling.SignalingTestClient.uniqueName;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.chatforyou.domain.model.ErrorCode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Seeded fuzzing: several connections send {@value #FRAMES} bad frames (broken JSON, wrong types, huge
+ * strings, unknown destinations, SDP garbage, candidates for another room's links, frames that are not
+ * STOMP), one at a time each, while a well-behaved room chats. Every bad frame must be answered with a
+ * typed error or end its connection; the room must see all its messages and no error; nothing is logged
+ * at ERROR. The seed is printed; rerun one with {@code -Dchatforyou.fuzz.seed=<seed>}.
+ *
+ * <p>Rate limits are raised: this test is about what the server does with bad content, and rate
+ * limiting has its own test; with the defaults most frames would only be answered "rate-limited".
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "chatforyou.rooms.reconnect-grace=0s", "chatforyou.rooms.max-rooms=1000",
+        "chatforyou.limits.chat.rate=1000000", "chatforyou.limits.chat.burst=1000000",
+        "chatforyou.limits.negotiation.rate=1000000", "chatforyou.limits.negotiation.burst=1000000",
+        "chatforyou.limits.requests.rate=1000000", "chatforyou.limits.requests.burst=1000000"})
+class FuzzTest {
+    static final int FRAMES = 10_000;
+    private static final int SESSIONS = 4;
+    private static final int ROOM_MESSAGES_EACH = 100;
+    private static final Set<String> WIRE_CODES = Arrays.stream(ErrorCode.values()).map(ErrorCode::wireCode)
+            .collect(Collectors.toSet());
+
+    @LocalServerPort
+    int port;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final AtomicInteger typedErrors = new AtomicInteger();
+    private final AtomicInteger closedSessions = new AtomicInteger();
+    private final Map<String, AtomicInteger> codes = new ConcurrentHashMap<>();
+    private volatile List<String> foreignLinks = List.of();
+
+    @Test
+    void badFramesGetTypedErrorsOrClosedSessionsAndHurtNobody() throws Exception {
+        long seed = Long.getLong("chatforyou.fuzz.seed", System.nanoTime());
+        System.out.println("FuzzTest seed: " + seed + " (rerun with -Dchatforyou.fuzz.seed=" + seed + ")");
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(log);
+        try (SignalingTestClient ann = SignalingTestClient.connect(port);
+             SignalingTestClient bob = SignalingTestClient.connect(port)) {
+            String roomId = ann.createRoom(uniqueName("Calm"), null, null);
+            ann.join(roomId, "Ann", null, true, true);
+            bob.join(roomId, "Bob", null, true, true);
+            List<String> links = new ArrayList<>();
+            links.add(bob.nextOfType("link-open").path("linkId").asString());
+            links.add(bob.nextOfType("link-open").path("linkId").asString());
+            foreignLinks = List.copyOf(links);
+
+            ExecutorService threads = Executors.newFixedThreadPool(SESSIONS + 1);
+            List<Future<?>> running = new ArrayList<>();
+            for (int session = 0; session < SESSIONS; session++) {
+                long sessionSeed = seed + session;
+                running.add(threads.submit(() -> {
+                    fuzz(new Random(sessionSeed), FRAMES / SESSIONS);
+                    return null;
+                }));
+            }
+            running.add(threads.submit(() -> {
+                for (int i = 0; i < ROOM_MESSAGES_EACH; i++) {
+                    ann.send("/app/chat.send", Map.of("roomId", roomId, "text", "ann " + i));
+                    bob.send("/app/chat.send", Map.of("roomId", roomId, "text", "bob " + i));
+                }
+                return null;
+            }));
+            for (Future<?> task : running) {
+                task.get(300, TimeUnit.SECONDS);
+            }
+            threads.shutdown();
+
+            System.out.println("FuzzTest answers: " + typedErrors + " typed errors " + codes + ", "
+                    + closedSessions + " closed sessions");
+            assertThat(typedErrors.get() + closedSessions.get()).isEqualTo(FRAMES);
+            assertThat(typedErrors.get()).isGreaterThan(FRAMES / 2);
+            assertThat(closedSessions.get()).isPositive();
+            for (SignalingTestClient member : List.of(ann, bob)) {
+                assertThat(chatSeenBy(member)).hasSize(2 * ROOM_MESSAGES_EACH);
+                assertThat(member.stompErrors()).isEmpty();
+            }
+            try (SignalingTestClient newcomer = SignalingTestClient.connect(port)) {
+                String afterwards = newcomer.createRoom(uniqueName("After"), null, null);
+                assertThat(newcomer.join(afterwards, "Nia", null, false, false).path("type").asString())
+                        .isEqualTo("joined");
+            }
+        } finally {
+            root.detachAppender(log);
+        }
+        List<String> errors = log.list.stream().filter(event -> event.getLevel().isGreaterOrEqual(Level.ERROR))
+                .map(ILoggingEvent::getFormattedMessage).toList();
+        assertThat(errors).as("ERROR log lines").isEmpty();
+    }
+
+    /** All chat texts a member received; any error event fails the test. */
+    private List<String> chatSeenBy(SignalingTestClient member) {
+        List<String> texts = new ArrayList<>();
+        while (texts.size() < 2 * ROOM_MESSAGES_EACH) {
+            JsonNode event = member.nextEvent();
+            assertThat(event.path("type").asString()).as("event %s", event).isNotEqualTo("error");
+            if (event.path("type").asString().equals("chat")) {
+                texts.add(event.at("/message/text").asString());
+            }
+        }
+        return texts;
+    }
+
+    private void fuzz(Random random, int frames) throws Exception {
+        FuzzSession session = new FuzzSession();
+        for (int i = 0; i < frames; i++) {
+            session.sendAndExpectAnswer(random);
+        }
+        session.client.kill();
+    }
+
+    /** One fuzzing connection, seated alone in its own room; replaced whenever the server closes it. */
+    private final class FuzzSession {
+        RawWebSocket client;
+        String roomId;
+
+        FuzzSession() throws Exception {
+            open();
+        }
+
+        void open() throws Exception {
+            client = RawWebSocket.stomp(port, null);
+            client.startReading();
+            client.sendStomp("/app/room.create", "{\"name\":\"fuzz-" + UUID.randomUUID().toString().substring(0, 12) + "\"}");
+            roomId = json.readTree(client.nextOfType("room-created")).at("/room/roomId").asString();
+            client.sendStomp("/app/room.join", json.writeValueAsString(Map.of("roomId", roomId, "displayName", "Fuzz",
+                    "media", Map.of("audio", false, "video", false))));
+            client.nextOfType("joined");
+        }
+
+        void sendAndExpectAnswer(Random random) throws Exception {
+            String frame = BadFrames.next(random, roomId, foreignLinks);
+            try {
+                client.sendText(frame);
+            } catch (java.io.IOException closedMeanwhile) {
+                // The server closed the connection on an earlier frame's heels; the answer says so below.
+            }
+            String answer = client.next();
+            assertThat(answer).as("answer to %s", abbreviated(frame)).isNotNull();
+            if (answer.equals(RawWebSocket.CLOSED) || answer.startsWith("ERROR")) {
+                closedSessions.incrementAndGet();
+                client.kill();
+                open();
+                return;
+            }
+            String body = RawWebSocket.bodyOf(answer);
+            JsonNode event = json.readTree(body);
+            assertThat(event.path("type").asString()).as("answer to %s: %s", abbreviated(frame), body)
+                    .isEqualTo("error");
+            String code = event.path("code").asString();
+            assertThat(WIRE_CODES).as("error code").contains(code);
+            assertThat(code).isNotEqualTo("internal-error");
+            codes.computeIfAbsent(code, c -> new AtomicInteger()).incrementAndGet();
+            typedErrors.incrementAndGet();
+        }
+    }
+
+    private static String abbreviated(String frame) {
+        String shown = frame.length() > 300 ? frame.substring(0, 300) + "…(" + frame.length() + " chars)" : frame;
+        return shown.replace("\0", "\\0");
+    }
+}
