@@ -88,6 +88,14 @@ final class BenchRun implements AutoCloseable {
         int warmupRooms = (config.warmupParticipants() + config.roomSize() - 1) / config.roomSize();
         properties.put("chatforyou.rooms.max-rooms", Integer.toString(config.rooms() + warmupRooms + 10));
         properties.put("chatforyou.rooms.abandoned-room-timeout", "10m");
+        properties.put("chatforyou.rooms.max-participants",
+                Integer.toString(config.participants() + config.warmupParticipants() + 10));
+        // Per-connection rate limits stop one abusive client; here one connection creates every room and
+        // each participant chats as fast as it can, which measures the server, not the limits.
+        for (String bucket : List.of("chat", "negotiation", "requests")) {
+            properties.put("chatforyou.limits." + bucket + ".rate", "100000");
+            properties.put("chatforyou.limits." + bucket + ".burst", "100000");
+        }
         properties.putAll(config.serverProperties());
         report.serverProperties(properties);
         report.figure("load_average_at_start", BenchReport.loadAverage());
