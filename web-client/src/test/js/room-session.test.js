@@ -504,6 +504,15 @@ describe('RoomSession', () => {
     });
   });
 
+  test('a server that is full refuses the join like a full room: back to the lobby, tracks stopped', async () => {
+    const { s, media } = session();
+    s.connected();
+    await s.joinRoom({ roomId: 'r1', displayName: 'Ann' });
+    s.handleEvent({ type: 'error', code: 'server-full', message: '', destination: '/app/room.join' });
+    assert.equal(s.state.phase, 'lobby');
+    assert.ok(media.stream.getTracks().every(t => t.readyState === 'ended'));
+  });
+
   test('chat is sent to the current room; blank messages are not', async () => {
     const { s, transport } = await joinedSession();
     assert.equal(s.sendChat('  '), false);

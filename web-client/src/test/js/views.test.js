@@ -276,6 +276,8 @@ test('error texts prefer the server message and keep link-closed silent', () => 
   assert.equal(errorText('room-full', 'The room is full (6 participants)'), 'The room is full (6 participants)');
   assert.equal(errorText('room-full', ''), 'The room is full.');
   assert.match(errorText('brand-new-code'), /brand-new-code/);
+  assert.match(errorText('server-full', ''), /server is full/);
+  assert.match(errorText('rate-limited', ''), /slow down/);
   assert.equal(isSilentError('link-closed'), true);
   assert.equal(isSilentError('room-full'), false);
 });

@@ -9,6 +9,7 @@ const TEXTS = Object.freeze({
   'room-full': 'The room is full.',
   'wrong-password': 'The password is not right.',
   'too-many-rooms': 'The server has no room for another room right now.',
+  'server-full': 'The server is full right now; try again later.',
   'room-name-taken': 'A room with this name already exists.',
   'invalid-room-name': 'Room names need 1 to 48 characters, without control characters.',
   'invalid-capacity': 'That capacity is not allowed.',
@@ -28,6 +29,7 @@ const TEXTS = Object.freeze({
   'malformed-message': 'The server could not read a message from this page.',
   'unknown-destination': 'The page sent something the server does not know.',
   'frame-too-large': 'A message was too large to send.',
+  'rate-limited': 'Too many messages at once; slow down.',
   'server-restarting': 'The server is restarting; try again in a moment.',
   'internal-error': 'Something went wrong on the server.',
   // Detected by the page itself.

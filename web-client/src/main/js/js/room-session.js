@@ -20,6 +20,7 @@ export const MAX_CHAT_MESSAGES = 500;
 const JOIN_ERROR_CODES = new Set([
   'room-not-found',
   'room-full',
+  'server-full',
   'wrong-password',
   'name-taken',
   'invalid-display-name',
