@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
-/** What one client may send and how much it may make the server hold for it; see docs/limits.md. */
+/** What one client may send and how much it may make the server hold for it; see docs/operations.md (Limits and abuse handling). */
 @ConfigurationProperties("chatforyou.limits")
 public record LimitsProperties(
         @DefaultValue WebSocket websocket,

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
 /**
- * What the server holds, as gauges under {@code /actuator/metrics}; names are listed in docs/limits.md. {@code @Lazy} keeps
+ * What the server holds, as gauges under {@code /actuator/metrics}; names are listed in docs/operations.md (Limits and abuse handling). {@code @Lazy} keeps
  * the registry's set-up from pulling in the domain and the broker early.
  */
 @Configuration(proxyBeanMethods = false)
