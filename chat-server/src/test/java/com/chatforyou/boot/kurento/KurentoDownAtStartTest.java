@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.chatforyou.adapter.media.Polling;
 import com.chatforyou.adapter.media.kurento.standin.KmsStandIn;
+import com.chatforyou.boot.signaling.SignalingTestClient;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -53,19 +54,19 @@ class KurentoDownAtStartTest {
         assertThat(down.at("/details/backend").asString()).isEqualTo("kurento");
         assertThat(down.at("/details/url").asString()).isEqualTo(KMS.url());
 
-        try (StompTestClient ann = StompTestClient.connect(port)) {
-            String roomId = ann.createRoom("Down-" + UUID.randomUUID().toString().substring(0, 8));
+        try (SignalingTestClient ann = SignalingTestClient.connect(port)) {
+            String roomId = ann.createRoom("Down-" + UUID.randomUUID().toString().substring(0, 8), null, null);
             ann.send("/app/lobby.rooms", Map.of());
             assertThat(ann.nextOfType("rooms").path("rooms").toString()).contains(roomId);
 
-            ann.requestJoin(roomId, "Ann", true, true);
+            ann.requestJoin(roomId, "Ann", null, true, true);
             JsonNode refused = ann.nextOfType("error");
             assertThat(refused.path("code").asString()).isEqualTo("media-unavailable");
             assertThat(refused.path("destination").asString()).isEqualTo("/app/room.join");
 
             KMS.start();
             Polling.awaitTrue("health UP", () -> Health.status(port).equals("UP"));
-            ann.requestJoin(roomId, "Ann", true, true);
+            ann.requestJoin(roomId, "Ann", null, true, true);
             ann.nextOfType("joined");
             assertThat(ann.nextOfType("link-open").path("youOffer").asBoolean()).isTrue();
 

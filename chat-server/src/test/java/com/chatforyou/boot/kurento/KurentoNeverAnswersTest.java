@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.chatforyou.adapter.media.Polling;
 import com.chatforyou.adapter.media.kurento.standin.KmsStandIn;
+import com.chatforyou.boot.signaling.SignalingTestClient;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
@@ -47,9 +48,9 @@ class KurentoNeverAnswersTest {
                 h -> h.at("/details/reason").asString().contains("no answer"));
         assertThat(health.path("status").asString()).isEqualTo("DOWN");
 
-        try (StompTestClient ann = StompTestClient.connect(port)) {
-            String roomId = ann.createRoom("Silent-" + UUID.randomUUID().toString().substring(0, 8));
-            ann.requestJoin(roomId, "Ann", false, false);
+        try (SignalingTestClient ann = SignalingTestClient.connect(port)) {
+            String roomId = ann.createRoom("Silent-" + UUID.randomUUID().toString().substring(0, 8), null, null);
+            ann.requestJoin(roomId, "Ann", null, false, false);
             assertThat(ann.nextOfType("error").path("code").asString()).isEqualTo("media-unavailable");
         }
     }

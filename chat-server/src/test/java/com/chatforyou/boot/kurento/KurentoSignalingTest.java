@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.chatforyou.adapter.media.Polling;
 import com.chatforyou.adapter.media.SampleOffers;
 import com.chatforyou.adapter.media.kurento.standin.KmsStandIn;
+import com.chatforyou.boot.signaling.SignalingTestClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -49,14 +50,14 @@ class KurentoSignalingTest {
             throws Exception {
         Polling.awaitValue("the backend to connect to the stand-in", () -> Health.ofMediaBackend(port),
                 health -> health.path("status").asString().equals("UP"));
-        try (StompTestClient ann = StompTestClient.connect(port); StompTestClient bob = StompTestClient.connect(port)) {
-            String roomId = ann.createRoom("Sfu-" + UUID.randomUUID().toString().substring(0, 8));
+        try (SignalingTestClient ann = SignalingTestClient.connect(port); SignalingTestClient bob = SignalingTestClient.connect(port)) {
+            String roomId = ann.createRoom("Sfu-" + UUID.randomUUID().toString().substring(0, 8), null, null);
             ann.send("/app/lobby.rooms", java.util.Map.of());
             JsonNode rooms = ann.nextOfType("rooms");
             assertThat(rooms.path("defaultCapacity").asInt()).isEqualTo(12);
             assertThat(rooms.path("maxCapacity").asInt()).isEqualTo(16);
 
-            ann.requestJoin(roomId, "Ann", true, true);
+            ann.requestJoin(roomId, "Ann", null, true, true);
             ann.nextOfType("joined");
             JsonNode annSends = ann.nextOfType("link-open");
             assertThat(annSends.path("direction").asString()).isEqualTo("send");
@@ -65,7 +66,7 @@ class KurentoSignalingTest {
 
             negotiate(ann, annSends, SampleOffers.publishesAudioAndVideo());
 
-            bob.requestJoin(roomId, "Bob", true, false);
+            bob.requestJoin(roomId, "Bob", null, true, false);
             bob.nextOfType("joined");
             List<JsonNode> bobLinks = List.of(bob.nextOfType("link-open"), bob.nextOfType("link-open"));
             JsonNode bobReceivesAnn = bobLinks.stream().filter(l -> l.path("direction").asString().equals("receive"))
@@ -100,15 +101,15 @@ class KurentoSignalingTest {
     }
 
     /** Offers as the browser would and checks the media server's answer and candidates arrive. */
-    private static void negotiate(StompTestClient browser, JsonNode link, String offer) {
+    private static void negotiate(SignalingTestClient browser, JsonNode link, String offer) {
         String linkId = link.path("linkId").asString();
         browser.sendDescription(linkId, "offer", offer);
         browser.sendCandidate(linkId, "candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host");
-        JsonNode answer = browser.take(e -> e.path("type").asString().equals("sdp")
+        JsonNode answer = browser.nextEventMatching(e -> e.path("type").asString().equals("sdp")
                 && e.path("linkId").asString().equals(linkId), "the answer on " + linkId);
         assertThat(answer.at("/description/type").asString()).isEqualTo("answer");
         assertThat(answer.at("/description/sdp").asString()).startsWith("v=0");
-        JsonNode candidate = browser.take(e -> e.path("type").asString().equals("ice")
+        JsonNode candidate = browser.nextEventMatching(e -> e.path("type").asString().equals("ice")
                 && e.path("linkId").asString().equals(linkId), "a candidate on " + linkId);
         assertThat(candidate.at("/candidate/candidate").asString()).startsWith("candidate:");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.chatforyou.adapter.media.Polling;
 import com.chatforyou.adapter.media.kurento.standin.KmsStandIn;
+import com.chatforyou.boot.signaling.SignalingTestClient;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -49,11 +50,11 @@ class KurentoUnresponsiveKmsTest {
     @Test
     void a_join_while_kms_hangs_gets_media_unavailable_and_the_next_join_after_it_recovers_succeeds() throws Exception {
         Polling.awaitTrue("health UP", () -> Health.status(port).equals("UP"));
-        try (StompTestClient ann = StompTestClient.connect(port); StompTestClient bob = StompTestClient.connect(port)) {
-            String first = ann.createRoom("Hang-" + UUID.randomUUID().toString().substring(0, 8));
+        try (SignalingTestClient ann = SignalingTestClient.connect(port); SignalingTestClient bob = SignalingTestClient.connect(port)) {
+            String first = ann.createRoom("Hang-" + UUID.randomUUID().toString().substring(0, 8), null, null);
 
             KMS.silence(true);
-            ann.requestJoin(first, "Ann", true, true);
+            ann.requestJoin(first, "Ann", null, true, true);
 
             JsonNode refused = ann.nextOfType("error");
             assertThat(refused.path("code").asString()).isEqualTo("media-unavailable");
@@ -62,10 +63,10 @@ class KurentoUnresponsiveKmsTest {
             assertThat(health.at("/details/reason").asString()).contains("did not answer");
 
             KMS.silence(false);
-            String second = bob.createRoom("Back-" + UUID.randomUUID().toString().substring(0, 8));
+            String second = bob.createRoom("Back-" + UUID.randomUUID().toString().substring(0, 8), null, null);
             Polling.awaitValue("a join to succeed", () -> {
-                bob.requestJoin(second, "Bob", true, false);
-                return bob.take(e -> e.path("type").asString().equals("joined")
+                bob.requestJoin(second, "Bob", null, true, false);
+                return bob.nextEventMatching(e -> e.path("type").asString().equals("joined")
                         || e.path("type").asString().equals("error"), "a reply to the join");
             }, reply -> reply.path("type").asString().equals("joined"));
             Polling.awaitTrue("health UP again", () -> Health.status(port).equals("UP"));

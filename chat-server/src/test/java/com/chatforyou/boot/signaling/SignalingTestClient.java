@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
  * asked, the lobby) and keeps everything received, in arrival order, in one queue. Waits are
  * generous upper bounds so a broken server fails the test instead of hanging it.
  */
-final class SignalingTestClient implements AutoCloseable {
+public final class SignalingTestClient implements AutoCloseable {
 
     static final String EVENTS = "/user/queue/events";
     static final String LOBBY = "/topic/lobby";
@@ -92,11 +92,11 @@ final class SignalingTestClient implements AutoCloseable {
         subscribe(EVENTS);
     }
 
-    static SignalingTestClient connect(int port) throws Exception {
+    public static SignalingTestClient connect(int port) throws Exception {
         return new SignalingTestClient(port);
     }
 
-    static String uniqueName(String prefix) {
+    public static String uniqueName(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -118,7 +118,7 @@ final class SignalingTestClient implements AutoCloseable {
         subscribe(LOBBY);
     }
 
-    void send(String destination, Object body) {
+    public void send(String destination, Object body) {
         session.send(destination, body);
     }
 
@@ -162,8 +162,13 @@ final class SignalingTestClient implements AutoCloseable {
     }
 
     /** The next event of this type on the connection's own queue, skipping everything before it. */
-    JsonNode nextOfType(String type) {
+    public JsonNode nextOfType(String type) {
         return take(r -> r.isEvent() && r.type().equals(type), "an event of type " + type).body();
+    }
+
+    /** The next event on the connection's own queue that matches, skipping everything before it. */
+    public JsonNode nextEventMatching(Predicate<JsonNode> wanted, String what) {
+        return take(r -> r.isEvent() && wanted.test(r.body()), what).body();
     }
 
     /** The events (not lobby lists) before the next event of this type, which is consumed and not included. */
@@ -263,7 +268,7 @@ final class SignalingTestClient implements AutoCloseable {
     }
 
     /** Creates a room (without joining it) and returns its id. */
-    String createRoom(String name, Integer capacity, String password) {
+    public String createRoom(String name, Integer capacity, String password) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
         body.put("capacity", capacity);
@@ -273,13 +278,24 @@ final class SignalingTestClient implements AutoCloseable {
     }
 
     /** Sends a join; the caller expects the reply, since a refusal is a reply too. */
-    void requestJoin(String roomId, String displayName, String password, boolean audio, boolean video) {
+    public void requestJoin(String roomId, String displayName, String password, boolean audio, boolean video) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("roomId", roomId);
         body.put("displayName", displayName);
         body.put("password", password);
         body.put("media", Map.of("audio", audio, "video", video));
         send("/app/room.join", body);
+    }
+
+    /** Sends an SDP on a link, as the browser's {@code link.sdp}. */
+    public void sendDescription(String linkId, String type, String sdp) {
+        send("/app/link.sdp", Map.of("linkId", linkId, "description", Map.of("type", type, "sdp", sdp)));
+    }
+
+    /** Sends one ICE candidate on a link, as the browser's {@code link.ice}. */
+    public void sendCandidate(String linkId, String candidate) {
+        send("/app/link.ice", Map.of("linkId", linkId,
+                "candidate", Map.of("candidate", candidate, "sdpMid", "0", "sdpMLineIndex", 0)));
     }
 
     /** Joins and returns the {@code joined} acknowledgement. */
