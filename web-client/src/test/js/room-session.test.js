@@ -270,7 +270,7 @@ describe('RoomSession', () => {
 
   test('muting disables the track and tells the room', async () => {
     const { s, transport, media } = await joinedSession();
-    s.setMuted('audio', true);
+    s.controls.setMuted('audio', true);
     assert.equal(media.stream.getAudioTracks()[0].enabled, false);
     assert.equal(media.stream.getVideoTracks()[0].enabled, true);
     assert.deepEqual(transport.to('/app/media.state'), [{ audioMuted: true, videoMuted: false, sharing: false }]);
