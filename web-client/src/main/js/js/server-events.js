@@ -11,8 +11,9 @@ import { MEMBERSHIP_EVENTS } from './membership-state.js';
 import { LINK_EVENTS } from './link-state.js';
 import { CHAT_EVENTS } from './chat-state.js';
 import { RESTART_EVENTS } from './reconnect-state.js';
+import { INVITE_EVENTS } from './invite-state.js';
 
-const TABLES = [MEMBERSHIP_EVENTS, LINK_EVENTS, CHAT_EVENTS, RESTART_EVENTS];
+const TABLES = [MEMBERSHIP_EVENTS, LINK_EVENTS, CHAT_EVENTS, RESTART_EVENTS, INVITE_EVENTS];
 
 const HANDLERS = Object.freeze(Object.assign({}, ...TABLES));
 
