@@ -28,12 +28,8 @@ export function bestGrid({ count, width, height, aspect = TILE_ASPECT, gap = TIL
       best = { columns, rows, tileWidth, tileHeight: tileWidth / aspect };
     }
   }
-  return {
-    columns: best.columns,
-    rows: best.rows,
-    tileWidth: Math.floor(best.tileWidth),
-    tileHeight: Math.floor(best.tileHeight),
-  };
+  const tileWidth = Math.floor(best.tileWidth);
+  return { columns: best.columns, rows: best.rows, tileWidth, tileHeight: Math.floor(tileWidth / aspect) };
 }
 
 /**
@@ -79,5 +75,6 @@ export function stripTileSize({
   const along = (length - gap * (count - 1)) / count;
   const fits = vertical ? Math.min(thickness, along * aspect) : Math.min(along, thickness * aspect);
   const tileWidth = Math.min(Math.max(fits, Math.min(min, vertical ? thickness : thickness * aspect)), max);
-  return { tileWidth: Math.floor(tileWidth), tileHeight: Math.floor(tileWidth / aspect) };
+  const width = Math.floor(tileWidth);
+  return { tileWidth: width, tileHeight: Math.floor(width / aspect) };
 }
