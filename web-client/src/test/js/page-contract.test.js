@@ -91,6 +91,12 @@ test('no module writes markup from strings', () => {
   }
 });
 
+test('no module calls array methods on a live HTMLCollection (children, options)', () => {
+  for (const { name, source } of modules) {
+    assert.doesNotMatch(source, /\.(children|options)\.(every|map|filter|some|find|forEach|reduce|includes|indexOf)\(/, name);
+  }
+});
+
 test('no module invents media tracks', () => {
   for (const { name, source } of modules) {
     assert.doesNotMatch(source, /captureStream|createElement\(['"]canvas|createMediaStreamDestination|createOscillator|createConstantSource/, name);

@@ -130,7 +130,7 @@ export class CallLayoutView {
   /** Keeps the strip's children in the keys' order, moving only what is out of place. */
   #order(keys) {
     const roots = keys.map(key => this.tilesView.rootOf(key)).filter(Boolean);
-    const children = this.el.strip.children;
+    const children = [...this.el.strip.children];
     if (children.length === roots.length && children.every((node, i) => node === roots[i])) return;
     this.el.strip.append(...roots);
   }
