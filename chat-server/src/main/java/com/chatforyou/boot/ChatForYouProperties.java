@@ -10,13 +10,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ChatForYouProperties(
         @DefaultValue Rooms rooms,
         @DefaultValue Media media,
-        @DefaultValue Ice ice) {
+        @DefaultValue Ice ice,
+        @DefaultValue Lobby lobby) {
 
+    /** {@code reloadGrace}: how long the seat of a page that went away (closed or reloading) waits for it. */
     public record Rooms(
             @DefaultValue("100") int maxRooms,
             @DefaultValue("60s") Duration abandonedRoomTimeout,
             @DefaultValue("20s") Duration reconnectGrace,
-            @DefaultValue("1000") int maxParticipants) {
+            @DefaultValue("1000") int maxParticipants,
+            @DefaultValue("10s") Duration reloadGrace) {
+    }
+
+    /** {@code listRooms} false hides the lobby's room list: rooms are reached by their invite links only. */
+    public record Lobby(@DefaultValue("true") boolean listRooms) {
     }
 
     /** {@code backend} is {@code mesh} (default) or {@code kurento}; see docs/media-backends.md. */

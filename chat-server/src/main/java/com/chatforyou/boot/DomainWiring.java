@@ -36,7 +36,7 @@ class DomainWiring {
         var rooms = properties.rooms();
         return new RoomServices(media, notifier, iceServers, clock, ids,
                 new RoomSettings(rooms.maxRooms(), rooms.abandonedRoomTimeout(), rooms.reconnectGrace(),
-                        rooms.maxParticipants()), roomStore);
+                        rooms.maxParticipants(), rooms.reloadGrace()), roomStore);
     }
 
     // One bean per group of use cases; the signaling adapter asks for the use case interfaces.

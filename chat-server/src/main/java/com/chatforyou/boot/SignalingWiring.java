@@ -4,6 +4,7 @@ import com.chatforyou.adapter.signaling.ClosedConnections;
 import com.chatforyou.adapter.signaling.ConnectionClosedListener;
 import com.chatforyou.adapter.signaling.ErrorReplies;
 import com.chatforyou.adapter.signaling.InboundFrameGuard;
+import com.chatforyou.adapter.signaling.LobbySettings;
 import com.chatforyou.adapter.signaling.SignalingEndpointConfigurer;
 import com.chatforyou.adapter.signaling.StompParticipantNotifier;
 import com.chatforyou.adapter.signaling.controller.LobbyController;
@@ -14,6 +15,7 @@ import com.chatforyou.adapter.signaling.controller.SignalingErrorAdvice;
 import com.chatforyou.adapter.signaling.controller.UnknownDestinationController;
 import com.chatforyou.adapter.signaling.limits.SessionRateLimiter;
 import com.chatforyou.domain.port.in.CreateRoomUseCase;
+import com.chatforyou.domain.port.in.FindRoomQuery;
 import com.chatforyou.domain.port.in.JoinRoomUseCase;
 import com.chatforyou.domain.port.in.LeaveRoomUseCase;
 import com.chatforyou.domain.port.in.ListRoomsUseCase;
@@ -78,13 +80,20 @@ class SignalingWiring {
     }
 
     @Bean
-    StompParticipantNotifier participantNotifier(SimpMessageSendingOperations messaging, MediaPort media) {
-        return new StompParticipantNotifier(messaging, media.capacityLimits());
+    LobbySettings lobbySettings(ChatForYouProperties properties) {
+        return new LobbySettings(properties.lobby().listRooms());
     }
 
     @Bean
-    LobbyController lobbyController(ListRoomsUseCase listRooms, CreateRoomUseCase createRoom) {
-        return new LobbyController(listRooms, createRoom);
+    StompParticipantNotifier participantNotifier(SimpMessageSendingOperations messaging, MediaPort media,
+                                                 LobbySettings lobby) {
+        return new StompParticipantNotifier(messaging, media.capacityLimits(), lobby);
+    }
+
+    @Bean
+    LobbyController lobbyController(ListRoomsUseCase listRooms, CreateRoomUseCase createRoom, FindRoomQuery findRoom,
+                                    LobbySettings lobby) {
+        return new LobbyController(listRooms, createRoom, findRoom, lobby);
     }
 
     @Bean

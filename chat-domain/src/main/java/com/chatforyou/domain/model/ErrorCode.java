@@ -8,6 +8,9 @@ public enum ErrorCode {
     TOO_MANY_ROOMS("too-many-rooms"),
     SERVER_FULL("server-full"),
     ROOM_NAME_TAKEN("room-name-taken"),
+    /** A room.create asked for an invite link another room already has. */
+    ROOM_LINK_TAKEN("room-link-taken"),
+    INVALID_ROOM_LINK("invalid-room-link"),
     INVALID_ROOM_NAME("invalid-room-name"),
     INVALID_CAPACITY("invalid-capacity"),
     INVALID_PASSWORD("invalid-password"),

@@ -25,17 +25,34 @@ public final class Room {
     private final RoomName name;
     private final RoomPolicy policy;
     private final Instant createdAt;
+    private final RoomSlug slug;
+    private final boolean privateLink;
     private final Map<ParticipantId, Participant> participants = new LinkedHashMap<>();
     private final ArrayDeque<ChatMessage> chatHistory = new ArrayDeque<>();
     private final Map<LinkId, LinkNegotiation> links = new LinkedHashMap<>();
     private final LinkedHashSet<LinkId> closedLinks = new LinkedHashSet<>();
     private boolean closed;
 
-    public Room(RoomId id, RoomName name, RoomPolicy policy, Instant createdAt) {
+    /**
+     * @param slug        the room's invite link, the same for its whole life
+     * @param privateLink the link is unguessable and the room is not listed in the lobby
+     */
+    public Room(RoomId id, RoomName name, RoomPolicy policy, Instant createdAt, RoomSlug slug, boolean privateLink) {
         this.id = id;
         this.name = name;
         this.policy = policy;
         this.createdAt = createdAt;
+        this.slug = slug;
+        this.privateLink = privateLink;
+    }
+
+    public RoomSlug slug() {
+        return slug;
+    }
+
+    /** The rule "a room with an unguessable link is reached by its link only": it is not listed. */
+    public boolean isListed() {
+        return !privateLink;
     }
 
     public RoomId id() {
@@ -67,7 +84,7 @@ public final class Room {
     }
 
     public RoomSummary summary() {
-        return new RoomSummary(id, name, participants.size(), policy.capacity(), policy.locked());
+        return new RoomSummary(id, name, participants.size(), policy.capacity(), policy.locked(), slug, privateLink);
     }
 
     public List<Participant> participants() {

@@ -9,8 +9,10 @@ import com.chatforyou.domain.model.Room;
 import com.chatforyou.domain.model.RoomId;
 import com.chatforyou.domain.model.RoomName;
 import com.chatforyou.domain.model.RoomPolicy;
+import com.chatforyou.domain.model.RoomSlug;
 import com.chatforyou.domain.model.RoomSummary;
 import com.chatforyou.domain.port.in.CreateRoomUseCase;
+import com.chatforyou.domain.port.in.FindRoomQuery;
 import com.chatforyou.domain.port.in.ListRoomsUseCase;
 import com.chatforyou.domain.port.out.IdGenerator;
 import com.chatforyou.domain.port.out.MediaPort;
@@ -22,10 +24,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The lobby: creating and listing rooms, and removing rooms nobody joined. Owns the server-wide room
- * rules: at most {@link RoomSettings#maxRooms()} rooms, no two with the same name, and an empty room
- * lives {@link RoomSettings#abandonedRoomTimeout()}.
+ * rules: at most {@link RoomSettings#maxRooms()} rooms, no two with the same name or invite link
+ * (see {@link RoomLinks}), rooms with an unguessable link are not listed, and an empty room lives
+ * {@link RoomSettings#abandonedRoomTimeout()}.
  */
-public final class LobbyService implements CreateRoomUseCase, ListRoomsUseCase {
+public final class LobbyService implements CreateRoomUseCase, ListRoomsUseCase, FindRoomQuery {
 
     private final RoomStorePort store;
     private final RoomList roomList;
@@ -53,10 +56,13 @@ public final class LobbyService implements CreateRoomUseCase, ListRoomsUseCase {
         Optional<PasswordHash> password = command.password() == null || command.password().isEmpty()
                 ? Optional.empty()
                 : Optional.of(PasswordHash.of(command.password()));
+        RoomSlug requested = command.slug() == null ? null : new RoomSlug(command.slug());
         RoomSummary created = restart.create(() -> {
             refuseBeyondRoomLimit();
             refuseTakenName(name);
-            Room room = new Room(new RoomId(ids.newId()), name, new RoomPolicy(capacity, password), clock.now());
+            RoomSlug slug = RoomLinks.slugFor(name, command.privateLink(), requested, this::slugTaken, ids);
+            Room room = new Room(new RoomId(ids.newId()), name, new RoomPolicy(capacity, password), clock.now(), slug,
+                    command.privateLink());
             // Read before the room is shared: as created, empty.
             RoomSummary summary = room.summary();
             store.add(room);
@@ -69,6 +75,19 @@ public final class LobbyService implements CreateRoomUseCase, ListRoomsUseCase {
     @Override
     public List<RoomSummary> listRooms() {
         return roomList.current();
+    }
+
+    @Override
+    public RoomSummary findRoom(String slug) {
+        return store.rooms().stream()
+                .filter(room -> !room.isClosed() && room.slug().value().equals(slug))
+                .findFirst()
+                .flatMap(room -> store.fromRoom(room.id(), Room::summary))
+                .orElseThrow(() -> new ChatException(ErrorCode.ROOM_NOT_FOUND, "No room has this link; it may have ended"));
+    }
+
+    private boolean slugTaken(RoomSlug slug) {
+        return store.rooms().stream().anyMatch(room -> room.slug().equals(slug));
     }
 
     @Override

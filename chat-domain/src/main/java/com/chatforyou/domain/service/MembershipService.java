@@ -119,17 +119,27 @@ public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCas
      */
     @Override
     public void connectionLost(ConnectionId connection) {
+        keepForResume(connection, settings.reconnectGrace(), LeaveReason.DISCONNECTED);
+    }
+
+    /** The rule "a page that goes away keeps its seat for the reload grace only, then has left". */
+    @Override
+    public void suspendSeat(ConnectionId connection) {
+        keepForResume(connection, settings.reloadGrace(), LeaveReason.LEFT);
+    }
+
+    private void keepForResume(ConnectionId connection, java.time.Duration grace, LeaveReason reasonWhenOver) {
         Optional<Seat> held = seats.of(connection);
         if (held.isEmpty()) {
             return;
         }
         Seat seat = held.get();
-        if (settings.reconnectGrace().isZero()) {
-            vacate(connection, seat, LeaveReason.DISCONNECTED);
+        if (grace.isZero()) {
+            vacate(connection, seat, reasonWhenOver);
             return;
         }
         boolean found = store.inRoom(seat.room(),
-                room -> seats.suspend(connection, seat, clock.now().plus(settings.reconnectGrace())));
+                room -> seats.suspend(connection, seat, clock.now().plus(grace), reasonWhenOver));
         if (!found) {
             seats.release(connection, seat);
         }
@@ -172,10 +182,13 @@ public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCas
         vacate(held.connection(), held.seat(), LeaveReason.LEFT);
     }
 
-    /** Releases, as a {@code DISCONNECTED} leave, every seat whose reconnect grace period is over. Run periodically. */
+    /**
+     * Releases every seat whose grace period is over: as a {@code DISCONNECTED} leave after a lost
+     * connection, as a {@code LEFT} one after a page that went away. Run periodically.
+     */
     public void releaseExpiredSeats() {
         for (Seats.Suspension suspension : seats.overAt(clock.now())) {
-            vacate(suspension.connection(), suspension.seat(), LeaveReason.DISCONNECTED);
+            vacate(suspension.connection(), suspension.seat(), suspension.reasonWhenOver());
             seats.forget(suspension);
         }
     }

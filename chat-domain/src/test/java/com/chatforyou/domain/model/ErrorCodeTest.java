@@ -11,6 +11,7 @@ class ErrorCodeTest {
     void every_refusal_has_a_wire_code_listed_in_the_signaling_protocol() {
         assertThat(Arrays.stream(ErrorCode.values()).map(ErrorCode::wireCode)).containsExactlyInAnyOrder(
                 "room-not-found", "room-full", "wrong-password", "too-many-rooms", "server-full", "room-name-taken",
+                "room-link-taken", "invalid-room-link",
                 "invalid-room-name", "invalid-capacity", "invalid-password", "name-taken",
                 "invalid-display-name", "invalid-chat-message", "already-in-room", "not-in-room", "resume-failed",
                 "unknown-link", "link-closed", "link-not-owned", "invalid-sdp", "invalid-candidate",

@@ -21,12 +21,20 @@ public class StompParticipantNotifier implements ParticipantNotifier {
 
     private final SimpMessageSendingOperations messaging;
     private final CapacityLimits capacityLimits;
+    private final LobbySettings lobby;
     private final ServerEventMapper events = ServerEventMapper.INSTANCE;
 
     /** {@code capacityLimits} is the media backend's, shown in the lobby so creators can choose. */
     public StompParticipantNotifier(SimpMessageSendingOperations messaging, CapacityLimits capacityLimits) {
+        this(messaging, capacityLimits, LobbySettings.LISTED);
+    }
+
+    /** With {@code lobby.listRooms()} false, the lobby topic never carries a room. */
+    public StompParticipantNotifier(SimpMessageSendingOperations messaging, CapacityLimits capacityLimits,
+                                    LobbySettings lobby) {
         this.messaging = messaging;
         this.capacityLimits = capacityLimits;
+        this.lobby = lobby;
     }
 
     @Override
@@ -42,6 +50,9 @@ public class StompParticipantNotifier implements ParticipantNotifier {
 
     @Override
     public void roomListChanged(List<RoomSummary> rooms) {
+        if (!lobby.listRooms()) {
+            return; // nothing to tell: the list the lobby shows stays empty
+        }
         try {
             messaging.convertAndSend(SignalingDestinations.LOBBY_TOPIC, events.toRooms(rooms, capacityLimits));
         } catch (RuntimeException e) {

@@ -33,7 +33,10 @@ public interface SignalingRequestMapper {
 
     SignalingRequestMapper INSTANCE = Mappers.getMapper(SignalingRequestMapper.class);
 
-    CreateRoomCommand toCommand(CreateRoomRequest request);
+    default CreateRoomCommand toCommand(CreateRoomRequest request) {
+        return new CreateRoomCommand(request.name(), request.capacity(), request.password(),
+                Boolean.TRUE.equals(request.privateLink()), request.slug());
+    }
 
     @Mapping(target = "connection", source = "connection")
     @Mapping(target = "room", source = "request.roomId")

@@ -22,6 +22,7 @@ import com.chatforyou.domain.model.ParticipantId;
 import com.chatforyou.domain.model.RoomEvent;
 import com.chatforyou.domain.model.RoomId;
 import com.chatforyou.domain.model.RoomName;
+import com.chatforyou.domain.model.RoomSlug;
 import com.chatforyou.domain.model.RoomSummary;
 import com.chatforyou.domain.model.SessionDescription;
 import com.fasterxml.jackson.annotation.JsonTypeName;
@@ -49,7 +50,8 @@ class ServerEventMapperTest {
     private static final ParticipantId ANN = new ParticipantId("p3f");
     private static final ParticipantId BOB = new ParticipantId("p8a");
     private static final LinkId LINK = new LinkId("l9x");
-    private static final RoomSummary STANDUP = new RoomSummary(ROOM, new RoomName("Standup"), 2, new Capacity(6), false);
+    private static final RoomSummary STANDUP = new RoomSummary(ROOM, new RoomName("Standup"), 2, new Capacity(6), false,
+            new RoomSlug("standup"), false);
     private static final Participant ANN_SEAT = new Participant(ANN, new DisplayName("Ann"),
             MediaCapabilities.AUDIO_VIDEO, MediaState.UNMUTED, new ConnectionId("c1"), Instant.EPOCH);
     private static final Participant BOB_SEAT = new Participant(BOB, new DisplayName("Bob"),
@@ -65,7 +67,7 @@ class ServerEventMapperTest {
                         List.of(new IceServer(List.of("stun:stun.example.org:3478"), null, null)), "t0k", false),
                 """
                 {"type":"joined",
-                 "room":{"roomId":"r7k2","name":"Standup","participants":2,"capacity":6,"locked":false},
+                 "room":{"roomId":"r7k2","name":"Standup","participants":2,"capacity":6,"locked":false,"slug":"standup","privateLink":false},
                  "self":{"participantId":"p3f","displayName":"Ann","sendsAudio":true,"sendsVideo":true,"audioMuted":false,"videoMuted":false,"sharing":false},
                  "participants":[{"participantId":"p8a","displayName":"Bob","sendsAudio":true,"sendsVideo":false,"audioMuted":false,"videoMuted":true,"sharing":false}],
                  "chat":[{"messageId":"m1","authorId":"p8a","authorName":"Bob","text":"hi","sentAt":"2026-11-28T10:15:30Z"}],
@@ -196,21 +198,38 @@ class ServerEventMapperTest {
 
     @Test
     void theLobbyListCarriesTheCapacityLimits() {
-        var locked = new RoomSummary(new RoomId("r1"), new RoomName("Retro"), 0, new Capacity(8), true);
+        var locked = new RoomSummary(new RoomId("r1"), new RoomName("Retro"), 0, new Capacity(8), true,
+                new RoomSlug("k3x9-qp2m-w7ad"), true);
 
         var rooms = EVENTS.toRooms(List.of(STANDUP, locked), new CapacityLimits(6, 8));
 
         assertThat(wireForm(rooms)).isEqualTo(JSON.readTree("""
                 {"type":"rooms","defaultCapacity":6,"maxCapacity":8,"rooms":[
-                 {"roomId":"r7k2","name":"Standup","participants":2,"capacity":6,"locked":false},
-                 {"roomId":"r1","name":"Retro","participants":0,"capacity":8,"locked":true}]}
+                 {"roomId":"r7k2","name":"Standup","participants":2,"capacity":6,"locked":false,"slug":"standup","privateLink":false},
+                 {"roomId":"r1","name":"Retro","participants":0,"capacity":8,"locked":true,"slug":"k3x9-qp2m-w7ad","privateLink":true}],
+                 "listed":true}
+                """));
+    }
+
+    @Test
+    void aServerThatHidesItsRoomsSendsTheCapacitiesAndNoRoom() {
+        assertThat(wireForm(EVENTS.toHiddenRooms(new CapacityLimits(6, 8)))).isEqualTo(JSON.readTree("""
+                {"type":"rooms","defaultCapacity":6,"maxCapacity":8,"rooms":[],"listed":false}
+                """));
+    }
+
+    @Test
+    void theRoomOfAnInviteLinkGoesToTheOneWhoAsked() {
+        assertThat(wireForm(EVENTS.toRoomFound(STANDUP))).isEqualTo(JSON.readTree("""
+                {"type":"room-found","room":{"roomId":"r7k2","name":"Standup","participants":2,"capacity":6,"locked":false,
+                 "slug":"standup","privateLink":false}}
                 """));
     }
 
     @Test
     void aCreatedRoomIsAnnouncedToItsCreator() {
         assertThat(wireForm(EVENTS.toRoomCreated(STANDUP))).isEqualTo(JSON.readTree("""
-                {"type":"room-created","room":{"roomId":"r7k2","name":"Standup","participants":2,"capacity":6,"locked":false}}
+                {"type":"room-created","room":{"roomId":"r7k2","name":"Standup","participants":2,"capacity":6,"locked":false,"slug":"standup","privateLink":false}}
                 """));
     }
 
