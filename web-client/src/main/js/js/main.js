@@ -391,6 +391,7 @@ function screenFor(state) {
 }
 
 let screen = null;
+let lastPhase = 'lobby';
 function showScreen(next, state) {
   const previous = screen;
   screen = next;
@@ -400,7 +401,7 @@ function showScreen(next, state) {
   missingSection.hidden = next !== 'missing';
   if (next === 'prejoin') {
     const room = state.invite.room ?? { roomId: null, name: state.invite.slug, participants: 0, capacity: 0, locked: false };
-    prejoinView.show(room, preferences);
+    prejoinView.show(room, { ...preferences, displayName: displayNameInput.value.trim() || preferences.displayName });
     prejoinView.setJoining(state.phase === 'joining' || state.invite.status !== 'found');
     if (previous !== 'prejoin' && state.phase === 'lobby') startPreview();
   } else if (previous === 'prejoin') {
@@ -432,6 +433,9 @@ session = new RoomSession({
       // The create form keeps its values through errors and empties once a room was entered.
       if (next === 'room' && screen !== 'room') lobbyView.resetCreateForm();
       if (next !== screen || next === 'prejoin') showScreen(next, state);
+      // A refused join (a wrong password, a full room) stopped the camera: the preview comes back.
+      if (lastPhase === 'joining' && state.phase === 'lobby' && next === 'prejoin' && !preview.local) startPreview();
+      lastPhase = state.phase;
       document.title = state.phase === 'in-room' ? `${state.room.name} · ChatForYou` : 'ChatForYou';
       lobbyView.render(state, session.connection);
       roomView.render(state);

@@ -57,7 +57,14 @@ public final class ChatPage {
                 """);
     }
 
+    /** Creates a room and joins it from its pre-join screen. */
     public void createRoom(String roomName, Integer capacity, String password) {
+        createRoomOnly(roomName, capacity, password);
+        joinFromPrejoin();
+    }
+
+    /** Fills and sends the create form; the page then shows the new room's pre-join screen. */
+    public void createRoomOnly(String roomName, Integer capacity, String password) {
         browser.findElement(By.id("create-room-name")).sendKeys(roomName);
         if (capacity != null) {
             WebElement capacityInput = browser.findElement(By.id("create-room-capacity"));
@@ -68,6 +75,24 @@ public final class ChatPage {
             browser.findElement(By.id("create-room-password")).sendKeys(password);
         }
         browser.findElement(By.id("create-room-button")).click();
+    }
+
+    /** On the pre-join screen: waits until the room is known, then presses "Join now". */
+    public void joinFromPrejoin() {
+        waitFor(d -> d.findElement(By.id("prejoin-view")).isDisplayed()
+                && d.findElement(By.id("prejoin-join")).isEnabled());
+        WebElement nameInput = browser.findElement(By.id("prejoin-name"));
+        if (!name.equals(nameInput.getDomProperty("value"))) {
+            nameInput.clear();
+            nameInput.sendKeys(name);
+        }
+        browser.findElement(By.id("prejoin-join")).click();
+    }
+
+    /** Opens an invite link in this browser, as someone who was sent it would. */
+    public void openInvite(String url) {
+        browser.get(url);
+        waitFor(d -> "connected".equals(d.findElement(By.id("connection-status")).getAttribute("data-state")));
     }
 
     /** Clicks Join on the room in the lobby list, entering the password if the page asks. */
@@ -81,6 +106,7 @@ public final class ChatPage {
             browser.findElement(By.id("join-password")).sendKeys(password);
             browser.findElement(By.id("join-password-submit")).click();
         }
+        joinFromPrejoin();
     }
 
     public void waitUntilInRoom() {
@@ -106,6 +132,7 @@ public final class ChatPage {
                 const tile = [...document.querySelectorAll('#tiles .tile[data-participant-id]')]
                     .find(t => t.querySelector('.tile-name')?.textContent === arguments[0]);
                 if (!tile) return null;
+                const rect = tile.getBoundingClientRect();
                 const video = tile.querySelector('video.tile-media');
                 const stream = video && video.srcObject;
                 const placeholder = tile.querySelector('.tile-placeholder');
@@ -115,7 +142,10 @@ public final class ChatPage {
                   videoHeight: video ? video.videoHeight : 0,
                   audioTracks: stream ? stream.getAudioTracks().filter(t => t.readyState === 'live').length : 0,
                   videoTracks: stream ? stream.getVideoTracks().filter(t => t.readyState === 'live').length : 0,
-                  placeholderVisible: !!placeholder && placeholder.offsetParent !== null
+                  placeholderVisible: !!placeholder && placeholder.offsetParent !== null,
+                  onStage: tile.parentElement?.id === 'stage',
+                  width: Math.round(rect.width),
+                  height: Math.round(rect.height)
                 };
                 """, participantName);
     }
@@ -164,9 +194,11 @@ public final class ChatPage {
         waitFor(d -> inboundAudioPacketsFrom(participantName) > 0);
     }
 
+    /** The names in the participant list (which may be in a closed panel, so read from the DOM). */
+    @SuppressWarnings("unchecked")
     List<String> participantNames() {
-        return browser.findElements(By.cssSelector("#participant-list li[data-participant-id]")).stream()
-                .map(WebElement::getText).toList();
+        return (List<String>) script("return [...document.querySelectorAll("
+                + "'#participant-list li[data-participant-id] .participant-name')].map(n => n.textContent);");
     }
 
     String mediaNotice() {
@@ -174,16 +206,27 @@ public final class ChatPage {
     }
 
     void sendChat(String text) {
+        openChat();
         browser.findElement(By.id("chat-input")).sendKeys(text);
         browser.findElement(By.id("chat-send")).click();
     }
 
     /** Waits until a message with exactly this text is in the chat log, and returns its author. */
     String waitForChat(String text) {
-        return waitFor(d -> d.findElements(By.cssSelector("#chat-log .chat-message")).stream()
-                .filter(m -> text.equals(m.findElement(By.cssSelector(".chat-text")).getText()))
-                .map(m -> m.findElement(By.cssSelector(".chat-author")).getText())
-                .findFirst().orElse(null));
+        // Read from the DOM: the chat may be in a closed panel.
+        return waitFor(d -> (String) script("""
+                const m = [...document.querySelectorAll('#chat-log .chat-message')]
+                    .find(m => m.querySelector('.chat-text').textContent === arguments[0]);
+                return m ? m.querySelector('.chat-author').textContent : null;
+                """, text));
+    }
+
+    /** Opens the chat panel (a drawer on a phone) unless it is open already. */
+    void openChat() {
+        if (!browser.findElement(By.id("chat-input")).isDisplayed()) {
+            browser.findElement(By.id("toggle-chat")).click();
+            waitFor(d -> d.findElement(By.id("chat-input")).isDisplayed());
+        }
     }
 
     int elementsInChatLog(String cssSelector) {
@@ -215,6 +258,23 @@ public final class ChatPage {
 
     public void close() {
         browser.quit();
+    }
+
+    /** Reloads the page, as the browser's reload button does. */
+    public void reload() {
+        browser.navigate().refresh();
+    }
+
+    /** Sets the window (the page's viewport, headless) to this size. */
+    public void resizeWindow(int width, int height) {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+        waitFor(d -> ((Number) script("return window.innerWidth;")).intValue() == width ? true : null);
+    }
+
+    /** Types a key with nothing focused, as a keyboard shortcut is used. */
+    public void pressKey(String key) {
+        script("document.activeElement?.blur();");
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(key).perform();
     }
 
     /** Closes the tab as a user would (the page's pagehide runs), then ends the browser. */

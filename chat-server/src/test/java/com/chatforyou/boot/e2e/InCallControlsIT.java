@@ -13,8 +13,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Screen sharing, mute and camera-off in real browsers on the mesh backend. Headless Chromium with
- * fake devices sends a 640x480 camera and, from getDisplayMedia, an 800x450 screen; the frame size on
- * the viewer's tile therefore tells which of the two it receives.
+ * fake devices sends a 640x480 camera and, from getDisplayMedia, an 800x450 screen; the frame sizes on
+ * the viewer's tiles therefore tell which of the two each one receives. A share is sent beside the
+ * camera: the viewer gets a screen tile ("Ann (screen)") and keeps Ann's camera tile.
  */
 @SpringBootTest(classes = ChatForYouApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class InCallControlsIT {
@@ -34,11 +35,13 @@ class InCallControlsIT {
         waitForFrameSize(bob, "Ann", 640, 480);
 
         clickShare(ann);
-        waitForFrameSize(bob, "Ann", 800, 450);
+        waitForFrameSize(bob, "Ann (screen)", 800, 450);
+        waitForFrameSize(bob, "Ann", 640, 480);
         bob.waitFor(d -> "true".equals(tileAttribute(bob, "Ann", "data-sharing")));
         assertThat(ann.browserElementText("toggle-share")).isEqualTo("Stop sharing");
 
         clickShare(ann);
+        bob.waitFor(d -> bob.tileOf("Ann (screen)") == null);
         waitForFrameSize(bob, "Ann", 640, 480);
         bob.waitFor(d -> "false".equals(tileAttribute(bob, "Ann", "data-sharing")));
 
@@ -74,14 +77,15 @@ class InCallControlsIT {
         ann.waitFor(d -> Boolean.TRUE.equals(ann.tileOf("Cid").get("placeholderVisible")));
 
         clickShare(cid);
-        waitForFrameSize(ann, "Cid", 800, 450);
+        waitForFrameSize(ann, "Cid (screen)", 800, 450);
         ann.waitFor(d -> "true".equals(tileAttribute(ann, "Cid", "data-sharing"))
-                && Boolean.FALSE.equals(ann.tileOf("Cid").get("placeholderVisible")));
+                && Boolean.TRUE.equals(ann.tileOf("Cid").get("placeholderVisible")));
 
         clickShare(cid);
         ann.waitFor(d -> {
             Map<String, Object> tile = ann.tileOf("Cid");
-            return "false".equals(tile.get("hasVideo")) && Boolean.TRUE.equals(tile.get("placeholderVisible"))
+            return ann.tileOf("Cid (screen)") == null && "false".equals(tile.get("hasVideo"))
+                    && Boolean.TRUE.equals(tile.get("placeholderVisible"))
                     && "false".equals(tileAttribute(ann, "Cid", "data-sharing"));
         });
         ann.waitForAudioFrom("Cid");
