@@ -69,6 +69,12 @@ test('the live region for announcements is polite and not hidden from assistive 
   assert.doesNotMatch(html, /class="tile-status"[^>]*aria-hidden/);
 });
 
+test('main.js reads the app root from document.baseURI once, before the address changes', () => {
+  const main = modules.find(m => m.name === 'main.js').source;
+  assert.equal(main.match(/document\.baseURI/g).length, 2, 'the declaration of appRoot and its comment');
+  assert.match(main, /const appRoot = new URL\('\.', document\.baseURI\)\.href;/);
+});
+
 test('every id main.js looks up exists in index.html', () => {
   const main = modules.find(m => m.name === 'main.js').source;
   const ids = [...main.matchAll(/byId\('([^']+)'\)/g)].map(m => m[1]);

@@ -34,6 +34,12 @@ const storageOf = name => {
 };
 const local = storageOf('localStorage');
 
+/**
+ * The app's root, read once: the page changes its address (pushState) between the lobby and
+ * /r/<slug>, which moves document.baseURI on the lobby's page (it has no <base>).
+ */
+const appRoot = new URL('.', document.baseURI).href;
+
 let preferences = loadPreferences(local);
 const remember = changes => {
   preferences = { ...preferences, ...changes };
@@ -51,8 +57,9 @@ const lobbySection = byId('lobby-view');
 const roomSection = byId('room-view');
 const prejoinSection = byId('prejoin-view');
 const missingSection = byId('room-missing-view');
+byId('room-missing-lobby').setAttribute('href', appRoot);
 
-const transport = createStompTransport({ brokerURL: signalingUrl(document.baseURI), reconnectDelaysMs: RECONNECT_DELAYS_MS });
+const transport = createStompTransport({ brokerURL: signalingUrl(appRoot), reconnectDelaysMs: RECONNECT_DELAYS_MS });
 
 // Diagnostic: ?iceTransportPolicy=relay forces TURN relays, to check a TURN server (docs/turn.md).
 const iceTransportPolicy = iceTransportPolicyFrom(window.location.search);
@@ -78,7 +85,7 @@ function showAddress(url, { replace = false } = {}) {
 function goToLobby() {
   preview.stop();
   session.forgetInvite();
-  showAddress(lobbyUrl(document.baseURI));
+  showAddress(lobbyUrl(appRoot));
 }
 
 /** Opens the pre-join screen for a room of the lobby list (or one just created). */
@@ -88,14 +95,14 @@ function openPrejoin(room, password = null) {
     return;
   }
   createdPassword = password;
-  showAddress(inviteUrl(document.baseURI, room.slug));
+  showAddress(inviteUrl(appRoot, room.slug));
   session.showInvite(room);
 }
 let createdPassword = null;
 
 window.addEventListener('popstate', () => {
   if (session.state.phase !== 'lobby') return;
-  const slug = slugFromLocation(window.location.href, document.baseURI);
+  const slug = slugFromLocation(window.location.href, appRoot);
   if (slug) session.findRoom(slug);
   else {
     preview.stop();
@@ -249,7 +256,7 @@ async function copyInvite() {
   const slug = session.state.room?.slug;
   if (!slug) return false;
   try {
-    await navigator.clipboard.writeText(inviteUrl(document.baseURI, slug));
+    await navigator.clipboard.writeText(inviteUrl(appRoot, slug));
     return true;
   } catch {
     return false;
@@ -314,7 +321,7 @@ const roomView = new RoomView({
   actions: {
     leave: () => {
       session.leaveRoom();
-      showAddress(lobbyUrl(document.baseURI), { replace: true });
+      showAddress(lobbyUrl(appRoot), { replace: true });
       session.forgetInvite();
     },
     sendChat: text => session.sendChat(text),
@@ -410,7 +417,7 @@ function showScreen(next, state) {
   }
   if (next === 'room' && previous !== 'room') {
     stats.start();
-    showAddress(state.room.slug ? inviteUrl(document.baseURI, state.room.slug) : lobbyUrl(document.baseURI), { replace: true });
+    showAddress(state.room.slug ? inviteUrl(appRoot, state.room.slug) : lobbyUrl(appRoot), { replace: true });
   }
   if (next !== 'room' && previous === 'room') stats.stop();
 }
@@ -455,7 +462,7 @@ session = new RoomSession({
     },
     roomCreated: (room, password) => openPrejoin(room, password),
     resumeFailed: () => {
-      const slug = slugFromLocation(window.location.href, document.baseURI);
+      const slug = slugFromLocation(window.location.href, appRoot);
       if (slug) session.findRoom(slug);
     },
     error: ({ code, message }) => banner.show(code, message),
@@ -481,7 +488,7 @@ transport.onStatus(state => {
 });
 
 // A reload in a call takes the seat back; an invite link opens the pre-join screen of its room.
-const openedSlug = slugFromLocation(window.location.href, document.baseURI);
+const openedSlug = slugFromLocation(window.location.href, appRoot);
 const ticket = session.seatTicket.load();
 if (ticket && (openedSlug == null || ticket.slug === openedSlug)) session.resumeAfterReload(ticket);
 else {
@@ -512,7 +519,7 @@ window.chatForYou = Object.freeze({
       return { key, width: Math.round(rect?.width ?? 0), height: Math.round(rect?.height ?? 0) };
     }),
   }),
-  inviteUrl: () => (session.state.room?.slug ? inviteUrl(document.baseURI, session.state.room.slug) : null),
+  inviteUrl: () => (session.state.room?.slug ? inviteUrl(appRoot, session.state.room.slug) : null),
   /** Takes one connection-statistics sample now, instead of waiting for the timer. */
   sampleStats: () => stats.sample(),
   /** Closes the signaling WebSocket without a STOMP DISCONNECT, as a network drop would. */

@@ -69,7 +69,7 @@ export class PrejoinView {
     e.roomName.textContent = room.name;
     const count = room.participants ?? 0;
     e.roomStatus.textContent = count === 0 ? 'Nobody is in the call yet.'
-      : `${count} of ${room.capacity} ${count === 1 ? 'person is' : 'people are'} in the call.`;
+      : `${count} ${count === 1 ? 'person is' : 'people are'} in the call (${count} of ${room.capacity} seats taken).`;
     setVisible(e.passwordRow, Boolean(room.locked));
     if (first) {
       e.name.value ||= preferences.displayName ?? '';

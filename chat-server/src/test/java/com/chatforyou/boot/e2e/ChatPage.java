@@ -265,10 +265,16 @@ public final class ChatPage {
         browser.navigate().refresh();
     }
 
-    /** Sets the window (the page's viewport, headless) to this size. */
+    /** Sizes the window so that the page's viewport is exactly this size. */
     public void resizeWindow(int width, int height) {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
-        waitFor(d -> ((Number) script("return window.innerWidth;")).intValue() == width ? true : null);
+        int innerHeight = ((Number) script("return window.innerHeight;")).intValue();
+        if (innerHeight != height) {
+            // The window's size includes what is not the page; add that back.
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 2 * height - innerHeight));
+        }
+        waitFor(d -> ((Number) script("return window.innerWidth;")).intValue() == width
+                && ((Number) script("return window.innerHeight;")).intValue() == height ? true : null);
     }
 
     /** Types a key with nothing focused, as a keyboard shortcut is used. */
@@ -287,6 +293,8 @@ public final class ChatPage {
         return Objects.requireNonNull(new WebDriverWait(browser, PATIENCE, Duration.ofMillis(100))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                // While a page (re)loads, its scripts are not there yet.
+                .ignoring(org.openqa.selenium.JavascriptException.class)
                 .until(condition));
     }
 }
