@@ -54,7 +54,24 @@ class CallExperienceIT {
         bob.waitForVideoFrom("Ann");
         ann.waitForVideoFrom("Bob");
 
-        ChatPage eve = pages.open("Eve", Chromium.Devices.NOTHING_ALLOWED);
+        // Each tile shows its connection quality, with the figures from getStats in its tooltip.
+        bob.waitFor(d -> {
+            Object label = bob.script("""
+                    const tile = [...document.querySelectorAll('#tiles .tile[data-participant-id]')]
+                        .find(t => t.querySelector('.tile-name')?.textContent === 'Ann');
+                    const q = tile?.querySelector('.tile-quality');
+                    return q && !q.hidden && q.dataset.level !== 'unknown' ? q.getAttribute('aria-label') : null;
+                    """);
+            return label != null && label.toString().matches("(Good|Fair|Poor) connection: RTT .* · loss .* · jitter .* · .*")
+                    ? label : null;
+        });
+
+        // A refused camera is explained on the pre-join screen, with what to do.
+        ChatPage eve = pages.open("Eve", Chromium.Devices.CAMERA_DENIED);
+        eve.openInvite(invite);
+        eve.waitFor(d -> d.findElement(By.id("prejoin-advice")).isDisplayed());
+        assertThat(eve.browserElementText("prejoin-advice-text")).contains("blocked the camera").contains("address bar");
+
         eve.openInvite("http://127.0.0.1:" + port + "/r/no-such-room");
         eve.waitFor(d -> d.findElement(By.id("room-missing-view")).isDisplayed());
         assertThat(eve.browserElementText("room-missing-heading")).contains("does not exist");
