@@ -192,6 +192,18 @@ describe('RoomSession: invite links and reloads', () => {
     assert.deepEqual(transport.to('/app/room.leave'), [{}]);
   });
 
+  test('going away while reconnecting keeps the ticket, so a reload resumes within the reconnect grace', async () => {
+    const { s, transport, storage } = session();
+    s.connected();
+    await s.joinRoom({ roomId: 'r1', displayName: 'Ann' });
+    s.handleEvent(joined({ room: SLUGGED, resumeToken: 't0k' }));
+    s.connectionInterrupted();
+    s.suspend();
+    assert.ok(storage.getItem('chatforyou.seat'));
+    assert.deepEqual(transport.to('/app/room.suspend'), []);
+    assert.equal(s.state.phase, 'in-room');
+  });
+
   test('after a reload the seat is resumed with fresh media, and its mute state is applied', async () => {
     const { s, transport } = session();
     s.resumeAfterReload({ roomId: 'r1', participantId: 'pAnn', resumeToken: 't0k', slug: 'standup' });

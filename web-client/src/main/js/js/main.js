@@ -320,9 +320,10 @@ const roomView = new RoomView({
   createStream: tracks => new MediaStream(tracks),
   actions: {
     leave: () => {
+      // The invite goes first, so that the lobby (not the room's pre-join) follows the leave.
+      session.forgetInvite();
       session.leaveRoom();
       showAddress(lobbyUrl(appRoot), { replace: true });
-      session.forgetInvite();
     },
     sendChat: text => session.sendChat(text),
     toggle: kind => {
@@ -391,6 +392,8 @@ document.addEventListener('keydown', event => {
 /** Which screen shows: lobby, pre-join, "no such room" or the room. */
 function screenFor(state) {
   if (state.phase === 'in-room') return 'room';
+  // Waiting to join again after a server restart: the lobby says so; the camera stays the session's.
+  if (state.rejoin) return 'lobby';
   const invite = state.invite;
   if (invite?.status === 'missing' && state.phase === 'lobby') return 'missing';
   if (invite && (invite.status === 'found' || invite.status === 'resolving')) return 'prejoin';
@@ -413,13 +416,16 @@ function showScreen(next, state) {
     if (previous !== 'prejoin' && state.phase === 'lobby') startPreview();
   } else if (previous === 'prejoin') {
     prejoinView.hide();
-    if (next !== 'room') preview.stop();
+    preview.stop(); // after a join the stream was handed over, and this stops nothing
   }
   if (next === 'room' && previous !== 'room') {
     stats.start();
     showAddress(state.room.slug ? inviteUrl(appRoot, state.room.slug) : lobbyUrl(appRoot), { replace: true });
   }
-  if (next !== 'room' && previous === 'room') stats.stop();
+  if (next !== 'room' && previous === 'room') {
+    stats.stop();
+    roomView.setUplink({ poor: false });
+  }
 }
 
 session = new RoomSession({

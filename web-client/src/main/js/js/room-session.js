@@ -188,8 +188,9 @@ export class RoomSession {
    * (room.suspend) and the ticket stays; a closed tab leaves when that while is over.
    */
   suspend() {
-    if (this.state.phase === 'in-room' && this.connection === 'connected') {
-      this.#send('/app/room.suspend', {});
+    if (this.state.phase === 'in-room') {
+      // While reconnecting the server holds the seat for the reconnect grace already; the ticket stays.
+      if (this.connection === 'connected') this.#send('/app/room.suspend', {});
       return;
     }
     this.leaveRoom();
