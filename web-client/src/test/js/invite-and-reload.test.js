@@ -12,41 +12,9 @@ import { MediaLinks } from '../../main/js/js/media-links.js';
 import { FakeStream, FakeTrack, cameraStream } from './support/fake-media.js';
 import { recordingLog } from './support/link-harness.js';
 import { ROOM, ANN, joined } from './support/protocol-events.js';
+import { FakeTransport, MemoryStorage } from './support/fake-transport.js';
 
 const SLUGGED = { ...ROOM, slug: 'standup' };
-
-class MemoryStorage {
-  constructor() {
-    this.items = new Map();
-  }
-
-  getItem(k) {
-    return this.items.has(k) ? this.items.get(k) : null;
-  }
-
-  setItem(k, v) {
-    this.items.set(k, String(v));
-  }
-
-  removeItem(k) {
-    this.items.delete(k);
-  }
-}
-
-class FakeTransport {
-  constructor() {
-    this.sent = [];
-  }
-
-  send(destination, body) {
-    this.sent.push({ destination, body: JSON.parse(JSON.stringify(body)) });
-    return true;
-  }
-
-  to(destination) {
-    return this.sent.filter(m => m.destination === destination).map(m => m.body);
-  }
-}
 
 describe('invite link addresses', () => {
   test('the slug of /r/<slug>, relative to the app base (with or without a context path)', () => {

@@ -5,20 +5,7 @@ import { PrejoinPreview, canPickSpeaker, deviceAdvice, loadPreferences, savePref
 import { withDevices } from '../../main/js/js/local-media.js';
 import { meterLevel } from '../../main/js/js/audio-level.js';
 import { FakeStream, FakeTrack } from './support/fake-media.js';
-
-class MemoryStorage {
-  constructor(items = {}) {
-    this.items = new Map(Object.entries(items));
-  }
-
-  getItem(k) {
-    return this.items.has(k) ? this.items.get(k) : null;
-  }
-
-  setItem(k, v) {
-    this.items.set(k, String(v));
-  }
-}
+import { MemoryStorage } from './support/fake-transport.js';
 
 const failing = name => Object.assign(new Error(name), { name });
 

@@ -89,7 +89,7 @@ class CallExperienceIT {
         bob.waitUntilInRoom();
         ann.waitForVideoFrom("Bob");
         bob.clickById("toggle-audio");
-        ann.waitFor(d -> "true".equals(tileAttribute(ann, "Bob", "data-audio-muted")));
+        ann.waitFor(d -> "true".equals(ann.tileAttribute("Bob", "data-audio-muted")));
         String bobsId = (String) state(bob).get("selfId");
 
         bob.reload();
@@ -104,7 +104,7 @@ class CallExperienceIT {
         assertThat(ann.participantNames()).containsExactly("Ann", "Bob");
         // The microphone stays muted across the reload.
         assertThat(bob.browserElementText("toggle-audio")).isEqualTo("Unmute");
-        assertThat(tileAttribute(ann, "Bob", "data-audio-muted")).isEqualTo("true");
+        assertThat(ann.tileAttribute("Bob", "data-audio-muted")).isEqualTo("true");
     }
 
     @Test
@@ -175,7 +175,7 @@ class CallExperienceIT {
         ann.waitFor(d -> d.findElement(By.id("toggle-audio")).isEnabled());
 
         ann.pressKey("m");
-        bob.waitFor(d -> "true".equals(tileAttribute(bob, "Ann", "data-audio-muted")));
+        bob.waitFor(d -> "true".equals(bob.tileAttribute("Ann", "data-audio-muted")));
         assertThat(ann.browserElementText("toggle-audio")).isEqualTo("Unmute");
         // The state is text on the tile, not only a colour.
         assertThat(bob.script("""
@@ -184,7 +184,7 @@ class CallExperienceIT {
                 """)).asString().contains("Muted");
 
         ann.pressKey("m");
-        bob.waitFor(d -> "false".equals(tileAttribute(bob, "Ann", "data-audio-muted")));
+        bob.waitFor(d -> "false".equals(bob.tileAttribute("Ann", "data-audio-muted")));
 
         ann.pressKey("?");
         ann.waitFor(d -> d.findElement(By.id("help-dialog")).isDisplayed());
@@ -284,13 +284,5 @@ class CallExperienceIT {
 
     private static double viewportHeight(ChatPage page) {
         return ((Number) page.script("return window.innerHeight;")).doubleValue();
-    }
-
-    private static String tileAttribute(ChatPage viewer, String participantName, String attribute) {
-        return (String) viewer.script("""
-                const tile = [...document.querySelectorAll('#tiles .tile[data-participant-id]')]
-                    .find(t => t.querySelector('.tile-name')?.textContent === arguments[0]);
-                return tile ? tile.getAttribute(arguments[1]) : null;
-                """, participantName, attribute);
     }
 }

@@ -150,6 +150,15 @@ public final class ChatPage {
                 """, participantName);
     }
 
+    /** An attribute of one participant's tile in this tab (null when there is no such tile). */
+    String tileAttribute(String participantName, String attribute) {
+        return (String) script("""
+                const tile = [...document.querySelectorAll('#tiles .tile[data-participant-id]')]
+                    .find(t => t.querySelector('.tile-name')?.textContent === arguments[0]);
+                return tile ? tile.getAttribute(arguments[1]) : null;
+                """, participantName, attribute);
+    }
+
     public void waitForVideoFrom(String participantName) {
         waitFor(d -> {
             Map<String, Object> tile = tileOf(participantName);
