@@ -156,7 +156,8 @@ const inUse = (stream, kind) => {
 };
 
 const preview = new PrejoinPreview({
-  getUserMedia: mediaDevices?.getUserMedia?.bind(mediaDevices),
+  // Looked up at each call, like the join's own acquisition, so a replaced getUserMedia is used.
+  getUserMedia: mediaDevices?.getUserMedia ? constraints => navigator.mediaDevices.getUserMedia(constraints) : undefined,
   secureContext: window.isSecureContext,
   onChange: media => {
     const advice = deviceAdvice(media, { secureContext: window.isSecureContext, hasGetUserMedia: Boolean(mediaDevices?.getUserMedia) });
