@@ -97,6 +97,8 @@ function openPrejoin(room, password = null) {
   createdPassword = password;
   showAddress(inviteUrl(appRoot, room.slug));
   session.showInvite(room);
+  // The password just typed (creating the room, or in the lobby's dialog) need not be typed again.
+  if (password) byId('prejoin-password').value = password;
 }
 let createdPassword = null;
 
