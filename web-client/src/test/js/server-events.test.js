@@ -34,7 +34,7 @@ describe('applyServerEvent', () => {
     assert.equal(state.lobby.defaultCapacity, 6);
     assert.equal(state.lobby.maxCapacity, 8);
     assert.equal(state.lobby.loaded, true);
-    assert.deepEqual(state.lobby.rooms, [{ ...ROOM, participants: 2, locked: true }]);
+    assert.deepEqual(state.lobby.rooms, [{ ...ROOM, participants: 2, locked: true, passwordRequired: false, waitingRoom: false }]);
   });
 
   test('room-created after our own create asks to join it with the same password', () => {
