@@ -1,7 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { applyServerEvent } from '../../main/js/js/server-events.js';
+import { run } from './support/reduce.js';
 import { initialState } from '../../main/js/js/room-state.js';
 import { beginJoin } from '../../main/js/js/membership-state.js';
 import { ModerationView } from '../../main/js/js/moderation-view.js';
@@ -15,9 +15,7 @@ import { ANN, BOB, joined } from './support/protocol-events.js';
 const HOSTILE = '<img src=x onerror="alert(1)">';
 
 function stateOf(self, others, extra = {}) {
-  let state = beginJoin(initialState(), { roomId: 'r1', password: null });
-  state = applyServerEvent(state, joined({ self, participants: others, ...extra })).state;
-  return state;
+  return run(beginJoin(initialState(), { roomId: 'r1', password: null }), joined({ self, participants: others, ...extra })).state;
 }
 
 /** Tiles as the tile view makes them: one element per participant, 'self' for the own. */

@@ -1,7 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { applyServerEvent } from '../../main/js/js/server-events.js';
+import { run } from './support/reduce.js';
 import { initialState } from '../../main/js/js/room-state.js';
 import { beginJoin } from '../../main/js/js/membership-state.js';
 import { hostActionsFor, hostRequest, isHost } from '../../main/js/js/moderation-state.js';
@@ -17,15 +17,6 @@ const HOST = { ...ANN, role: 'host', mayUnmute: true };
 const GUEST = { ...BOB, role: 'participant', mayUnmute: true };
 const CO_HOST = { ...CAROL, sendsAudio: true, role: 'co-host', mayUnmute: true };
 
-function run(state, ...events) {
-  const effects = [];
-  for (const event of events) {
-    const result = applyServerEvent(state, event);
-    state = result.state;
-    effects.push(...result.effects);
-  }
-  return { state, effects };
-}
 
 const joining = () => beginJoin(initialState(), { roomId: 'r1', password: null });
 const asHost = (extra = {}) => run(joining(), joined({ self: HOST, participants: [GUEST, CO_HOST], ...extra })).state;

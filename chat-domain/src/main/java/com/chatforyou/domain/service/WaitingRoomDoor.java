@@ -1,6 +1,5 @@
 package com.chatforyou.domain.service;
 
-import com.chatforyou.domain.model.ChatException;
 import com.chatforyou.domain.model.ConnectionId;
 import com.chatforyou.domain.model.DenialReason;
 import com.chatforyou.domain.model.Knock;
@@ -63,7 +62,7 @@ final class WaitingRoomDoor {
         seats.releaseKnock(knock.newcomer().connection());
         try {
             seating.seat(room, knock.newcomer(), Role.PARTICIPANT);
-        } catch (ChatException e) {
+        } catch (RuntimeException e) {
             seats.claimKnock(knock.newcomer().connection(), room.id());
             room.keepWaiting(knock);
             throw e;
@@ -78,7 +77,8 @@ final class WaitingRoomDoor {
             seats.releaseKnock(knock.newcomer().connection());
             try {
                 seating.seat(room, knock.newcomer(), Role.PARTICIPANT);
-            } catch (ChatException e) {
+            } catch (RuntimeException e) {
+                // Mostly a full room; whatever it was, the newcomer must not be left waiting for nobody.
                 seating.deny(room, knock, DenialReason.ROOM_FULL);
             }
         }
