@@ -110,6 +110,20 @@ describe('ModerationView', () => {
     assert.equal(input.value, '');
   });
 
+  test('while the hosts hold the microphone the mute button says so and is disabled', () => {
+    const p = page();
+    const toggleAudio = p.doc.createElement('button');
+    const view = new ModerationView({ doc: p.doc, sidebar: p.sidebar, notices: p.notices, findTile: p.tile,
+      actions: { host() {}, unmute() {} }, toggleAudio });
+    view.render(stateOf({ ...BOB, role: 'participant', audioMuted: true, mayUnmute: false }, [{ ...ANN, role: 'host' }]));
+    assert.equal(toggleAudio.disabled, true);
+    assert.equal(toggleAudio.textContent, 'Muted by host');
+    toggleAudio.disabled = false;
+    view.render(stateOf({ ...BOB, role: 'participant', audioMuted: true, mayUnmute: true }, [{ ...ANN, role: 'host' }]));
+    assert.equal(toggleAudio.disabled, false, 'asked to unmute: the button is the call controls\' again');
+    assert.equal(toggleAudio.getAttribute('data-held-by-host'), 'false');
+  });
+
   test('a notice says what a host did, in a live region, and an unmute request offers to unmute', () => {
     const guest = moderation(stateOf({ ...BOB, role: 'participant' }, [{ ...ANN, role: 'host' }]));
     guest.view.showNotice({ kind: 'unmute-request', text: 'Ann asks you to unmute.' });

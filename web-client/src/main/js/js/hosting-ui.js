@@ -13,7 +13,7 @@ import { WaitingRoomView } from './waiting-room-view.js';
  * @param {object} options
  * @param {Document} options.doc
  * @param {{main: HTMLElement, roomView: HTMLElement, sidebar: HTMLElement, controls: HTMLElement,
- *   tiles: HTMLElement, selfTile: HTMLElement, mediaNotice: HTMLElement}} options.elements
+ *   tiles: HTMLElement, selfTile: HTMLElement, mediaNotice: HTMLElement, toggleAudio: HTMLButtonElement}} options.elements
  * @param {() => import('./room-session.js').RoomSession} options.session
  */
 export function createHostingViews({ doc, elements, session }) {
@@ -29,6 +29,7 @@ export function createHostingViews({ doc, elements, session }) {
     sidebar: elements.sidebar,
     notices,
     findTile,
+    toggleAudio: elements.toggleAudio,
     actions: {
       host: (action, options) => session().hostAction(action, options),
       unmute: () => session().controls.setMuted('audio', false),

@@ -142,6 +142,7 @@ const hosting = createHostingViews({
     tiles: byId('tiles'),
     selfTile: byId('self-tile'),
     mediaNotice: byId('media-notice'),
+    toggleAudio: byId('toggle-audio'),
   },
 });
 
@@ -192,6 +193,7 @@ session = new RoomSession({
     },
     localMediaChanged: local => {
       roomView.setLocalMedia(local);
+      hosting.render(session.state); // the controls were drawn again; a held microphone stays held
       if (!local) {
         levels.clear();
         return;

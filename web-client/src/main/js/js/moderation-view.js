@@ -51,9 +51,11 @@ export class ModerationView {
    * @param {HTMLElement} options.notices where the notices go (an aria-live region is made inside)
    * @param {(participantId: string) => HTMLElement|null} options.findTile a participant's tile ('self' for one's own)
    * @param {{host(action: string, options: object): void, unmute(): void}} options.actions
+   * @param {HTMLButtonElement} [options.toggleAudio] the mute button, held while the hosts hold the microphone
    */
-  constructor({ doc, sidebar, notices, findTile, actions }) {
+  constructor({ doc, sidebar, notices, findTile, actions, toggleAudio = null }) {
     this.doc = doc;
+    this.toggleAudio = toggleAudio;
     this.findTile = findTile;
     this.actions = actions;
     /** knockId -> parts of its item */
@@ -66,6 +68,7 @@ export class ModerationView {
 
   render(state) {
     this.state = state;
+    this.#holdMicrophone(state);
     const host = isHost(state);
     setVisible(this.panel, host);
     if (state.phase !== 'in-room') {
@@ -107,6 +110,18 @@ export class ModerationView {
   clearNotice() {
     this.noticeText.textContent = '';
     setVisible(this.noticeBox, false);
+  }
+
+  /** While the hosts hold the own microphone, the mute button says so and cannot unmute. */
+  #holdMicrophone(state) {
+    const button = this.toggleAudio;
+    if (!button) return;
+    const held = state.phase === 'in-room' && state.self?.mayUnmute === false && state.self?.audioMuted;
+    button.setAttribute('data-held-by-host', held ? 'true' : 'false');
+    if (!held) return;
+    button.disabled = true;
+    button.textContent = 'Muted by host';
+    button.setAttribute('title', 'The hosts control microphones; a host can ask you to unmute');
   }
 
   #buildPanel(sidebar) {
