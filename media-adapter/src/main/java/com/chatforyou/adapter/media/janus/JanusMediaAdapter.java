@@ -447,6 +447,8 @@ public class JanusMediaAdapter implements MediaPort, AutoCloseable {
         if (unused.isEmpty() && dropped.isEmpty()) {
             return;
         }
+        LOG.log(System.Logger.Level.DEBUG, "Viewer {0} of {1}: subscribing {2}, unsubscribing {3}", viewer.link.id(),
+                publisher.link.id(), unused.keySet(), dropped);
         ObjectNode update = body("update");
         if (!unused.isEmpty()) {
             ArrayNode subscribe = update.putArray("subscribe");
@@ -576,6 +578,7 @@ public class JanusMediaAdapter implements MediaPort, AutoCloseable {
                 now.put(stream.path("mid").asString(), stream.path("type").asString());
             }
         }
+        LOG.log(System.Logger.Level.DEBUG, "Link {0} publishes {1}", publisher.link.id(), now);
         if (now.equals(publisher.streamsPublished)) {
             return;
         }
