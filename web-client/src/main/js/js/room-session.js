@@ -304,6 +304,12 @@ const HANDLERS = {
     return { state: { ...state, iceServers }, effects: [{ type: 'update-ice-servers', iceServers }] };
   },
 
+  /** The room's media server went away or came back: a notice while video waits for it. */
+  'media-server'(state, e) {
+    if (!inThisRoom(state, e.roomId)) return unchanged(state);
+    return { state: { ...state, mediaServerAwayIn: e.available ? null : e.roomId }, effects: [] };
+  },
+
   'server-restarting'(state, e) {
     if (!inThisRoom(state, e.roomId)) return unchanged(state);
     // The room and the seat are gone with the old server: nothing can be resumed, so join again by name.

@@ -75,6 +75,8 @@ public class RoomService implements CreateRoomUseCase, ListRoomsUseCase, JoinRoo
     private final Map<ParticipantId, Instant> iceRenewals = new ConcurrentHashMap<>();
     /** Seats whose connection was lost, kept for a resume until the deadline. */
     private final Map<ParticipantId, Suspension> suspended = new ConcurrentHashMap<>();
+    /** Rooms whose media could not be re-established after their media server went away. */
+    private final java.util.Set<RoomId> roomsWithoutMedia = ConcurrentHashMap.newKeySet();
     private final Object roomCreationLock = new Object();
     private final Object lobbyLock = new Object();
     /** Set once by {@link #closeAllRoomsForRestart}, under {@code roomCreationLock}; never cleared. */
@@ -402,12 +404,24 @@ public class RoomService implements CreateRoomUseCase, ListRoomsUseCase, JoinRoo
                     links.forEach(link -> announce(room, link));
                     linked.add(participant);
                 }
+                if (roomsWithoutMedia.remove(roomId)) {
+                    tellMediaServerStatus(room, true);
+                }
             } catch (ChatException e) {
-                // Still down: leave the room without media rather than retrying in a loop.
+                // Still down: leave the room without media rather than retrying in a loop. The backend
+                // resets the room again once its media server is back.
                 LOG.log(System.Logger.Level.WARNING, "Media of room {0} not re-established: {1}", roomId,
                         e.getMessage());
                 closeLinks(room, room.closeAllLinks(), null);
+                roomsWithoutMedia.add(roomId);
+                tellMediaServerStatus(room, false);
             }
+        }
+    }
+
+    private void tellMediaServerStatus(Room room, boolean available) {
+        for (Participant participant : room.participants()) {
+            notifier.notify(participant.connection(), new RoomEvent.MediaServerStatus(room.id(), available));
         }
     }
 
@@ -562,6 +576,7 @@ public class RoomService implements CreateRoomUseCase, ListRoomsUseCase, JoinRoo
     private void closeRoom(Room room) {
         room.close();
         rooms.remove(room.id());
+        roomsWithoutMedia.remove(room.id());
         media.roomClosed(room.id());
     }
 
