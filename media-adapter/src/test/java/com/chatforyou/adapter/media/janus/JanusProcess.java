@@ -36,11 +36,13 @@ public final class JanusProcess implements AutoCloseable {
     private final String apiSecret = UUID.randomUUID().toString();
     private final String adminSecret = UUID.randomUUID().toString();
     private final String roomAdminKey = UUID.randomUUID().toString();
+    private final int sessionTimeoutSeconds;
     private Process process;
     private int starts;
 
-    private JanusProcess() {
+    private JanusProcess(int sessionTimeoutSeconds) {
         requirePrivateNetwork();
+        this.sessionTimeoutSeconds = sessionTimeoutSeconds;
         try {
             folder = Files.createTempDirectory("chatforyou-janus-");
             port = freePort();
@@ -53,11 +55,18 @@ public final class JanusProcess implements AutoCloseable {
 
     /** Configured but not started: as when Janus is down when the app starts. */
     public static JanusProcess create() {
-        return new JanusProcess();
+        return new JanusProcess(0);
     }
 
     public static JanusProcess running() {
-        JanusProcess janus = new JanusProcess();
+        JanusProcess janus = new JanusProcess(0);
+        janus.start();
+        return janus;
+    }
+
+    /** A Janus that ends sessions which go {@code seconds} without a keepalive. */
+    public static JanusProcess runningWithSessionTimeout(int seconds) {
+        JanusProcess janus = new JanusProcess(seconds);
         janus.start();
         return janus;
     }
@@ -192,6 +201,9 @@ public final class JanusProcess implements AutoCloseable {
         core = replace(core, "admin_secret", quoted(adminSecret));
         core = replace(core, "api_secret", quoted(apiSecret));
         core = replace(core, "configs_folder", quoted(folder.toString()));
+        if (sessionTimeoutSeconds > 0) {
+            core = replace(core, "session_timeout", Integer.toString(sessionTimeoutSeconds));
+        }
         // A narrow RTP range of its own keeps parallel test runs apart.
         int base = 20000 + (port % 40) * 1000;
         core = replace(core, "rtp_port_range", quoted(base + "-" + (base + 999)));
