@@ -152,6 +152,14 @@ public final class JanusProcess implements AutoCloseable {
         signal("CONT");
     }
 
+    /** The running Janus' process id, for CPU accounting. */
+    public synchronized long pid() {
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException("Janus is not running");
+        }
+        return process.pid();
+    }
+
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }
