@@ -39,7 +39,8 @@ public record ChatForYouProperties(
     /**
      * The Janus server. Without {@code url}, the {@code JANUS_URL} environment variable is used, then
      * {@code ws://127.0.0.1:8188/}. {@code apiSecret} is Janus' api_secret, {@code roomAdminKey} the
-     * videoroom plugin's admin_key; {@code adminUrl} and {@code adminSecret} reach the Admin API, for leak checks.
+     * videoroom plugin's admin_key; {@code adminUrl} and {@code adminSecret} reach the Admin API, whose
+     * count of sessions, handles and rooms health shows, refreshed every {@code censusInterval}.
      */
     public record Janus(
             String url,
@@ -52,7 +53,8 @@ public record ChatForYouProperties(
             @DefaultValue("8s") Duration operationTimeout,
             @DefaultValue("15s") Duration keepaliveInterval,
             @DefaultValue("1s") Duration firstRetryDelay,
-            @DefaultValue("15s") Duration maxRetryDelay) {
+            @DefaultValue("15s") Duration maxRetryDelay,
+            @DefaultValue("30s") Duration censusInterval) {
 
         @Override
         public String toString() {

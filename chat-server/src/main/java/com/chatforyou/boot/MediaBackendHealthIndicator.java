@@ -28,8 +28,13 @@ class MediaBackendHealthIndicator implements HealthIndicator {
         }
         if (media instanceof JanusMediaAdapter janus) {
             JanusStatus status = janus.status();
-            return describe(status.up(), status.url(), status.state(),
+            Health health = describe(status.up(), status.url(), status.state(),
                     status.sessionId() == null ? null : Long.toString(status.sessionId()), status.detail());
+            return janus.serverCensus().map(census -> Health.status(health.getStatus())
+                    .withDetails(health.getDetails())
+                    .withDetail("janusSessions", census.sessions())
+                    .withDetail("janusHandles", census.handles())
+                    .withDetail("janusRooms", census.rooms()).build()).orElse(health);
         }
         return Health.up().withDetail("backend", media.backendName()).build();
     }

@@ -27,7 +27,12 @@ class MediaWiring {
         MediaPort media = switch (backend) {
             case "mesh" -> new MeshMediaAdapter();
             case "kurento" -> new KurentoMediaAdapter(kurentoSettings(properties.media().kurento(), environment));
-            case "janus" -> new JanusMediaAdapter(janusSettings(properties.media().janus(), environment));
+            case "janus" -> {
+                JanusMediaAdapter janus = new JanusMediaAdapter(janusSettings(properties.media().janus(), environment));
+                // With an Admin API configured, health also shows what Janus itself holds (leak checks).
+                janus.countThroughAdminApi(properties.media().janus().censusInterval());
+                yield janus;
+            }
             default -> throw new Misconfiguration(BACKEND_PROPERTY + " (CHATFORYOU_MEDIA_BACKEND) is '" + backend
                     + "', which is not a media backend.",
                     "Set CHATFORYOU_MEDIA_BACKEND to mesh (peer-to-peer, no media server; the default), kurento "

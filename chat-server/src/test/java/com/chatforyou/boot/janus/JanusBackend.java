@@ -17,5 +17,6 @@ final class JanusBackend {
         registry.add("chatforyou.media.janus.admin-secret", janus::adminSecret);
         registry.add("chatforyou.media.janus.first-retry-delay", () -> "100ms");
         registry.add("chatforyou.media.janus.max-retry-delay", () -> "500ms");
+        registry.add("chatforyou.media.janus.census-interval", () -> "500ms");
     }
 }

@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The server starts on the Janus backend while Janus (real, not yet started) is down: start-up does not
  * wait, readiness is DOWN with the reason while liveness stays UP, joins get media-unavailable, and the
- * lobby and chat work. Once Janus runs, rooms get media.
+ * lobby and chat work. Once Janus runs, rooms get media, and health shows what Janus' Admin API counts.
  */
 @Tag("janus")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -73,6 +73,10 @@ class JanusDownAtStartTest {
             ann.requestJoin(roomId, "Ann", null, true, true);
             ann.nextOfType("joined");
             assertThat(ann.nextOfType("link-open").path("youOffer").asBoolean()).isTrue();
+            JsonNode counted = Polling.awaitValue("health to show Janus' own count of the room",
+                    () -> Health.ofMediaBackend(port), health -> health.at("/details/janusRooms").asInt(-1) == 1);
+            assertThat(counted.at("/details/janusSessions").asInt()).isEqualTo(1);
+            assertThat(counted.at("/details/janusHandles").asInt()).as("room requests and Ann's upstream").isEqualTo(2);
             ann.send("/app/chat.send", Map.of("roomId", roomId, "text", "can you see me?"));
             assertThat(ann.nextOfType("chat").at("/message/text").asString()).isEqualTo("can you see me?");
         }

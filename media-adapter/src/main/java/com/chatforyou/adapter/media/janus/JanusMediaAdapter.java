@@ -76,6 +76,9 @@ public class JanusMediaAdapter implements MediaPort, AutoCloseable {
     private long controlSession;
     private CompletableFuture<Long> controlHandle;
     private volatile MediaServerEvents events;
+    /** What Janus' Admin API counted last, when an Admin API is configured; refreshed in the background. */
+    private volatile JanusAdmin.Census lastCensus;
+    private java.util.concurrent.ScheduledExecutorService censusTimer;
 
     public JanusMediaAdapter(JanusSettings settings) {
         this(new JanusConnection(settings));
@@ -129,6 +132,35 @@ public class JanusMediaAdapter implements MediaPort, AutoCloseable {
     /** Whether Janus is reachable, for health checks. */
     public JanusStatus status() {
         return connection.status();
+    }
+
+    /**
+     * Janus' own count of sessions, handles and videorooms, from its Admin API every {@code every}, so
+     * health shows what the server holds without a request per probe. Empty without an Admin API.
+     */
+    public java.util.Optional<JanusAdmin.Census> serverCensus() {
+        return java.util.Optional.ofNullable(lastCensus);
+    }
+
+    /** Starts counting through the Admin API every {@code every}; does nothing without one. */
+    public synchronized void countThroughAdminApi(java.time.Duration every) {
+        if (settings.adminUrl() == null || censusTimer != null) {
+            return;
+        }
+        JanusAdmin admin = JanusAdmin.of(settings);
+        censusTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "janus-census");
+            thread.setDaemon(true);
+            return thread;
+        });
+        censusTimer.scheduleWithFixedDelay(() -> {
+            try {
+                lastCensus = connection.status().up() ? admin.census() : null;
+            } catch (java.io.IOException | RuntimeException e) {
+                lastCensus = null;
+                LOG.log(System.Logger.Level.DEBUG, "Janus Admin API census failed: {0}", e.toString());
+            }
+        }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Janus sessions the app holds (one while connected), for gauges. */
@@ -228,6 +260,11 @@ public class JanusMediaAdapter implements MediaPort, AutoCloseable {
             released.await(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            if (censusTimer != null) {
+                censusTimer.shutdownNow();
+            }
         }
         connection.close();
         pool.shutdownNow();

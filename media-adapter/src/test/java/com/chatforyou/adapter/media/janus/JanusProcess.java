@@ -37,7 +37,7 @@ public final class JanusProcess implements AutoCloseable {
     private final String adminSecret = UUID.randomUUID().toString();
     private final String roomAdminKey = UUID.randomUUID().toString();
     private final int sessionTimeoutSeconds;
-    private Process process;
+    private volatile Process process;
     private int starts;
 
     private JanusProcess(int sessionTimeoutSeconds) {
@@ -109,6 +109,15 @@ public final class JanusProcess implements AutoCloseable {
         }
         try {
             starts++;
+            if (starts == 1) {
+                // A JVM that ends without closing this (a crashed fork, a killed build) still ends Janus.
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    Process running = process;
+                    if (running != null) {
+                        running.destroyForcibly();
+                    }
+                }, "stop-test-janus"));
+            }
             process = new ProcessBuilder(JANUS.getPath(), "-F", folder.toString(), "-o", "-N",
                     "-L", folder.resolve("janus-" + starts + ".log").toString())
                     .redirectErrorStream(true)
