@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { applyServerEvent, beginJoin, initialState } from '../../main/js/js/room-session.js';
+import { applyServerEvent } from '../../main/js/js/server-events.js';
+import { beginJoin } from '../../main/js/js/membership-state.js';
+import { initialState } from '../../main/js/js/room-state.js';
 
 // `media-server` (docs/signaling-protocol.md): the room's media server went away or is back. The page
 // shows a notice in that room while video waits for the server; chat and the room are unaffected.

@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A room: its seats, chat history and open media links. Not thread-safe; the room service
- * serialises access per room.
+ * A room: its seats, chat history and open media links, and the rules on them: the room's capacity, one
+ * display name per seat, its password policy, and who may signal on which link. Not thread-safe: the
+ * room store's lock serialises access per room.
  */
 public final class Room {
     public static final int CHAT_HISTORY_SIZE = 100;
@@ -29,6 +30,7 @@ public final class Room {
     private final Map<LinkId, LinkNegotiation> links = new LinkedHashMap<>();
     private final LinkedHashSet<LinkId> closedLinks = new LinkedHashSet<>();
     private boolean closed;
+    private boolean mediaServerAway;
 
     public Room(RoomId id, RoomName name, RoomPolicy policy, Instant createdAt) {
         this.id = id;
@@ -63,6 +65,18 @@ public final class Room {
 
     public void close() {
         closed = true;
+    }
+
+    /** The media server could not re-establish this room's media; its participants were told. */
+    public void mediaServerLost() {
+        mediaServerAway = true;
+    }
+
+    /** The room's media is established again; true when it had been lost, so the participants are told. */
+    public boolean mediaServerBack() {
+        boolean wasAway = mediaServerAway;
+        mediaServerAway = false;
+        return wasAway;
     }
 
     public RoomSummary summary() {

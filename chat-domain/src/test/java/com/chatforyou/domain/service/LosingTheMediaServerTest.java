@@ -36,7 +36,7 @@ class LosingTheMediaServerTest {
         }
         assertThat(chat.eventsTo(ann, LinkOpened.class).size() + chat.eventsTo(bob, LinkOpened.class).size())
                 .isEqualTo(linksBefore);
-        assertThat(chat.rooms.roomStatistics().mediaLinks()).isZero();
+        assertThat(chat.statistics.roomStatistics().mediaLinks()).isZero();
     }
 
     @Test
@@ -52,7 +52,7 @@ class LosingTheMediaServerTest {
                     new MediaServerStatus(standup, false), new MediaServerStatus(standup, true));
         }
         assertThat(chat.eventsTo(ann, LinkOpened.class)).hasSizeGreaterThan(linksWhileAway);
-        assertThat(chat.rooms.roomStatistics().mediaLinks()).isPositive();
+        assertThat(chat.statistics.roomStatistics().mediaLinks()).isPositive();
     }
 
     @Test
@@ -60,6 +60,6 @@ class LosingTheMediaServerTest {
         chat.media.serverLostTheRoom(standup);
 
         assertThat(chat.eventsTo(ann)).noneMatch(event -> event instanceof RoomEvent.MediaServerStatus);
-        assertThat(chat.rooms.roomStatistics().mediaLinks()).isPositive();
+        assertThat(chat.statistics.roomStatistics().mediaLinks()).isPositive();
     }
 }
