@@ -132,6 +132,8 @@ class JanusBrowserIT {
         ann.waitForVideoPlayingFrom("Bob");
         bob.waitForVideoPlayingFrom("Ann");
         Set<String> bobsOldLinks = linkIds(bob);
+        String annsUpstream = (String) ann.script("return window.chatForYou.state().links"
+                + ".find(l => l.direction === 'send').linkId;");
         Object bobsId = bob.script("return window.chatForYou.state().selfId;");
 
         bob.script("window.chatForYou.dropConnection();");
@@ -146,6 +148,8 @@ class JanusBrowserIT {
         bob.waitForVideoPlayingFrom("Ann");
         assertThat(bob.script("return window.chatForYou.state().selfId;")).isEqualTo(bobsId);
         assertThat((List<?>) ann.script("return window.chatForYou.state().departures;")).isEmpty();
+        // Only Bob's links were planned anew: Ann's upstream to Janus is the one she had.
+        assertThat(linkIds(ann)).contains(annsUpstream);
     }
 
     @SuppressWarnings("unchecked")
