@@ -139,7 +139,13 @@ class JanusChurnTest {
         if (random.nextBoolean()) {
             first.sendStomp("/app/link.sdp", json.writeValueAsString(Map.of("linkId", upstream.path("linkId").asString(),
                     "description", Map.of("type", "offer", "sdp", SampleOffers.publishesAudioAndVideo()))));
-            first.nextOfType("sdp");
+            // Janus' answer on the upstream itself (Janus' offers on receiving links are sdp events too).
+            String link = upstream.path("linkId").asString();
+            JsonNode sdp;
+            do {
+                sdp = json.readTree(first.nextOfType("sdp"));
+            } while (!link.equals(sdp.path("linkId").asString()));
+            assertThat(sdp.at("/description/type").asString()).isEqualTo("answer");
             published.incrementAndGet();
         }
         goAway(first, random);
