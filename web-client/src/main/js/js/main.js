@@ -187,6 +187,7 @@ session = new RoomSession({
       lobbySection.hidden = inRoom || state.phase === 'waiting';
       roomSection.hidden = !inRoom;
       document.title = inRoom ? `${state.room.name} · ChatForYou` : 'ChatForYou';
+      byId('media-server-notice').hidden = !(inRoom && state.mediaServerAwayIn === state.room?.roomId);
       lobbyView.render(state, session.connection);
       roomView.render(state);
       hosting.render(state);

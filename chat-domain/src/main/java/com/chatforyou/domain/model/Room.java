@@ -38,6 +38,7 @@ public final class Room {
     private boolean locked;
     private boolean hostsControlMicrophones;
     private boolean closed;
+    private boolean mediaServerAway;
 
     /** A room nobody is recognised as the creator of, handed to the longest-present when its host leaves. */
     public Room(RoomId id, RoomName name, RoomPolicy policy, Instant createdAt) {
@@ -84,6 +85,18 @@ public final class Room {
 
     public void close() {
         closed = true;
+    }
+
+    /** The media server could not re-establish this room's media; its participants were told. */
+    public void mediaServerLost() {
+        mediaServerAway = true;
+    }
+
+    /** The room's media is established again; true when it had been lost, so the participants are told. */
+    public boolean mediaServerBack() {
+        boolean wasAway = mediaServerAway;
+        mediaServerAway = false;
+        return wasAway;
     }
 
     public RoomSummary summary() {

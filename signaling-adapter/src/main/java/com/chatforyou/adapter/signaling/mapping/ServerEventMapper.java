@@ -26,6 +26,7 @@ import com.chatforyou.adapter.signaling.dto.JoinedEvent;
 import com.chatforyou.adapter.signaling.dto.LeftEvent;
 import com.chatforyou.adapter.signaling.dto.LinkCloseEvent;
 import com.chatforyou.adapter.signaling.dto.LinkOpenEvent;
+import com.chatforyou.adapter.signaling.dto.MediaServerEvent;
 import com.chatforyou.adapter.signaling.dto.MediaStateEvent;
 import com.chatforyou.adapter.signaling.dto.ParticipantDto;
 import com.chatforyou.adapter.signaling.dto.ParticipantJoinedEvent;
@@ -103,6 +104,9 @@ public interface ServerEventMapper {
         }
         if (event instanceof RoomEvent.ServerRestarting restarting) {
             return toServerRestarting(restarting);
+        }
+        if (event instanceof RoomEvent.MediaServerStatus status) {
+            return new MediaServerEvent(status.room().value(), status.available());
         }
         ServerEvent hosting = toHostingEvent(event);
         if (hosting != null) {

@@ -217,6 +217,11 @@ class ServerEventMapperTest {
                 """
                 {"type":"reaction","roomId":"r7k2","participantId":"p8a","emoji":"👏"}
                 """));
+        examples.put(RoomEvent.MediaServerStatus.class, Arguments.of(
+                new RoomEvent.MediaServerStatus(ROOM, false),
+                """
+                {"type":"media-server","roomId":"r7k2","available":false}
+                """));
         return examples;
     }
 
