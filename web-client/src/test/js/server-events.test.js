@@ -2,21 +2,12 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { applyServerEvent } from '../../main/js/js/server-events.js';
+import { run } from './support/reduce.js';
 import { initialState } from '../../main/js/js/room-state.js';
 import { beginJoin } from '../../main/js/js/membership-state.js';
 import { normalizeIceServers } from '../../main/js/js/link-state.js';
 import { ANN, CAROL, ROOM, chat, joined, linkOpen } from './support/protocol-events.js';
 
-/** Applies events one after another, collecting every effect. */
-function run(state, ...events) {
-  const effects = [];
-  for (const event of events) {
-    const result = applyServerEvent(state, event);
-    state = result.state;
-    effects.push(...result.effects);
-  }
-  return { state, effects };
-}
 
 const joining = () => beginJoin(initialState(), { roomId: 'r1', password: null });
 const inRoom = () => run(joining(), joined()).state;
@@ -34,7 +25,9 @@ describe('applyServerEvent', () => {
     assert.equal(state.lobby.defaultCapacity, 6);
     assert.equal(state.lobby.maxCapacity, 8);
     assert.equal(state.lobby.loaded, true);
-    assert.deepEqual(state.lobby.rooms, [{ ...ROOM, participants: 2, locked: true, slug: null, privateLink: false }]);
+    assert.deepEqual(state.lobby.rooms, [{
+      ...ROOM, participants: 2, locked: true, passwordRequired: false, waitingRoom: false, slug: null, privateLink: false,
+    }]);
     assert.equal(state.lobby.listed, true);
     const hidden = run(initialState(), { type: 'rooms', defaultCapacity: 6, maxCapacity: 8, rooms: [], listed: false });
     assert.equal(hidden.state.lobby.listed, false, 'the server hides its room list');
@@ -46,7 +39,7 @@ describe('applyServerEvent', () => {
     assert.equal(state.pendingCreate, null);
     assert.deepEqual(effects, [{
       type: 'join-room', roomId: 'r1', password: 's3cret', displayName: 'Ann', created: true,
-      room: { ...ROOM, participants: 0, slug: null, privateLink: false },
+      room: { ...ROOM, participants: 0, passwordRequired: false, waitingRoom: false, slug: null, privateLink: false },
     }]);
     // Without a create of ours, nothing happens.
     assert.deepEqual(run(initialState(), { type: 'room-created', room: ROOM }).effects, []);

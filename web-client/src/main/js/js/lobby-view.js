@@ -1,6 +1,7 @@
 /**
  * The lobby: the live room list (unless the server hides it), the create form and the password
- * dialog for locked rooms. Joining a room of the list, or creating one, leads to its pre-join screen.
+ * dialog for rooms with a password. Joining a room of the list, or creating one, leads to its pre-join
+ * screen.
  */
 
 import { element, setVisible, syncKeyed } from './dom.js';
@@ -32,7 +33,12 @@ export function updateRoomItem(parts, room, { disabled = false } = {}) {
   parts.root.className = full ? 'room full' : 'room';
   parts.root.setAttribute('data-room-id', room.roomId);
   parts.root.setAttribute('data-locked', room.locked ? 'true' : 'false');
-  const lockText = room.locked ? 'Password required' : 'Open room';
+  parts.root.setAttribute('data-password-required', room.passwordRequired ? 'true' : 'false');
+  parts.root.setAttribute('data-waiting-room', room.waitingRoom ? 'true' : 'false');
+  // Locked takes nobody; a password or a waiting room still lets people in.
+  const lockText = room.locked ? 'Locked by the host: nobody new can join'
+    : [room.passwordRequired ? 'Password required' : '', room.waitingRoom ? 'A host lets you in' : '']
+      .filter(Boolean).join('; ') || 'Open room';
   parts.lock.setAttribute('aria-label', lockText);
   parts.lock.setAttribute('title', lockText);
   if (parts.name.textContent !== room.name) parts.name.textContent = room.name;
@@ -157,8 +163,9 @@ export class LobbyView {
   }
 
   #requestJoin(room) {
-    // Locked rooms ask for the password here, in the page; an open room joins straight away.
-    if (room.locked) this.showPasswordDialog(room);
+    // Rooms with a password ask for it here, in the page; others join straight away (a locked
+    // room's refusal comes from the server, which is the clearer message).
+    if (room.passwordRequired) this.showPasswordDialog(room);
     else this.onJoin(room, null);
   }
 }

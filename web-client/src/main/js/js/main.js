@@ -19,6 +19,7 @@ import { inviteUrl, lobbyUrl, slugFromLocation } from './invite-link.js';
 import { SeatTicket } from './seat-ticket.js';
 import { StatsMonitor } from './link-stats.js';
 import { shortcutFor } from './shortcuts.js';
+import { createHostingViews } from './hosting-ui.js';
 
 const byId = id => {
   const node = document.getElementById(id);
@@ -50,6 +51,22 @@ const displayNameInput = byId('display-name');
 displayNameInput.value ||= preferences.displayName;
 displayNameInput.addEventListener('change', () => remember({ displayName: displayNameInput.value.trim() }));
 const displayName = () => displayNameInput.value;
+
+/** A random token this browser keeps and sends with its joins: a removal ban applies to it too. */
+const CLIENT_TOKEN_KEY = 'chatforyou.clientToken';
+function clientToken() {
+  try {
+    let token = localStorage.getItem(CLIENT_TOKEN_KEY);
+    if (!token || !/^[A-Za-z0-9_-]{8,64}$/.test(token)) {
+      const bytes = crypto.getRandomValues(new Uint8Array(18));
+      token = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+      localStorage.setItem(CLIENT_TOKEN_KEY, token);
+    }
+    return token;
+  } catch {
+    return null; // storage disabled: joins carry no token
+  }
+}
 
 const banner = new ErrorBanner({ banner: byId('error-banner'), text: byId('error-text'), dismiss: byId('error-dismiss') });
 const statusNode = byId('connection-status');
@@ -355,6 +372,23 @@ if (preferences.speakerDevice) roomView.setSpeakerDevice(preferences.speakerDevi
 narrowQuery?.addEventListener?.('change', event => {
   roomView.narrow = event.matches;
 });
+
+// Hosts, the waiting room, hands and reactions (hosting-ui.js): the host panel and the hands queue go
+// into the People panel, the hand and reaction buttons into the control bar.
+const hosting = createHostingViews({
+  doc: document,
+  session: () => session,
+  elements: {
+    main: document.querySelector('main'),
+    roomView: roomSection,
+    sidebar: byId('people-panel'),
+    controls: byId('leave-button').parentElement,
+    tiles: byId('tiles'),
+    selfTile: byId('self-tile'),
+    mediaNotice: byId('media-notice'),
+    toggleAudio: byId('toggle-audio'),
+  },
+});
 new ResizeObserver(() => roomView.resized()).observe(byId('tiles'));
 
 function refreshDevices() {
@@ -395,6 +429,8 @@ document.addEventListener('keydown', event => {
 /** Which screen shows: lobby, pre-join, "no such room" or the room. */
 function screenFor(state) {
   if (state.phase === 'in-room') return 'room';
+  // Knocking at a waiting room: the waiting screen (waiting-room-view.js) is the only one shown.
+  if (state.phase === 'waiting') return 'waiting';
   // Waiting to join again after a server restart: the lobby says so; the camera stays the session's.
   if (state.rejoin) return 'lobby';
   const invite = state.invite;
@@ -434,6 +470,7 @@ function showScreen(next, state) {
 session = new RoomSession({
   transport,
   seatTicket: new SeatTicket(storageOf('sessionStorage')),
+  clientToken: clientToken(),
   getDisplayMedia: mediaDevices?.getDisplayMedia ? constraints => mediaDevices.getDisplayMedia(constraints) : null,
   getUserMedia: mediaDevices?.getUserMedia ? constraints => mediaDevices.getUserMedia(constraints) : null,
   acquireMedia: () =>
@@ -453,11 +490,14 @@ session = new RoomSession({
       if (lastPhase === 'joining' && state.phase === 'lobby' && next === 'prejoin' && !preview.local) startPreview();
       lastPhase = state.phase;
       document.title = state.phase === 'in-room' ? `${state.room.name} · ChatForYou` : 'ChatForYou';
+      byId('media-server-notice').hidden = !(state.phase === 'in-room' && state.mediaServerAwayIn === state.room?.roomId);
       lobbyView.render(state, session.connection);
       roomView.render(state);
+      hosting.render(state);
     },
     localMediaChanged: media => {
       roomView.setLocalMedia(media);
+      hosting.render(session.state); // the controls were drawn again; a held microphone stays held
       if (!media) {
         levels.clear();
         return;
@@ -475,6 +515,8 @@ session = new RoomSession({
       if (slug) session.findRoom(slug);
     },
     error: ({ code, message }) => banner.show(code, message),
+    notice: notice => hosting.notice(notice),
+    reaction: reaction => hosting.reaction(reaction),
     errorCleared: () => banner.clear(),
     serverRestarting: () => {
       banner.clear();

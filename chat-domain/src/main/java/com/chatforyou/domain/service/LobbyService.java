@@ -3,6 +3,8 @@ package com.chatforyou.domain.service;
 import com.chatforyou.domain.model.Capacity;
 import com.chatforyou.domain.model.CapacityLimits;
 import com.chatforyou.domain.model.ChatException;
+import com.chatforyou.domain.model.ConnectionId;
+import com.chatforyou.domain.model.Creator;
 import com.chatforyou.domain.model.ErrorCode;
 import com.chatforyou.domain.model.PasswordHash;
 import com.chatforyou.domain.model.Room;
@@ -17,6 +19,7 @@ import com.chatforyou.domain.port.in.ListRoomsUseCase;
 import com.chatforyou.domain.port.out.IdGenerator;
 import com.chatforyou.domain.port.out.MediaPort;
 import com.chatforyou.domain.port.out.RoomStorePort;
+import com.chatforyou.domain.port.out.SignedInUserPort;
 import com.chatforyou.domain.port.out.TimeSource;
 import java.util.List;
 import java.util.Optional;
@@ -37,9 +40,11 @@ public final class LobbyService implements CreateRoomUseCase, ListRoomsUseCase, 
     private final TimeSource clock;
     private final IdGenerator ids;
     private final RoomSettings settings;
+    private final HostSettings hostSettings;
+    private final SignedInUserPort signedIn;
 
     LobbyService(RoomStorePort store, RoomList roomList, RestartGate restart, MediaPort media, TimeSource clock,
-                 IdGenerator ids, RoomSettings settings) {
+                 IdGenerator ids, RoomSettings settings, HostSettings hostSettings, SignedInUserPort signedIn) {
         this.store = store;
         this.roomList = roomList;
         this.restart = restart;
@@ -47,6 +52,8 @@ public final class LobbyService implements CreateRoomUseCase, ListRoomsUseCase, 
         this.clock = clock;
         this.ids = ids;
         this.settings = settings;
+        this.hostSettings = hostSettings;
+        this.signedIn = signedIn;
     }
 
     @Override
@@ -57,12 +64,16 @@ public final class LobbyService implements CreateRoomUseCase, ListRoomsUseCase, 
                 ? Optional.empty()
                 : Optional.of(PasswordHash.of(command.password()));
         RoomSlug requested = command.slug() == null ? null : new RoomSlug(command.slug());
+        // The creator hosts the room once they join it (see Creator), by connection or by signed-in user.
+        Optional<ConnectionId> creatorConnection = Optional.ofNullable(command.creator());
+        Creator creator = new Creator(creatorConnection,
+                creatorConnection.flatMap(signedIn::signedInUser));
         RoomSummary created = restart.create(() -> {
             refuseBeyondRoomLimit();
             refuseTakenName(name);
             RoomSlug slug = RoomLinks.slugFor(name, command.privateLink(), requested, this::slugTaken, ids);
-            Room room = new Room(new RoomId(ids.newId()), name, new RoomPolicy(capacity, password), clock.now(), slug,
-                    command.privateLink());
+            Room room = new Room(new RoomId(ids.newId()), name, new RoomPolicy(capacity, password), clock.now(),
+                    creator, hostSettings.handover(), slug, command.privateLink());
             // Read before the room is shared: as created, empty.
             RoomSummary summary = room.summary();
             store.add(room);

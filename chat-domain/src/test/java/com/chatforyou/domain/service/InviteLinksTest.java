@@ -14,7 +14,7 @@ class InviteLinksTest {
     private final RoomServiceFixture chat = new RoomServiceFixture();
 
     private RoomSummary create(String name, boolean privateLink, String slug) {
-        return chat.lobby.createRoom(new CreateRoomCommand(name, null, null, privateLink, slug));
+        return chat.lobby.createRoom(new CreateRoomCommand(name, null, null, null, privateLink, slug));
     }
 
     @Test

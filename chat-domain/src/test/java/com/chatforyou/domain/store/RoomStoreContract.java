@@ -6,7 +6,6 @@ import com.chatforyou.domain.model.Capacity;
 import com.chatforyou.domain.model.Room;
 import com.chatforyou.domain.model.RoomId;
 import com.chatforyou.domain.model.RoomName;
-import com.chatforyou.domain.model.RoomSlug;
 import com.chatforyou.domain.model.RoomPolicy;
 import com.chatforyou.domain.port.out.RoomStorePort;
 import java.time.Duration;
@@ -200,6 +199,6 @@ public abstract class RoomStoreContract {
 
     private static Room aRoom(String id, String name) {
         return new Room(new RoomId(id), new RoomName(name), new RoomPolicy(new Capacity(2), Optional.empty()),
-                Instant.EPOCH, new RoomSlug(id.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")), false);
+                Instant.EPOCH);
     }
 }

@@ -75,7 +75,7 @@ class SignalingRoundTripTest {
         assertThat(created.path("defaultCapacity").asInt()).isEqualTo(6);
         assertThat(created.path("maxCapacity").asInt()).isEqualTo(8);
         assertThat(roomIn(created)).isEqualTo(json("""
-                {"roomId":"%s","name":"%s","participants":0,"capacity":4,"locked":false,"slug":"%s","privateLink":false}"""
+                {"roomId":"%s","name":"%s","participants":0,"capacity":4,"passwordRequired":false,"locked":false,"waitingRoom":false,"slug":"%s","privateLink":false}"""
                 .formatted(roomId, roomName, roomName.toLowerCase(java.util.Locale.ROOT))));
 
         ann.join(roomId, "Ann", null, true, true);
@@ -100,11 +100,11 @@ class SignalingRoundTripTest {
         String annId = annJoined.at("/self/participantId").asString();
         assertThat(annJoined.path("participants")).isEmpty();
         assertThat(annJoined.path("room")).isEqualTo(json("""
-                {"roomId":"%s","name":"%s","participants":1,"capacity":4,"locked":false,"slug":"%s","privateLink":false}"""
+                {"roomId":"%s","name":"%s","participants":1,"capacity":4,"passwordRequired":false,"locked":false,"waitingRoom":false,"slug":"%s","privateLink":false}"""
                 .formatted(roomId, roomName, roomName.toLowerCase(java.util.Locale.ROOT))));
         assertThat(annJoined.path("self")).isEqualTo(json("""
                 {"participantId":"%s","displayName":"Ann","sendsAudio":true,"sendsVideo":true,
-                 "audioMuted":false,"videoMuted":false,"sharing":false}""".formatted(annId)));
+                 "audioMuted":false,"videoMuted":false,"sharing":false,"role":"host","mayUnmute":true}""".formatted(annId)));
         assertThat(annJoined.path("chat").isArray()).isTrue();
         assertThat(annJoined.path("iceServers").isArray()).isTrue();
 
@@ -187,7 +187,7 @@ class SignalingRoundTripTest {
 
         for (SignalingTestClient everyone : List.of(ann, bob)) {
             assertThat(everyone.nextOfType("media-state")).isEqualTo(json("""
-                    {"type":"media-state","roomId":"%s","participantId":"%s","audioMuted":true,"videoMuted":false,"sharing":false}"""
+                    {"type":"media-state","roomId":"%s","participantId":"%s","audioMuted":true,"videoMuted":false,"sharing":false,"mayUnmute":true}"""
                     .formatted(roomId, annId)));
         }
     }
