@@ -374,14 +374,14 @@ narrowQuery?.addEventListener?.('change', event => {
 });
 
 // Hosts, the waiting room, hands and reactions (hosting-ui.js): the host panel and the hands queue go
-// into the People panel, the hand and reaction buttons into the control bar.
+// into the side panel under its tabs, the hand and reaction buttons into the control bar.
 const hosting = createHostingViews({
   doc: document,
   session: () => session,
   elements: {
     main: document.querySelector('main'),
     roomView: roomSection,
-    sidebar: byId('people-panel'),
+    sidebar: byId('side-panel'),
     controls: byId('leave-button').parentElement,
     tiles: byId('tiles'),
     selfTile: byId('self-tile'),
@@ -482,6 +482,14 @@ session = new RoomSession({
   createLink: options => new MediaLink(iceTransportPolicy ? { ...options, iceTransportPolicy } : options),
   listener: {
     stateChanged(state) {
+      // Out of a call or a waiting room by the server's doing (removed, meeting ended, denied, the
+      // connection lost): the lobby, not the room's pre-join screen again.
+      if ((lastPhase === 'in-room' || lastPhase === 'waiting') && state.phase === 'lobby' && state.invite) {
+        lastPhase = state.phase;
+        showAddress(lobbyUrl(appRoot), { replace: true });
+        session.forgetInvite(); // renders again, without the invite
+        return;
+      }
       const next = screenFor(state);
       // The create form keeps its values through errors and empties once a room was entered.
       if (next === 'room' && screen !== 'room') lobbyView.resetCreateForm();
