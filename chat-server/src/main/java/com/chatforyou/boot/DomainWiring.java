@@ -22,7 +22,7 @@ class DomainWiring {
         var rooms = properties.rooms();
         return new RoomService(media, notifier, iceServers, clock, ids,
                 new RoomSettings(rooms.maxRooms(), rooms.abandonedRoomTimeout(), rooms.reconnectGrace(),
-                        rooms.maxParticipants()));
+                        ParticipantCapacity.ofThisJvm(rooms.maxRooms()).cap(rooms.maxParticipants())));
     }
 
     @Bean
