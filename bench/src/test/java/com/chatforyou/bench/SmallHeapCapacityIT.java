@@ -46,7 +46,7 @@ class SmallHeapCapacityIT {
             assertThat(result.refusal()).isEqualTo("server-full");
             assertThat(result.alive()).isTrue();
             assertThat(server.isAlive()).isTrue();
-            assertThat(Files.readString(server.log())).doesNotContain("OutOfMemoryError").doesNotContain(" ERROR ");
+            assertThat(Files.readString(server.log())).doesNotContain("java.lang.OutOfMemoryError").doesNotContain(" ERROR ");
         }
     }
 }
