@@ -278,7 +278,7 @@ describe('RoomSession in-call controls', () => {
     const screen = new FakeStream([new FakeTrack('video')]);
     const ctx = await sharingSession({ getDisplayMedia: async () => screen });
     const camera = ctx.stream.getVideoTracks()[0];
-    assert.equal(await ctx.s.startShare(), true);
+    assert.equal(await ctx.s.controls.startShare(), true);
     const senders = ctx.links.filter(l => l.direction === 'send');
     assert.equal(senders.length, 2);
     for (const link of senders) assert.equal(link.sending.video, screen.getTracks()[0]);
@@ -289,7 +289,7 @@ describe('RoomSession in-call controls', () => {
     ctx.s.handleEvent(linkOpen('l4'));
     assert.equal(ctx.links.at(-1).sending.video, screen.getTracks()[0]);
 
-    ctx.s.stopShare();
+    ctx.s.controls.stopShare();
     for (const link of ctx.links.filter(l => l.direction === 'send')) assert.equal(link.sending.video, camera);
     assert.equal(screen.getTracks()[0].readyState, 'ended');
     assert.deepEqual(ctx.transport.to('/app/media.state').at(-1), { audioMuted: false, videoMuted: false, sharing: false });
@@ -298,31 +298,31 @@ describe('RoomSession in-call controls', () => {
   test('an audio-only participant shares on an added sender that is removed when the track ends', async () => {
     const screen = new FakeStream([new FakeTrack('video')]);
     const ctx = await sharingSession({ kinds: ['audio'], getDisplayMedia: async () => screen });
-    assert.equal(await ctx.s.startShare(), true);
+    assert.equal(await ctx.s.controls.startShare(), true);
     const senders = ctx.links.filter(l => l.direction === 'send');
     for (const link of senders) assert.equal(link.share, screen.getTracks()[0]);
     screen.getTracks()[0].end(); // the browser's own "stop sharing"
     for (const link of senders) assert.equal(link.share, null);
     assert.equal(ctx.s.snapshot().localMedia.sharing, false);
-    assert.equal(await ctx.s.startShare(), true, 'can share again');
+    assert.equal(await ctx.s.controls.startShare(), true, 'can share again');
   });
 
   test('a cancelled picker changes nothing, sends nothing and shows no error', async () => {
     const ctx = await sharingSession({ getDisplayMedia: async () => { throw notAllowed(); } });
     const camera = ctx.stream.getVideoTracks()[0];
     const sentBefore = ctx.transport.sent.length;
-    assert.equal(await ctx.s.startShare(), false);
+    assert.equal(await ctx.s.controls.startShare(), false);
     assert.equal(ctx.transport.sent.length, sentBefore);
     assert.deepEqual(ctx.errors, []);
     for (const link of ctx.links.filter(l => l.direction === 'send')) assert.equal(link.sending.video, camera);
-    assert.equal(ctx.s.share.sharing, 'no');
+    assert.equal(ctx.s.controls.share.sharing, 'no');
   });
 
   test('a receive-only participant cannot share', async () => {
     let asked = 0;
     const ctx = await sharingSession({ kinds: [], getDisplayMedia: async () => { asked += 1; } });
-    assert.equal(ctx.s.canShare(), false);
-    assert.equal(await ctx.s.startShare(), false);
+    assert.equal(ctx.s.controls.canShare(), false);
+    assert.equal(await ctx.s.controls.startShare(), false);
     assert.equal(asked, 0);
   });
 
@@ -336,8 +336,8 @@ describe('RoomSession in-call controls', () => {
       },
     });
     const old = ctx.stream.getAudioTracks()[0];
-    ctx.s.setMuted('audio', true);
-    assert.equal(await ctx.s.switchDevice('audio', 'mic-2'), true);
+    ctx.s.controls.setMuted('audio', true);
+    assert.equal(await ctx.s.controls.switchDevice('audio', 'mic-2'), true);
     assert.deepEqual(requested, [{ audio: { deviceId: { exact: 'mic-2' } } }]);
     for (const link of ctx.links.filter(l => l.direction === 'send')) assert.equal(link.sending.audio, fresh);
     assert.equal(old.readyState, 'ended');
@@ -350,18 +350,18 @@ describe('RoomSession in-call controls', () => {
     const screen = new FakeStream([new FakeTrack('video')]);
     const camera2 = new FakeTrack('video');
     const ctx = await sharingSession({ getDisplayMedia: async () => screen, getUserMedia: async () => new FakeStream([camera2]) });
-    await ctx.s.startShare();
-    assert.equal(await ctx.s.switchDevice('video', 'cam-2'), true);
+    await ctx.s.controls.startShare();
+    assert.equal(await ctx.s.controls.switchDevice('video', 'cam-2'), true);
     const senders = ctx.links.filter(l => l.direction === 'send');
     for (const link of senders) assert.equal(link.sending.video, screen.getTracks()[0]);
-    ctx.s.stopShare();
+    ctx.s.controls.stopShare();
     for (const link of senders) assert.equal(link.sending.video, camera2);
   });
 
   test('a device that fails shows an error and keeps the old one', async () => {
     const ctx = await sharingSession({ getUserMedia: async () => { throw notAllowed(); } });
     const old = ctx.stream.getVideoTracks()[0];
-    assert.equal(await ctx.s.switchDevice('video', 'cam-x'), false);
+    assert.equal(await ctx.s.controls.switchDevice('video', 'cam-x'), false);
     assert.equal(ctx.errors.length, 1);
     assert.equal(old.readyState, 'live');
     for (const link of ctx.links.filter(l => l.direction === 'send')) assert.equal(link.sending.video, old);

@@ -1,7 +1,8 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { RoomSession, resumeRequest } from '../../main/js/js/room-session.js';
+import { RoomSession } from '../../main/js/js/room-session.js';
+import { resumeRequest } from '../../main/js/js/reconnect-state.js';
 import { cameraStream } from './support/fake-media.js';
 import { recordingLog } from './support/link-harness.js';
 

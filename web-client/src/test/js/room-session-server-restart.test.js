@@ -1,7 +1,9 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { RoomSession, applyServerEvent, initialState } from '../../main/js/js/room-session.js';
+import { RoomSession } from '../../main/js/js/room-session.js';
+import { applyServerEvent } from '../../main/js/js/server-events.js';
+import { initialState } from '../../main/js/js/room-state.js';
 import { CONNECTION_TEXT } from '../../main/js/js/page-view.js';
 import { cameraStream } from './support/fake-media.js';
 import { recordingLog } from './support/link-harness.js';

@@ -2,13 +2,11 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { buildRoomItem, formatOccupancy, parseCapacity, updateRoomItem } from '../../main/js/js/lobby-view.js';
-import {
-  RoomView,
-  applyTracks,
-  buildChatMessage,
-  buildParticipantItem,
-  buildTile,
-} from '../../main/js/js/room-view.js';
+import { RoomView } from '../../main/js/js/room-view.js';
+import { applyTracks, buildTile } from '../../main/js/js/tile-view.js';
+import { buildParticipantItem } from '../../main/js/js/participant-list-view.js';
+import { buildChatMessage } from '../../main/js/js/chat-view.js';
+import { CallControlsView } from '../../main/js/js/call-controls-view.js';
 import { syncKeyed } from '../../main/js/js/dom.js';
 import { ErrorBanner, showConnectionStatus } from '../../main/js/js/page-view.js';
 import { errorText, isSilentError } from '../../main/js/js/errors.js';
@@ -261,6 +259,65 @@ describe('room', () => {
     assert.equal(elements.chatLog.children.length, 0);
     assert.equal(elements.participantList.children.length, 0);
     assert.deepEqual(elements.tiles.children, [elements.selfTile]);
+  });
+});
+
+describe('call controls', () => {
+  function controls({ canShare = true } = {}) {
+    const doc = new FakeDocument();
+    const ids = ['leaveButton', 'toggleAudio', 'toggleVideo', 'toggleShare', 'micSelect', 'cameraSelect', 'mediaNotice'];
+    const elements = Object.fromEntries(ids.map(id => [id, doc.createElement(id.endsWith('Select') ? 'select' : 'button')]));
+    const clicks = [];
+    const actions = {
+      leave: () => clicks.push('leave'),
+      toggle: kind => clicks.push(`toggle:${kind}`),
+      share: () => clicks.push('share'),
+      switchDevice: (kind, deviceId) => clicks.push(`${kind}:${deviceId}`),
+      canShare: () => canShare,
+    };
+    return { view: new CallControlsView({ doc, elements, actions }), elements, clicks };
+  }
+
+  test('buttons say what they do and are disabled for media that is not sent', () => {
+    const { view, elements } = controls();
+    view.render({ stream: cameraStream('audio'), notice: 'Camera unavailable', audioMuted: true, videoMuted: false, sharing: false });
+    assert.equal(elements.toggleAudio.textContent, 'Unmute');
+    assert.equal(elements.toggleAudio.getAttribute('aria-pressed'), 'true');
+    assert.equal(elements.toggleVideo.textContent, 'No camera');
+    assert.equal(elements.toggleVideo.disabled, true);
+    assert.equal(elements.toggleShare.hidden, false);
+    assert.equal(elements.mediaNotice.hidden, false);
+
+    view.render({ stream: cameraStream('audio', 'video'), notice: '', audioMuted: false, videoMuted: false, sharing: true });
+    assert.equal(elements.toggleShare.textContent, 'Stop sharing');
+    assert.equal(elements.mediaNotice.hidden, true);
+  });
+
+  test('a participant who cannot share has no share button', () => {
+    const { view, elements } = controls({ canShare: false });
+    view.render({ stream: null, notice: 'No camera or microphone', audioMuted: false, videoMuted: false, sharing: false });
+    assert.equal(elements.toggleShare.hidden, true);
+    assert.equal(elements.toggleAudio.textContent, 'No microphone');
+  });
+
+  test('device pickers list the devices, keep the one in use, and switch on change', () => {
+    const { view, elements, clicks } = controls();
+    const devices = [
+      { kind: 'audioinput', deviceId: 'mic-1', label: 'Desk mic' },
+      { kind: 'audioinput', deviceId: 'mic-2', label: '' },
+      { kind: 'videoinput', deviceId: 'cam-1', label: 'Webcam' },
+      { kind: 'audiooutput', deviceId: 'out-1', label: 'Speakers' },
+    ];
+    view.setDevices(devices, { audio: 'mic-2', video: 'cam-1' });
+    assert.deepEqual(elements.micSelect.options.map(o => [o.value, o.textContent]), [['mic-1', 'Desk mic'], ['mic-2', 'Microphone 2']]);
+    assert.equal(elements.micSelect.value, 'mic-2');
+    assert.equal(elements.micSelect.disabled, false);
+    assert.equal(elements.cameraSelect.disabled, true, 'one camera leaves nothing to choose');
+    elements.micSelect.value = 'mic-1';
+    elements.micSelect.dispatch('change');
+    elements.toggleVideo.dispatch('click');
+    elements.leaveButton.dispatch('click');
+    assert.deepEqual(clicks, ['audio:mic-1', 'toggle:video', 'leave']);
   });
 });
 

@@ -66,3 +66,14 @@ export function syncKeyed({ container, map, items, keyOf, create, update }) {
     container.append(...roots); // moves nodes already present; other children stay in front
   }
 }
+
+/**
+ * A participant's media as data attributes, the same on a tile and in the participant list: the
+ * stylesheet draws the marks from them and the end-to-end tests read them.
+ */
+export function applyMediaFlags(node, participant) {
+  node.setAttribute('data-audio-muted', participant.audioMuted ? 'true' : 'false');
+  node.setAttribute('data-video-muted', participant.videoMuted ? 'true' : 'false');
+  node.setAttribute('data-sharing', participant.sharing ? 'true' : 'false');
+  node.setAttribute('data-sends', participant.sendsVideo ? 'video' : participant.sendsAudio ? 'audio' : 'nothing');
+}

@@ -101,15 +101,15 @@ const roomView = new RoomView({
     toggle: kind => {
       const local = session.local;
       if (!local) return;
-      session.setMuted(kind, !(kind === 'audio' ? local.audioMuted : local.videoMuted));
+      session.controls.setMuted(kind, !(kind === 'audio' ? local.audioMuted : local.videoMuted));
     },
-    canShare: () => session.canShare(),
+    canShare: () => session.controls.canShare(),
     share: () => {
-      if (session.local?.sharing) session.stopShare();
-      else session.startShare();
+      if (session.local?.sharing) session.controls.stopShare();
+      else session.controls.startShare();
     },
     switchDevice: (kind, deviceId) => {
-      session.switchDevice(kind, deviceId).then(() => refreshDevices());
+      session.controls.switchDevice(kind, deviceId).then(() => refreshDevices());
     },
   },
 });

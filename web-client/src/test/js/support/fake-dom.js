@@ -53,6 +53,11 @@ export class FakeElement {
     return this.childNodes.filter(node => node.nodeType === 1);
   }
 
+  /** A select's choices. */
+  get options() {
+    return this.children.filter(node => node.tagName === 'OPTION');
+  }
+
   get classList() {
     const names = () => this.className.split(/\s+/).filter(Boolean);
     return {

@@ -4,9 +4,16 @@ import com.chatforyou.domain.port.out.IceServerProvider;
 import com.chatforyou.domain.port.out.IdGenerator;
 import com.chatforyou.domain.port.out.MediaPort;
 import com.chatforyou.domain.port.out.ParticipantNotifier;
+import com.chatforyou.domain.port.out.RoomStorePort;
 import com.chatforyou.domain.port.out.TimeSource;
-import com.chatforyou.domain.service.RoomService;
+import com.chatforyou.domain.service.ChatService;
+import com.chatforyou.domain.service.LobbyService;
+import com.chatforyou.domain.service.MediaNegotiationService;
+import com.chatforyou.domain.service.MembershipService;
+import com.chatforyou.domain.service.RoomServices;
 import com.chatforyou.domain.service.RoomSettings;
+import com.chatforyou.domain.service.RoomStatisticsService;
+import com.chatforyou.domain.store.InMemoryRoomStore;
 import java.security.SecureRandom;
 import java.time.Instant;
 import org.springframework.context.annotation.Bean;
@@ -16,13 +23,47 @@ import org.springframework.scheduling.annotation.Scheduled;
 @Configuration(proxyBeanMethods = false)
 class DomainWiring {
 
+    /** Rooms live in this server's memory; a cluster mode would put a shared store here. */
     @Bean
-    RoomService roomService(MediaPort media, ParticipantNotifier notifier, IceServerProvider iceServers,
-                            TimeSource clock, IdGenerator ids, ChatForYouProperties properties) {
+    RoomStorePort roomStore() {
+        return new InMemoryRoomStore();
+    }
+
+    @Bean
+    RoomServices roomServices(MediaPort media, ParticipantNotifier notifier, IceServerProvider iceServers,
+                              TimeSource clock, IdGenerator ids, RoomStorePort roomStore,
+                              ChatForYouProperties properties) {
         var rooms = properties.rooms();
-        return new RoomService(media, notifier, iceServers, clock, ids,
+        return new RoomServices(media, notifier, iceServers, clock, ids,
                 new RoomSettings(rooms.maxRooms(), rooms.abandonedRoomTimeout(), rooms.reconnectGrace(),
-                        ParticipantCapacity.ofThisJvm(rooms.maxRooms()).cap(rooms.maxParticipants())));
+                        ParticipantCapacity.ofThisJvm(rooms.maxRooms()).cap(rooms.maxParticipants())), roomStore);
+    }
+
+    // One bean per group of use cases; the signaling adapter asks for the use case interfaces.
+
+    @Bean
+    LobbyService lobbyService(RoomServices services) {
+        return services.lobby();
+    }
+
+    @Bean
+    MembershipService membershipService(RoomServices services) {
+        return services.membership();
+    }
+
+    @Bean
+    ChatService chatService(RoomServices services) {
+        return services.chat();
+    }
+
+    @Bean
+    MediaNegotiationService mediaNegotiationService(RoomServices services) {
+        return services.mediaNegotiation();
+    }
+
+    @Bean
+    RoomStatisticsService roomStatisticsService(RoomServices services) {
+        return services.statistics();
     }
 
     @Bean
@@ -36,26 +77,28 @@ class DomainWiring {
     }
 
     @Bean
-    RoomHousekeeping roomHousekeeping(RoomService rooms) {
-        return new RoomHousekeeping(rooms);
+    RoomHousekeeping roomHousekeeping(LobbyService lobby, MembershipService membership) {
+        return new RoomHousekeeping(lobby, membership);
     }
 
     /** Removes rooms that were created but never joined, and releases seats not resumed in time. */
     static class RoomHousekeeping {
-        private final RoomService rooms;
+        private final LobbyService lobby;
+        private final MembershipService membership;
 
-        RoomHousekeeping(RoomService rooms) {
-            this.rooms = rooms;
+        RoomHousekeeping(LobbyService lobby, MembershipService membership) {
+            this.lobby = lobby;
+            this.membership = membership;
         }
 
         @Scheduled(fixedDelayString = "${chatforyou.rooms.housekeeping-interval:15s}")
         void closeAbandonedRooms() {
-            rooms.closeAbandonedRooms();
+            lobby.closeAbandonedRooms();
         }
 
         @Scheduled(fixedDelayString = "${chatforyou.rooms.reconnect-sweep-interval:1s}")
         void releaseExpiredSeats() {
-            rooms.releaseExpiredSeats();
+            membership.releaseExpiredSeats();
         }
     }
 }

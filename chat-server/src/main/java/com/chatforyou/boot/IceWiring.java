@@ -4,7 +4,7 @@ import com.chatforyou.adapter.turn.ConfiguredIceServers;
 import com.chatforyou.adapter.turn.TurnConfiguration;
 import com.chatforyou.domain.port.out.IceServerProvider;
 import com.chatforyou.domain.port.out.TimeSource;
-import com.chatforyou.domain.service.RoomService;
+import com.chatforyou.domain.service.MediaNegotiationService;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,21 +64,21 @@ public class IceWiring {
     }
 
     @Bean
-    IceServerRenewal iceServerRenewal(RoomService rooms) {
-        return new IceServerRenewal(rooms);
+    IceServerRenewal iceServerRenewal(MediaNegotiationService mediaNegotiation) {
+        return new IceServerRenewal(mediaNegotiation);
     }
 
     /** Sends fresh ICE servers to participants whose TURN credentials are due for renewal. */
     static class IceServerRenewal {
-        private final RoomService rooms;
+        private final MediaNegotiationService mediaNegotiation;
 
-        IceServerRenewal(RoomService rooms) {
-            this.rooms = rooms;
+        IceServerRenewal(MediaNegotiationService mediaNegotiation) {
+            this.mediaNegotiation = mediaNegotiation;
         }
 
         @Scheduled(fixedDelayString = RENEWAL_CHECK_INTERVAL)
         void renewExpiringIceServers() {
-            rooms.renewExpiringIceServers();
+            mediaNegotiation.renewExpiringIceServers();
         }
     }
 }

@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A room: its seats, chat history and open media links. Not thread-safe; the room service
- * serialises access per room.
+ * A room: its seats, chat history and open media links, and the rules on them: the room's capacity, one
+ * display name per seat, its password policy, and who may signal on which link. Not thread-safe: the
+ * room store's lock serialises access per room.
  */
 public final class Room {
     public static final int CHAT_HISTORY_SIZE = 100;

@@ -19,7 +19,7 @@ class AbandonedRoomsTest {
         RoomId standup = chat.aRoom("Standup");
         chat.clock.advance(Duration.ofSeconds(60));
 
-        chat.rooms.closeAbandonedRooms();
+        chat.lobby.closeAbandonedRooms();
 
         assertThat(chat.listed(standup)).isPresent();
         assertThat(chat.media.roomsClosed()).isEmpty();
@@ -30,9 +30,9 @@ class AbandonedRoomsTest {
         RoomId standup = chat.aRoom("Standup");
         chat.clock.advance(Duration.ofSeconds(60).plusMillis(1));
 
-        chat.rooms.closeAbandonedRooms();
+        chat.lobby.closeAbandonedRooms();
 
-        assertThat(chat.rooms.listRooms()).isEmpty();
+        assertThat(chat.lobby.listRooms()).isEmpty();
         assertThat(chat.media.roomsClosed()).containsExactly(standup);
     }
 
@@ -44,7 +44,7 @@ class AbandonedRoomsTest {
         chat.join(retro, "Ann");
         chat.notifier.forget();
 
-        chat.rooms.closeAbandonedRooms();
+        chat.lobby.closeAbandonedRooms();
 
         assertThat(chat.notifier.roomListUpdates()).hasSize(1);
         assertThat(chat.notifier.lastRoomList().orElseThrow()).extracting(RoomSummary::id).containsExactly(retro);
@@ -56,7 +56,7 @@ class AbandonedRoomsTest {
         chat.join(standup, "Ann");
         chat.clock.advance(Duration.ofHours(3));
 
-        chat.rooms.closeAbandonedRooms();
+        chat.lobby.closeAbandonedRooms();
 
         assertThat(chat.headCount(standup)).isEqualTo(1);
         assertThat(chat.media.roomsClosed()).isEmpty();
@@ -69,9 +69,9 @@ class AbandonedRoomsTest {
         RoomId late = chat.aRoom("Late");
         chat.clock.advance(Duration.ofSeconds(11));
 
-        chat.rooms.closeAbandonedRooms();
+        chat.lobby.closeAbandonedRooms();
 
-        assertThat(chat.rooms.listRooms()).extracting(RoomSummary::id).containsExactly(late);
+        assertThat(chat.lobby.listRooms()).extracting(RoomSummary::id).containsExactly(late);
         assertThat(chat.media.roomsClosed()).containsExactly(early);
     }
 
@@ -80,7 +80,7 @@ class AbandonedRoomsTest {
         chat.aRoom("Standup");
         chat.notifier.forget();
 
-        chat.rooms.closeAbandonedRooms();
+        chat.lobby.closeAbandonedRooms();
 
         assertThat(chat.notifier.roomListUpdates()).isEmpty();
     }
@@ -91,7 +91,7 @@ class AbandonedRoomsTest {
         RoomId standup = patient.aRoom("Standup");
         patient.clock.advance(Duration.ofMinutes(9));
 
-        patient.rooms.closeAbandonedRooms();
+        patient.lobby.closeAbandonedRooms();
 
         assertThat(patient.listed(standup)).isPresent();
     }
@@ -100,7 +100,7 @@ class AbandonedRoomsTest {
     void an_abandoned_room_can_no_longer_be_joined() {
         RoomId standup = chat.aRoom("Standup");
         chat.clock.advance(Duration.ofMinutes(2));
-        chat.rooms.closeAbandonedRooms();
+        chat.lobby.closeAbandonedRooms();
 
         assertThat(refusalOf(() -> chat.join(standup, "Ann"))).isEqualTo(ErrorCode.ROOM_NOT_FOUND);
     }

@@ -78,7 +78,7 @@ class ChattingTest {
         Seated cid = chat.join(retro, "Cid");
         chat.notifier.forget();
 
-        assertThat(refusalOf(() -> chat.rooms.postChatMessage(
+        assertThat(refusalOf(() -> chat.chatting.postChatMessage(
                 new PostChatMessageCommand(ann.connection(), retro, "wrong room"))))
                 .isEqualTo(ErrorCode.NOT_IN_ROOM);
         assertThat(chat.notifier.deliveries()).isEmpty();
@@ -87,7 +87,7 @@ class ChattingTest {
 
     @Test
     void chat_without_a_seat_is_refused() {
-        assertThat(refusalOf(() -> chat.rooms.postChatMessage(
+        assertThat(refusalOf(() -> chat.chatting.postChatMessage(
                 new PostChatMessageCommand(connectionOf("stranger"), standup, "hi"))))
                 .isEqualTo(ErrorCode.NOT_IN_ROOM);
     }
@@ -122,7 +122,7 @@ class ChattingTest {
     @Test
     void the_history_keeps_messages_of_those_who_have_left() {
         chat.say(bob, "bye all");
-        chat.rooms.leaveRoom(bob.connection());
+        chat.membership.leaveRoom(bob.connection());
 
         Seated cid = chat.join(standup, "Cid");
 

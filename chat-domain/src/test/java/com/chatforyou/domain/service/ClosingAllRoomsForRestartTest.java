@@ -25,7 +25,7 @@ class ClosingAllRoomsForRestartTest {
         Seated bob = chat.join(standup, "Bob");
         Seated cid = chat.join(retro, "Cid");
 
-        int told = chat.rooms.closeAllRoomsForRestart();
+        int told = chat.membership.closeAllRoomsForRestart();
 
         assertThat(told).isEqualTo(3);
         assertThat(chat.eventsTo(ann, RoomEvent.ServerRestarting.class)).containsExactly(new RoomEvent.ServerRestarting(standup));
@@ -40,7 +40,7 @@ class ClosingAllRoomsForRestartTest {
         chat.join(standup, "Bob");
         chat.notifier.forget();
 
-        chat.rooms.closeAllRoomsForRestart();
+        chat.membership.closeAllRoomsForRestart();
 
         assertThat(chat.eventsTo(ann)).containsExactly(new RoomEvent.ServerRestarting(standup));
     }
@@ -52,9 +52,9 @@ class ClosingAllRoomsForRestartTest {
         chat.join(standup, "Ann");
         chat.join(standup, "Bob");
 
-        chat.rooms.closeAllRoomsForRestart();
+        chat.membership.closeAllRoomsForRestart();
 
-        assertThat(chat.rooms.listRooms()).isEmpty();
+        assertThat(chat.lobby.listRooms()).isEmpty();
         assertThat(chat.media.roomsClosed()).containsExactlyInAnyOrder(standup, empty);
         assertThat(chat.media.closed()).containsExactlyInAnyOrderElementsOf(chat.media.opened());
         assertThat(chat.notifier.lastRoomList().orElseThrow()).isEmpty();
@@ -67,7 +67,7 @@ class ClosingAllRoomsForRestartTest {
         sfu.join(standup, "Ann");
         sfu.join(standup, "Bob");
 
-        sfu.rooms.closeAllRoomsForRestart();
+        sfu.membership.closeAllRoomsForRestart();
 
         assertThat(sfu.media.opened()).isNotEmpty();
         assertThat(sfu.media.closed()).containsExactlyInAnyOrderElementsOf(sfu.media.opened());
@@ -79,12 +79,12 @@ class ClosingAllRoomsForRestartTest {
         RoomId standup = chat.aRoom("Standup");
         Seated ann = chat.join(standup, "Ann");
         String token = chat.theOnlyJoinedTo(ann).resumeToken();
-        chat.rooms.connectionLost(ann.connection());
+        chat.membership.connectionLost(ann.connection());
 
-        chat.rooms.closeAllRoomsForRestart();
+        chat.membership.closeAllRoomsForRestart();
 
         ConnectionId annAgain = new ConnectionId("conn-ann-again");
-        assertThat(refusalOf(() -> chat.rooms.resumeSeat(new ResumeSeatCommand(annAgain, standup, ann.id(), token))))
+        assertThat(refusalOf(() -> chat.membership.resumeSeat(new ResumeSeatCommand(annAgain, standup, ann.id(), token))))
                 .isIn(ErrorCode.SERVER_RESTARTING, ErrorCode.RESUME_FAILED);
         assertThat(chat.media.roomsClosed()).containsExactly(standup);
     }
@@ -92,21 +92,21 @@ class ClosingAllRoomsForRestartTest {
     @Test
     void no_room_can_be_created_or_joined_once_the_server_is_restarting() {
         RoomId standup = chat.aRoom("Standup");
-        chat.rooms.closeAllRoomsForRestart();
+        chat.membership.closeAllRoomsForRestart();
 
         assertThat(refusalOf(() -> chat.aRoom("Late"))).isEqualTo(ErrorCode.SERVER_RESTARTING);
         assertThat(refusalOf(() -> chat.join(standup, "Ann"))).isEqualTo(ErrorCode.ROOM_NOT_FOUND);
-        assertThat(chat.rooms.listRooms()).isEmpty();
+        assertThat(chat.lobby.listRooms()).isEmpty();
     }
 
     @Test
     void a_connection_that_closes_afterwards_changes_nothing() {
         RoomId standup = chat.aRoom("Standup");
         Seated ann = chat.join(standup, "Ann");
-        chat.rooms.closeAllRoomsForRestart();
+        chat.membership.closeAllRoomsForRestart();
         chat.notifier.forget();
 
-        chat.rooms.connectionLost(ann.connection());
+        chat.membership.connectionLost(ann.connection());
 
         assertThat(chat.notifier.deliveries()).isEmpty();
         assertThat(chat.notifier.roomListUpdates()).isEmpty();
@@ -114,6 +114,6 @@ class ClosingAllRoomsForRestartTest {
 
     @Test
     void closing_with_no_rooms_tells_nobody() {
-        assertThat(chat.rooms.closeAllRoomsForRestart()).isZero();
+        assertThat(chat.membership.closeAllRoomsForRestart()).isZero();
     }
 }

@@ -20,26 +20,26 @@ class CreatingRoomsTest {
 
     @Test
     void a_new_room_is_empty_unlocked_and_gets_the_backends_default_capacity() {
-        RoomSummary created = chat.rooms.createRoom(new CreateRoomCommand("Standup", null, null));
+        RoomSummary created = chat.lobby.createRoom(new CreateRoomCommand("Standup", null, null));
 
         assertThat(created.name()).isEqualTo(new RoomName("Standup"));
         assertThat(created.participantCount()).isZero();
         assertThat(created.capacity()).isEqualTo(new Capacity(6));
         assertThat(created.locked()).isFalse();
-        assertThat(chat.rooms.listRooms()).containsExactly(created);
+        assertThat(chat.lobby.listRooms()).containsExactly(created);
     }
 
     @Test
     void the_room_name_is_trimmed() {
-        RoomSummary created = chat.rooms.createRoom(new CreateRoomCommand("   Standup \t", null, null));
+        RoomSummary created = chat.lobby.createRoom(new CreateRoomCommand("   Standup \t", null, null));
 
         assertThat(created.name().value()).isEqualTo("Standup");
     }
 
     @Test
     void a_creator_may_choose_any_capacity_the_backend_can_carry() {
-        RoomSummary smallest = chat.rooms.createRoom(new CreateRoomCommand("Pair", 2, null));
-        RoomSummary largest = chat.rooms.createRoom(new CreateRoomCommand("Team", 8, null));
+        RoomSummary smallest = chat.lobby.createRoom(new CreateRoomCommand("Pair", 2, null));
+        RoomSummary largest = chat.lobby.createRoom(new CreateRoomCommand("Team", 8, null));
 
         assertThat(smallest.capacity().value()).isEqualTo(2);
         assertThat(largest.capacity().value()).isEqualTo(8);
@@ -47,16 +47,16 @@ class CreatingRoomsTest {
 
     @Test
     void a_capacity_outside_two_to_the_backends_maximum_is_refused() {
-        assertThat(refusalOf(() -> chat.rooms.createRoom(new CreateRoomCommand("Solo", 1, null))))
+        assertThat(refusalOf(() -> chat.lobby.createRoom(new CreateRoomCommand("Solo", 1, null))))
                 .isEqualTo(ErrorCode.INVALID_CAPACITY);
-        assertThat(refusalOf(() -> chat.rooms.createRoom(new CreateRoomCommand("Crowd", 9, null))))
+        assertThat(refusalOf(() -> chat.lobby.createRoom(new CreateRoomCommand("Crowd", 9, null))))
                 .isEqualTo(ErrorCode.INVALID_CAPACITY);
-        assertThat(chat.rooms.listRooms()).isEmpty();
+        assertThat(chat.lobby.listRooms()).isEmpty();
     }
 
     @Test
     void the_lobby_offers_the_backends_capacity_limits() {
-        assertThat(chat.rooms.capacityLimits()).isEqualTo(new CapacityLimits(6, 8));
+        assertThat(chat.lobby.capacityLimits()).isEqualTo(new CapacityLimits(6, 8));
     }
 
     @Test
@@ -65,7 +65,7 @@ class CreatingRoomsTest {
 
         assertThat(refusalOf(() -> chat.aRoom("STANDUP"))).isEqualTo(ErrorCode.ROOM_NAME_TAKEN);
         assertThat(refusalOf(() -> chat.aRoom("  standup "))).isEqualTo(ErrorCode.ROOM_NAME_TAKEN);
-        assertThat(chat.rooms.listRooms()).hasSize(1);
+        assertThat(chat.lobby.listRooms()).hasSize(1);
     }
 
     @Test
@@ -73,7 +73,7 @@ class CreatingRoomsTest {
         RoomId standup = chat.aRoom("Standup");
         RoomId retro = chat.aRoom("Retro");
 
-        assertThat(chat.rooms.listRooms()).extracting(RoomSummary::id).containsExactly(standup, retro);
+        assertThat(chat.lobby.listRooms()).extracting(RoomSummary::id).containsExactly(standup, retro);
     }
 
     @Test
@@ -83,7 +83,7 @@ class CreatingRoomsTest {
         small.aRoom("Two");
 
         assertThat(refusalOf(() -> small.aRoom("Three"))).isEqualTo(ErrorCode.TOO_MANY_ROOMS);
-        assertThat(small.rooms.listRooms()).extracting(room -> room.name().value()).containsExactly("One", "Two");
+        assertThat(small.lobby.listRooms()).extracting(room -> room.name().value()).containsExactly("One", "Two");
     }
 
     @Test
@@ -95,24 +95,24 @@ class CreatingRoomsTest {
 
     @Test
     void a_room_without_a_password_is_unlocked() {
-        assertThat(chat.rooms.createRoom(new CreateRoomCommand("Open", null, null)).locked()).isFalse();
+        assertThat(chat.lobby.createRoom(new CreateRoomCommand("Open", null, null)).locked()).isFalse();
     }
 
     @Test
     void an_empty_password_means_no_password() {
-        assertThat(chat.rooms.createRoom(new CreateRoomCommand("Open", null, "")).locked()).isFalse();
+        assertThat(chat.lobby.createRoom(new CreateRoomCommand("Open", null, "")).locked()).isFalse();
     }
 
     @Test
     void a_room_with_a_password_is_locked() {
-        assertThat(chat.rooms.createRoom(new CreateRoomCommand("Board", null, "s3cret")).locked()).isTrue();
+        assertThat(chat.lobby.createRoom(new CreateRoomCommand("Board", null, "s3cret")).locked()).isTrue();
     }
 
     @Test
     void an_over_long_password_is_refused() {
-        assertThat(refusalOf(() -> chat.rooms.createRoom(new CreateRoomCommand("Board", null, "p".repeat(129)))))
+        assertThat(refusalOf(() -> chat.lobby.createRoom(new CreateRoomCommand("Board", null, "p".repeat(129)))))
                 .isEqualTo(ErrorCode.INVALID_PASSWORD);
-        assertThat(chat.rooms.listRooms()).isEmpty();
+        assertThat(chat.lobby.listRooms()).isEmpty();
     }
 
     @Test
@@ -149,7 +149,7 @@ class CreatingRoomsTest {
         chat.clock.advance(Duration.ofSeconds(1));
         RoomId alpha = chat.aRoom("Alpha");
 
-        List<RoomSummary> listed = chat.rooms.listRooms();
+        List<RoomSummary> listed = chat.lobby.listRooms();
 
         assertThat(listed).extracting(RoomSummary::id).containsExactly(zebra, alpha);
     }

@@ -53,7 +53,7 @@ class JoiningTwoRoomsAtOnceTest {
 
         chat.loseConnectionPastGrace(ann);
 
-        assertThat(chat.rooms.listRooms()).as("rooms left with a participant nobody can reach")
+        assertThat(chat.lobby.listRooms()).as("rooms left with a participant nobody can reach")
                 .allSatisfy(room -> assertThat(room.participantCount()).isZero());
     }
 }

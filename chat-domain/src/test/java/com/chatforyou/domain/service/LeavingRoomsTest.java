@@ -30,14 +30,14 @@ class LeavingRoomsTest {
     void the_leaver_hears_they_left() {
         chat.notifier.forget();
 
-        chat.rooms.leaveRoom(bob.connection());
+        chat.membership.leaveRoom(bob.connection());
 
         assertThat(chat.eventsTo(bob)).containsExactly(new RoomEvent.Left(standup));
     }
 
     @Test
     void the_others_hear_who_left_and_that_they_pressed_leave() {
-        chat.rooms.leaveRoom(bob.connection());
+        chat.membership.leaveRoom(bob.connection());
 
         assertThat(chat.eventsTo(ann, RoomEvent.ParticipantLeft.class))
                 .containsExactly(new RoomEvent.ParticipantLeft(standup, bob.id(), LeaveReason.LEFT));
@@ -45,7 +45,7 @@ class LeavingRoomsTest {
 
     @Test
     void the_seat_is_free_after_leaving() {
-        chat.rooms.leaveRoom(bob.connection());
+        chat.membership.leaveRoom(bob.connection());
 
         assertThat(chat.headCount(standup)).isEqualTo(1);
         assertThat(chat.notifier.lastRoomList().orElseThrow()).singleElement()
@@ -54,7 +54,7 @@ class LeavingRoomsTest {
 
     @Test
     void a_participant_who_left_may_join_again() {
-        chat.rooms.leaveRoom(bob.connection());
+        chat.membership.leaveRoom(bob.connection());
 
         Seated bobAgain = chat.join(standup, "Bob");
 
@@ -64,14 +64,14 @@ class LeavingRoomsTest {
 
     @Test
     void leaving_without_a_seat_is_refused() {
-        assertThat(refusalOf(() -> chat.rooms.leaveRoom(connectionOf("stranger")))).isEqualTo(ErrorCode.NOT_IN_ROOM);
+        assertThat(refusalOf(() -> chat.membership.leaveRoom(connectionOf("stranger")))).isEqualTo(ErrorCode.NOT_IN_ROOM);
     }
 
     @Test
     void leaving_twice_is_refused_the_second_time() {
-        chat.rooms.leaveRoom(bob.connection());
+        chat.membership.leaveRoom(bob.connection());
 
-        assertThat(refusalOf(() -> chat.rooms.leaveRoom(bob.connection()))).isEqualTo(ErrorCode.NOT_IN_ROOM);
+        assertThat(refusalOf(() -> chat.membership.leaveRoom(bob.connection()))).isEqualTo(ErrorCode.NOT_IN_ROOM);
     }
 
     // ---- losing the connection ----
@@ -98,7 +98,7 @@ class LeavingRoomsTest {
     void losing_a_connection_that_holds_no_seat_changes_nothing() {
         chat.notifier.forget();
 
-        assertThatNoException().isThrownBy(() -> chat.rooms.connectionLost(connectionOf("stranger")));
+        assertThatNoException().isThrownBy(() -> chat.membership.connectionLost(connectionOf("stranger")));
 
         assertThat(chat.notifier.deliveries()).isEmpty();
         assertThat(chat.notifier.roomListUpdates()).isEmpty();
@@ -108,10 +108,10 @@ class LeavingRoomsTest {
 
     @Test
     void losing_a_connection_after_leaving_changes_nothing() {
-        chat.rooms.leaveRoom(bob.connection());
+        chat.membership.leaveRoom(bob.connection());
         chat.notifier.forget();
 
-        chat.rooms.connectionLost(bob.connection());
+        chat.membership.connectionLost(bob.connection());
 
         assertThat(chat.notifier.deliveries()).isEmpty();
         assertThat(chat.notifier.roomListUpdates()).isEmpty();
@@ -125,7 +125,7 @@ class LeavingRoomsTest {
         LinkId bobToAnn = chat.linkCarrying(bob, ann).id();
         chat.notifier.forget();
 
-        chat.rooms.leaveRoom(bob.connection());
+        chat.membership.leaveRoom(bob.connection());
 
         assertThat(chat.eventsTo(ann, RoomEvent.LinkClosed.class))
                 .containsExactlyInAnyOrder(new RoomEvent.LinkClosed(annToBob), new RoomEvent.LinkClosed(bobToAnn));
@@ -147,7 +147,7 @@ class LeavingRoomsTest {
         LinkId annToBob = chat.linkCarrying(ann, bob).id();
         chat.notifier.forget();
 
-        chat.rooms.leaveRoom(cid.connection());
+        chat.membership.leaveRoom(cid.connection());
 
         assertThat(chat.media.closed()).hasSize(4).allMatch(link -> link.involves(cid.id()));
         assertThat(chat.eventsTo(ann, RoomEvent.LinkClosed.class)).hasSize(2)
@@ -160,41 +160,41 @@ class LeavingRoomsTest {
 
     @Test
     void a_room_disappears_when_its_last_participant_leaves() {
-        chat.rooms.leaveRoom(ann.connection());
+        chat.membership.leaveRoom(ann.connection());
         chat.loseConnectionPastGrace(bob);
 
-        assertThat(chat.rooms.listRooms()).isEmpty();
+        assertThat(chat.lobby.listRooms()).isEmpty();
         assertThat(chat.notifier.lastRoomList().orElseThrow()).isEmpty();
         assertThat(refusalOf(() -> chat.join(standup, "Cid"))).isEqualTo(ErrorCode.ROOM_NOT_FOUND);
     }
 
     @Test
     void the_media_port_is_told_when_a_room_closes() {
-        chat.rooms.leaveRoom(ann.connection());
+        chat.membership.leaveRoom(ann.connection());
         assertThat(chat.media.roomsClosed()).isEmpty();
 
-        chat.rooms.leaveRoom(bob.connection());
+        chat.membership.leaveRoom(bob.connection());
 
         assertThat(chat.media.roomsClosed()).containsExactly(standup);
     }
 
     @Test
     void a_closed_rooms_name_can_be_used_again() {
-        chat.rooms.leaveRoom(ann.connection());
-        chat.rooms.leaveRoom(bob.connection());
+        chat.membership.leaveRoom(ann.connection());
+        chat.membership.leaveRoom(bob.connection());
 
         RoomId again = chat.aRoom("standup");
 
         assertThat(again).isNotEqualTo(standup);
-        assertThat(chat.rooms.listRooms()).extracting(RoomSummary::id).containsExactly(again);
+        assertThat(chat.lobby.listRooms()).extracting(RoomSummary::id).containsExactly(again);
     }
 
     @Test
     void the_last_one_out_still_hears_they_left() {
-        chat.rooms.leaveRoom(ann.connection());
+        chat.membership.leaveRoom(ann.connection());
         chat.notifier.forget();
 
-        chat.rooms.leaveRoom(bob.connection());
+        chat.membership.leaveRoom(bob.connection());
 
         assertThat(chat.eventsTo(bob)).containsExactly(new RoomEvent.Left(standup));
     }

@@ -106,7 +106,7 @@ class MediaServerLinksTest {
 
     @Test
     void a_media_server_signal_for_a_closed_room_is_dropped() {
-        chat.rooms.leaveRoom(ann.connection());
+        chat.membership.leaveRoom(ann.connection());
         chat.notifier.forget();
 
         assertThatNoException().isThrownBy(
@@ -122,7 +122,7 @@ class MediaServerLinksTest {
         MediaLink bobToAnn = chat.linkCarrying(bob, ann);
         chat.notifier.forget();
 
-        chat.rooms.leaveRoom(ann.connection());
+        chat.membership.leaveRoom(ann.connection());
 
         assertThat(chat.media.closed()).containsExactlyInAnyOrder(annUpstream, annToBob, bobToAnn);
         assertThat(chat.eventsTo(bob, RoomEvent.LinkClosed.class))

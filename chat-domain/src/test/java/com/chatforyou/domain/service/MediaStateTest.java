@@ -23,7 +23,7 @@ class MediaStateTest {
 
     @Test
     void a_toggle_is_shown_to_everyone_in_the_room_including_the_sender() {
-        chat.rooms.updateMediaState(ann.connection(), MIC_OFF);
+        chat.negotiation.updateMediaState(ann.connection(), MIC_OFF);
 
         RoomEvent.MediaStateChanged expected = new RoomEvent.MediaStateChanged(standup, ann.id(), MIC_OFF);
         assertThat(chat.eventsTo(ann, RoomEvent.MediaStateChanged.class)).containsExactly(expected);
@@ -34,15 +34,15 @@ class MediaStateTest {
     void a_toggle_stays_in_its_room() {
         Seated cid = chat.join(chat.aRoom("Retro"), "Cid");
 
-        chat.rooms.updateMediaState(ann.connection(), MIC_OFF);
+        chat.negotiation.updateMediaState(ann.connection(), MIC_OFF);
 
         assertThat(chat.eventsTo(cid, RoomEvent.MediaStateChanged.class)).isEmpty();
     }
 
     @Test
     void a_newcomer_sees_the_others_current_toggles() {
-        chat.rooms.updateMediaState(ann.connection(), MIC_OFF);
-        chat.rooms.updateMediaState(bob.connection(), new MediaState(false, true));
+        chat.negotiation.updateMediaState(ann.connection(), MIC_OFF);
+        chat.negotiation.updateMediaState(bob.connection(), new MediaState(false, true));
 
         Seated cid = chat.join(standup, "Cid");
 
@@ -53,14 +53,14 @@ class MediaStateTest {
     @Test
     void a_share_is_shown_to_everyone_and_to_newcomers_until_it_stops() {
         MediaState sharing = new MediaState(false, false, true);
-        chat.rooms.updateMediaState(ann.connection(), sharing);
+        chat.negotiation.updateMediaState(ann.connection(), sharing);
 
         assertThat(chat.eventsTo(bob, RoomEvent.MediaStateChanged.class))
                 .containsExactly(new RoomEvent.MediaStateChanged(standup, ann.id(), sharing));
         assertThat(chat.theOnlyJoinedTo(chat.join(standup, "Cid")).others()).extracting(Participant::mediaState)
                 .containsExactly(sharing, MediaState.UNMUTED);
 
-        chat.rooms.updateMediaState(ann.connection(), MediaState.UNMUTED);
+        chat.negotiation.updateMediaState(ann.connection(), MediaState.UNMUTED);
 
         assertThat(chat.theOnlyJoinedTo(chat.join(standup, "Dee")).others()).extracting(Participant::mediaState)
                 .containsExactly(MediaState.UNMUTED, MediaState.UNMUTED, MediaState.UNMUTED);
@@ -68,8 +68,8 @@ class MediaStateTest {
 
     @Test
     void several_participants_may_share_at_once() {
-        chat.rooms.updateMediaState(ann.connection(), new MediaState(false, false, true));
-        chat.rooms.updateMediaState(bob.connection(), new MediaState(true, true, true));
+        chat.negotiation.updateMediaState(ann.connection(), new MediaState(false, false, true));
+        chat.negotiation.updateMediaState(bob.connection(), new MediaState(true, true, true));
 
         assertThat(chat.theOnlyJoinedTo(chat.join(standup, "Cid")).others()).extracting(Participant::mediaState)
                 .extracting(MediaState::sharing).containsExactly(true, true);
@@ -77,7 +77,7 @@ class MediaStateTest {
 
     @Test
     void a_toggle_without_a_seat_is_refused() {
-        assertThat(refusalOf(() -> chat.rooms.updateMediaState(connectionOf("stranger"), MIC_OFF)))
+        assertThat(refusalOf(() -> chat.negotiation.updateMediaState(connectionOf("stranger"), MIC_OFF)))
                 .isEqualTo(ErrorCode.NOT_IN_ROOM);
     }
 }

@@ -120,7 +120,7 @@ class NegotiatingMediaTest {
     void a_link_closed_by_a_leave_is_reported_closed() {
         Seated cid = chat.join(standup, "Cid");
         LinkId annToCid = chat.linkCarrying(ann, cid).id();
-        chat.rooms.leaveRoom(cid.connection());
+        chat.membership.leaveRoom(cid.connection());
 
         assertThat(refusalOf(() -> chat.send(ann, annToCid, candidate(50000)))).isEqualTo(ErrorCode.LINK_CLOSED);
     }
@@ -152,14 +152,14 @@ class NegotiatingMediaTest {
 
     @Test
     void negotiating_without_a_seat_is_refused() {
-        assertThat(refusalOf(() -> chat.rooms.negotiate(
+        assertThat(refusalOf(() -> chat.negotiation.negotiate(
                 new NegotiateMediaCommand(connectionOf("stranger"), annToBob, offer("x")))))
                 .isEqualTo(ErrorCode.NOT_IN_ROOM);
     }
 
     @Test
     void a_leaver_can_no_longer_negotiate() {
-        chat.rooms.leaveRoom(bob.connection());
+        chat.membership.leaveRoom(bob.connection());
 
         assertThat(refusalOf(() -> chat.send(bob, annToBob, candidate(50000)))).isEqualTo(ErrorCode.NOT_IN_ROOM);
     }

@@ -29,7 +29,7 @@ class RenewingIceServersTest {
         Seated ann = chat.join(standup, "Ann");
         chat.clock.advance(Duration.ofDays(100));
 
-        chat.rooms.renewExpiringIceServers();
+        chat.negotiation.renewExpiringIceServers();
 
         assertThat(chat.eventsTo(ann, RoomEvent.IceServersRefreshed.class)).isEmpty();
         assertThat(chat.iceServers.handedTo()).containsExactly(ann.id());
@@ -42,11 +42,11 @@ class RenewingIceServersTest {
         assertThat(chat.theOnlyJoinedTo(ann).iceServers()).containsExactly(expiringServer(1, ann.id()));
 
         chat.clock.advance(RENEWAL_DUE.minusSeconds(1));
-        chat.rooms.renewExpiringIceServers();
+        chat.negotiation.renewExpiringIceServers();
         assertThat(chat.eventsTo(ann, RoomEvent.IceServersRefreshed.class)).isEmpty();
 
         chat.clock.advance(Duration.ofSeconds(1));
-        chat.rooms.renewExpiringIceServers();
+        chat.negotiation.renewExpiringIceServers();
         assertThat(chat.eventsTo(ann, RoomEvent.IceServersRefreshed.class))
                 .containsExactly(new RoomEvent.IceServersRefreshed(List.of(expiringServer(2, ann.id()))));
     }
@@ -56,16 +56,16 @@ class RenewingIceServersTest {
         chat.iceServers.expireAfter(LIFETIME, chat.clock);
         Seated ann = chat.join(standup, "Ann");
         chat.clock.advance(RENEWAL_DUE);
-        chat.rooms.renewExpiringIceServers();
+        chat.negotiation.renewExpiringIceServers();
         // Running again at once renews nothing: the new grant is fresh.
-        chat.rooms.renewExpiringIceServers();
+        chat.negotiation.renewExpiringIceServers();
         assertThat(chat.eventsTo(ann, RoomEvent.IceServersRefreshed.class)).hasSize(1);
 
         chat.clock.advance(RENEWAL_DUE.minusSeconds(1));
-        chat.rooms.renewExpiringIceServers();
+        chat.negotiation.renewExpiringIceServers();
         assertThat(chat.eventsTo(ann, RoomEvent.IceServersRefreshed.class)).hasSize(1);
         chat.clock.advance(Duration.ofSeconds(1));
-        chat.rooms.renewExpiringIceServers();
+        chat.negotiation.renewExpiringIceServers();
 
         assertThat(chat.eventsTo(ann, RoomEvent.IceServersRefreshed.class))
                 .extracting(RoomEvent.IceServersRefreshed::iceServers)
@@ -81,14 +81,14 @@ class RenewingIceServersTest {
         chat.notifier.forget();
 
         chat.clock.advance(RENEWAL_DUE.minus(Duration.ofHours(1)));
-        chat.rooms.renewExpiringIceServers();
+        chat.negotiation.renewExpiringIceServers();
 
         assertThat(chat.notifier.deliveries()).hasSize(1);
         assertThat(chat.notifier.deliveries().get(0).recipient()).isEqualTo(ann.connection());
         assertThat(chat.eventsTo(bob)).isEmpty();
 
         chat.clock.advance(Duration.ofHours(1));
-        chat.rooms.renewExpiringIceServers();
+        chat.negotiation.renewExpiringIceServers();
         assertThat(chat.eventsTo(bob, RoomEvent.IceServersRefreshed.class)).hasSize(1);
         assertThat(chat.eventsTo(ann, RoomEvent.IceServersRefreshed.class)).hasSize(1);
     }
@@ -98,11 +98,11 @@ class RenewingIceServersTest {
         chat.iceServers.expireAfter(LIFETIME, chat.clock);
         Seated ann = chat.join(standup, "Ann");
         Seated bob = chat.join(standup, "Bob");
-        chat.rooms.leaveRoom(bob.connection());
+        chat.membership.leaveRoom(bob.connection());
         chat.notifier.forget();
 
         chat.clock.advance(LIFETIME);
-        chat.rooms.renewExpiringIceServers();
+        chat.negotiation.renewExpiringIceServers();
 
         assertThat(chat.eventsTo(bob)).isEmpty();
         assertThat(chat.eventsTo(ann, RoomEvent.IceServersRefreshed.class)).hasSize(1);
@@ -116,10 +116,10 @@ class RenewingIceServersTest {
         chat.clock.advance(RENEWAL_DUE);
 
         chat.iceServers.failNext();
-        chat.rooms.renewExpiringIceServers();
+        chat.negotiation.renewExpiringIceServers();
         assertThat(chat.eventsTo(ann, RoomEvent.IceServersRefreshed.class)).isEmpty();
 
-        chat.rooms.renewExpiringIceServers();
+        chat.negotiation.renewExpiringIceServers();
         assertThat(chat.eventsTo(ann, RoomEvent.IceServersRefreshed.class)).hasSize(1);
     }
 

@@ -52,7 +52,7 @@ class ReplacingLinksTheMediaServerCannotRenegotiateTest {
     void an_audio_only_participant_who_shares_is_planned_anew_as_sending_video() {
         chat.media.refuseRenegotiation();
         negotiateAnnsUpstream();
-        chat.rooms.updateMediaState(ann.connection(), new MediaState(false, false, true));
+        chat.negotiation.updateMediaState(ann.connection(), new MediaState(false, false, true));
 
         chat.send(ann, annUpstream.id(), offer("ann-with-screen"));
 

@@ -31,7 +31,7 @@ class ResumingSeatsTest {
     private final String bobsToken = chat.theOnlyJoinedTo(bob).resumeToken();
 
     private void resume(Seated who, ConnectionId on, String token) {
-        chat.rooms.resumeSeat(new ResumeSeatCommand(on, who.room(), who.id(), token));
+        chat.membership.resumeSeat(new ResumeSeatCommand(on, who.room(), who.id(), token));
     }
 
     private List<RoomEvent> eventsToBobsNewConnection() {
@@ -50,9 +50,9 @@ class ResumingSeatsTest {
     void nobody_hears_of_a_lost_connection_within_the_grace_period() {
         chat.notifier.forget();
 
-        chat.rooms.connectionLost(bob.connection());
+        chat.membership.connectionLost(bob.connection());
         chat.clock.advance(GRACE.minusSeconds(1));
-        chat.rooms.releaseExpiredSeats();
+        chat.membership.releaseExpiredSeats();
 
         assertThat(chat.notifier.deliveries()).isEmpty();
         assertThat(chat.media.closed()).isEmpty();
@@ -61,9 +61,9 @@ class ResumingSeatsTest {
 
     @Test
     void the_seat_is_released_as_a_disconnect_once_the_grace_period_is_over() {
-        chat.rooms.connectionLost(bob.connection());
+        chat.membership.connectionLost(bob.connection());
         chat.clock.advance(GRACE);
-        chat.rooms.releaseExpiredSeats();
+        chat.membership.releaseExpiredSeats();
 
         assertThat(chat.eventsTo(ann, RoomEvent.ParticipantLeft.class))
                 .containsExactly(new RoomEvent.ParticipantLeft(standup, bob.id(), LeaveReason.DISCONNECTED));
@@ -72,7 +72,7 @@ class ResumingSeatsTest {
 
     @Test
     void a_resume_within_the_grace_period_takes_the_same_seat_back() {
-        chat.rooms.connectionLost(bob.connection());
+        chat.membership.connectionLost(bob.connection());
         chat.clock.advance(GRACE.minusSeconds(1));
         chat.notifier.forget();
 
@@ -91,9 +91,9 @@ class ResumingSeatsTest {
 
     @Test
     void what_happened_while_the_connection_was_lost_is_in_the_resumed_state() {
-        chat.rooms.connectionLost(bob.connection());
+        chat.membership.connectionLost(bob.connection());
         chat.say(ann, "are you back?");
-        chat.rooms.updateMediaState(ann.connection(), new MediaState(true, false, false));
+        chat.negotiation.updateMediaState(ann.connection(), new MediaState(true, false, false));
         Seated cid = chat.join(standup, "Cid");
 
         resume(bob, BOBS_NEW_CONNECTION, bobsToken);
@@ -107,12 +107,12 @@ class ResumingSeatsTest {
 
     @Test
     void a_resumed_seat_is_not_released_when_the_old_grace_period_ends() {
-        chat.rooms.connectionLost(bob.connection());
+        chat.membership.connectionLost(bob.connection());
         resume(bob, BOBS_NEW_CONNECTION, bobsToken);
         chat.notifier.forget();
 
         chat.clock.advance(GRACE.multipliedBy(2));
-        chat.rooms.releaseExpiredSeats();
+        chat.membership.releaseExpiredSeats();
 
         assertThat(chat.notifier.deliveries()).isEmpty();
         assertThat(chat.headCount(standup)).isEqualTo(2);
@@ -121,7 +121,7 @@ class ResumingSeatsTest {
     @Test
     void the_resumed_participants_links_are_closed_and_planned_anew_at_both_ends() {
         List<MediaLink> oldLinks = List.of(chat.linkCarrying(ann, bob), chat.linkCarrying(bob, ann));
-        chat.rooms.connectionLost(bob.connection());
+        chat.membership.connectionLost(bob.connection());
         chat.notifier.forget();
 
         resume(bob, BOBS_NEW_CONNECTION, bobsToken);
@@ -137,23 +137,23 @@ class ResumingSeatsTest {
 
     @Test
     void the_resumed_seat_answers_on_the_new_connection() {
-        chat.rooms.connectionLost(bob.connection());
+        chat.membership.connectionLost(bob.connection());
         resume(bob, BOBS_NEW_CONNECTION, bobsToken);
         chat.notifier.forget();
 
         chat.say(ann, "welcome back");
 
         assertThat(eventsToBobsNewConnection()).singleElement().isInstanceOf(RoomEvent.ChatPosted.class);
-        chat.rooms.leaveRoom(BOBS_NEW_CONNECTION);
+        chat.membership.leaveRoom(BOBS_NEW_CONNECTION);
         assertThat(chat.eventsTo(ann, RoomEvent.ParticipantLeft.class))
                 .containsExactly(new RoomEvent.ParticipantLeft(standup, bob.id(), LeaveReason.LEFT));
     }
 
     @Test
     void a_seat_released_from_a_new_connection_leaves_at_once_as_a_leave() {
-        chat.rooms.connectionLost(bob.connection());
+        chat.membership.connectionLost(bob.connection());
 
-        chat.rooms.releaseSeat(new ResumeSeatCommand(BOBS_NEW_CONNECTION, standup, bob.id(), bobsToken));
+        chat.membership.releaseSeat(new ResumeSeatCommand(BOBS_NEW_CONNECTION, standup, bob.id(), bobsToken));
 
         assertThat(chat.eventsTo(ann, RoomEvent.ParticipantLeft.class))
                 .containsExactly(new RoomEvent.ParticipantLeft(standup, bob.id(), LeaveReason.LEFT));
@@ -163,9 +163,9 @@ class ResumingSeatsTest {
 
     @Test
     void a_release_with_a_wrong_token_is_refused_and_the_seat_stays() {
-        chat.rooms.connectionLost(bob.connection());
+        chat.membership.connectionLost(bob.connection());
 
-        assertThat(refusalOf(() -> chat.rooms.releaseSeat(
+        assertThat(refusalOf(() -> chat.membership.releaseSeat(
                 new ResumeSeatCommand(BOBS_NEW_CONNECTION, standup, bob.id(), "not-the-token"))))
                 .isEqualTo(ErrorCode.RESUME_FAILED);
         assertThat(chat.headCount(standup)).isEqualTo(2);
@@ -173,7 +173,7 @@ class ResumingSeatsTest {
 
     @Test
     void a_wrong_token_is_refused() {
-        chat.rooms.connectionLost(bob.connection());
+        chat.membership.connectionLost(bob.connection());
 
         assertThat(refusalOf(() -> resume(bob, BOBS_NEW_CONNECTION, "guess"))).isEqualTo(ErrorCode.RESUME_FAILED);
         assertThat(refusalOf(() -> resume(bob, BOBS_NEW_CONNECTION, null))).isEqualTo(ErrorCode.RESUME_FAILED);
@@ -183,31 +183,31 @@ class ResumingSeatsTest {
 
     @Test
     void a_resume_after_the_grace_period_is_refused() {
-        chat.rooms.connectionLost(bob.connection());
+        chat.membership.connectionLost(bob.connection());
         chat.clock.advance(GRACE);
 
         assertThat(refusalOf(() -> resume(bob, BOBS_NEW_CONNECTION, bobsToken))).isEqualTo(ErrorCode.RESUME_FAILED);
-        chat.rooms.releaseExpiredSeats();
+        chat.membership.releaseExpiredSeats();
         assertThat(refusalOf(() -> resume(bob, BOBS_NEW_CONNECTION, bobsToken))).isEqualTo(ErrorCode.RESUME_FAILED);
     }
 
     @Test
     void a_seat_that_was_left_cannot_be_resumed() {
-        chat.rooms.leaveRoom(bob.connection());
+        chat.membership.leaveRoom(bob.connection());
 
         assertThat(refusalOf(() -> resume(bob, BOBS_NEW_CONNECTION, bobsToken))).isEqualTo(ErrorCode.RESUME_FAILED);
     }
 
     @Test
     void a_seat_in_an_unknown_room_cannot_be_resumed() {
-        assertThat(refusalOf(() -> chat.rooms.resumeSeat(
+        assertThat(refusalOf(() -> chat.membership.resumeSeat(
                 new ResumeSeatCommand(BOBS_NEW_CONNECTION, new RoomId("nowhere"), bob.id(), bobsToken))))
                 .isEqualTo(ErrorCode.RESUME_FAILED);
     }
 
     @Test
     void a_connection_that_already_has_a_seat_cannot_resume_another() {
-        chat.rooms.connectionLost(bob.connection());
+        chat.membership.connectionLost(bob.connection());
 
         assertThat(refusalOf(() -> resume(bob, ann.connection(), bobsToken))).isEqualTo(ErrorCode.ALREADY_IN_ROOM);
     }
@@ -215,9 +215,9 @@ class ResumingSeatsTest {
     @Test
     void a_resume_may_overtake_the_notice_that_the_old_connection_was_lost() {
         resume(bob, BOBS_NEW_CONNECTION, bobsToken);
-        chat.rooms.connectionLost(bob.connection());
+        chat.membership.connectionLost(bob.connection());
         chat.clock.advance(GRACE);
-        chat.rooms.releaseExpiredSeats();
+        chat.membership.releaseExpiredSeats();
 
         assertThat(chat.eventsTo(ann, RoomEvent.ParticipantLeft.class)).isEmpty();
         assertThat(chat.headCount(standup)).isEqualTo(2);
@@ -230,7 +230,7 @@ class ResumingSeatsTest {
         Seated cid = impatient.join(room, "Cid");
         Seated dan = impatient.join(room, "Dan");
 
-        impatient.rooms.connectionLost(dan.connection());
+        impatient.membership.connectionLost(dan.connection());
 
         assertThat(impatient.eventsTo(cid, RoomEvent.ParticipantLeft.class))
                 .containsExactly(new RoomEvent.ParticipantLeft(room, dan.id(), LeaveReason.DISCONNECTED));

@@ -20,10 +20,11 @@ import com.chatforyou.domain.port.in.CreateRoomUseCase.CreateRoomCommand;
 import com.chatforyou.domain.port.in.JoinRoomUseCase.JoinRoomCommand;
 import com.chatforyou.domain.port.in.NegotiateMediaUseCase.NegotiateMediaCommand;
 import com.chatforyou.domain.port.in.PostChatMessageUseCase.PostChatMessageCommand;
+import com.chatforyou.domain.store.InMemoryRoomStore;
 import java.util.List;
 import java.util.Optional;
 
-/** The room service wired to hand-written fakes, plus a vocabulary for arranging rooms. */
+/** The room services wired to hand-written fakes, plus a vocabulary for arranging rooms. */
 final class RoomServiceFixture {
 
     /** A participant seated by the fixture: where they sit, who they are, and how to reach them. */
@@ -35,7 +36,11 @@ final class RoomServiceFixture {
     final RecordingNotifier notifier = new RecordingNotifier();
     final FixedIceServers iceServers = new FixedIceServers();
     final FakeMediaPort media;
-    final RoomService rooms;
+    final LobbyService lobby;
+    final MembershipService membership;
+    final ChatService chatting;
+    final MediaNegotiationService negotiation;
+    final RoomStatisticsService statistics;
 
     RoomServiceFixture() {
         this(FakeMediaPort.mesh(), RoomSettings.DEFAULTS);
@@ -51,25 +56,31 @@ final class RoomServiceFixture {
 
     RoomServiceFixture(FakeMediaPort media, RoomSettings settings) {
         this.media = media;
-        this.rooms = new RoomService(media, notifier, iceServers, clock, ids, settings);
+        RoomServices services = new RoomServices(media, notifier, iceServers, clock, ids, settings,
+                new InMemoryRoomStore());
+        this.lobby = services.lobby();
+        this.membership = services.membership();
+        this.chatting = services.chat();
+        this.negotiation = services.mediaNegotiation();
+        this.statistics = services.statistics();
     }
 
     // ---- rooms ----
 
     RoomId aRoom(String name) {
-        return rooms.createRoom(new CreateRoomCommand(name, null, null)).id();
+        return lobby.createRoom(new CreateRoomCommand(name, null, null)).id();
     }
 
     RoomId aRoomWithCapacity(String name, int capacity) {
-        return rooms.createRoom(new CreateRoomCommand(name, capacity, null)).id();
+        return lobby.createRoom(new CreateRoomCommand(name, capacity, null)).id();
     }
 
     RoomId aLockedRoom(String name, String password) {
-        return rooms.createRoom(new CreateRoomCommand(name, null, password)).id();
+        return lobby.createRoom(new CreateRoomCommand(name, null, password)).id();
     }
 
     Optional<RoomSummary> listed(RoomId room) {
-        return rooms.listRooms().stream().filter(summary -> summary.id().equals(room)).findFirst();
+        return lobby.listRooms().stream().filter(summary -> summary.id().equals(room)).findFirst();
     }
 
     int headCount(RoomId room) {
@@ -93,7 +104,7 @@ final class RoomServiceFixture {
     }
 
     Seated join(JoinRoomCommand command) {
-        ParticipantId id = rooms.joinRoom(command);
+        ParticipantId id = membership.joinRoom(command);
         return new Seated(command.room(), id, command.connection(), command.displayName());
     }
 
@@ -106,18 +117,18 @@ final class RoomServiceFixture {
     }
 
     void say(Seated author, String text) {
-        rooms.postChatMessage(new PostChatMessageCommand(author.connection(), author.room(), text));
+        chatting.postChatMessage(new PostChatMessageCommand(author.connection(), author.room(), text));
     }
 
     void send(Seated from, LinkId link, MediaSignal signal) {
-        rooms.negotiate(new NegotiateMediaCommand(from.connection(), link, signal));
+        negotiation.negotiate(new NegotiateMediaCommand(from.connection(), link, signal));
     }
 
     /** The connection drops and the reconnect grace period runs out without a resume. */
     void loseConnectionPastGrace(Seated participant) {
-        rooms.connectionLost(participant.connection());
+        membership.connectionLost(participant.connection());
         clock.advance(RoomSettings.DEFAULTS.reconnectGrace());
-        rooms.releaseExpiredSeats();
+        membership.releaseExpiredSeats();
     }
 
     // ---- what happened ----

@@ -13,7 +13,7 @@ class RoomStatisticsTest {
 
     @Test
     void an_idle_server_holds_nothing() {
-        assertThat(chat.rooms.roomStatistics()).isEqualTo(new RoomStatistics(0, 0, 0, 0));
+        assertThat(chat.statistics.roomStatistics()).isEqualTo(new RoomStatistics(0, 0, 0, 0));
     }
 
     @Test
@@ -25,7 +25,7 @@ class RoomStatisticsTest {
         chat.join(standup, "Cleo");
 
         // A mesh of three: one link per publisher and viewer.
-        assertThat(chat.rooms.roomStatistics()).isEqualTo(new RoomStatistics(2, 3, 6, 0));
+        assertThat(chat.statistics.roomStatistics()).isEqualTo(new RoomStatistics(2, 3, 6, 0));
     }
 
     @Test
@@ -33,15 +33,15 @@ class RoomStatisticsTest {
         RoomId standup = chat.aRoom("Standup");
         chat.join(standup, "Ann");
         var bob = chat.join(standup, "Bob");
-        chat.rooms.connectionLost(bob.connection());
+        chat.membership.connectionLost(bob.connection());
 
-        assertThat(chat.rooms.roomStatistics()).isEqualTo(new RoomStatistics(1, 2, 2, 1));
+        assertThat(chat.statistics.roomStatistics()).isEqualTo(new RoomStatistics(1, 2, 2, 1));
 
         chat.clock.advance(RoomSettings.DEFAULTS.reconnectGrace());
-        chat.rooms.releaseExpiredSeats();
-        assertThat(chat.rooms.roomStatistics()).isEqualTo(new RoomStatistics(1, 1, 0, 0));
+        chat.membership.releaseExpiredSeats();
+        assertThat(chat.statistics.roomStatistics()).isEqualTo(new RoomStatistics(1, 1, 0, 0));
 
-        chat.rooms.leaveRoom(RoomServiceFixture.connectionOf("Ann"));
-        assertThat(chat.rooms.roomStatistics()).isEqualTo(new RoomStatistics(0, 0, 0, 0));
+        chat.membership.leaveRoom(RoomServiceFixture.connectionOf("Ann"));
+        assertThat(chat.statistics.roomStatistics()).isEqualTo(new RoomStatistics(0, 0, 0, 0));
     }
 }

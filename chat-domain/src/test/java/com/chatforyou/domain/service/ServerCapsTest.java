@@ -22,7 +22,7 @@ class ServerCapsTest {
 
         assertThat(refusalOf(() -> chat.join(retro, "Dan"))).isEqualTo(ErrorCode.SERVER_FULL);
         assertThat(chat.headCount(retro)).isEqualTo(1);
-        assertThat(chat.rooms.roomStatistics().seatedParticipants()).isEqualTo(3);
+        assertThat(chat.statistics.roomStatistics().seatedParticipants()).isEqualTo(3);
     }
 
     @Test
@@ -31,7 +31,7 @@ class ServerCapsTest {
         chat.join(standup, "Ann");
         chat.join(standup, "Bob");
         var cleo = chat.join(standup, "Cleo");
-        chat.rooms.leaveRoom(cleo.connection());
+        chat.membership.leaveRoom(cleo.connection());
 
         chat.join(standup, "Dan");
 
@@ -44,12 +44,12 @@ class ServerCapsTest {
         chat.join(standup, "Ann");
         chat.join(standup, "Bob");
         var cleo = chat.join(standup, "Cleo");
-        chat.rooms.connectionLost(cleo.connection());
+        chat.membership.connectionLost(cleo.connection());
 
         assertThat(refusalOf(() -> chat.join(standup, "Dan"))).isEqualTo(ErrorCode.SERVER_FULL);
 
         chat.clock.advance(RoomSettings.DEFAULTS.reconnectGrace());
-        chat.rooms.releaseExpiredSeats();
+        chat.membership.releaseExpiredSeats();
         chat.join(standup, "Dan");
         assertThat(chat.headCount(standup)).isEqualTo(3);
     }

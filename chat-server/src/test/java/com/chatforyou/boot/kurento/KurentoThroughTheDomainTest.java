@@ -18,7 +18,9 @@ import com.chatforyou.domain.port.in.CreateRoomUseCase.CreateRoomCommand;
 import com.chatforyou.domain.port.in.JoinRoomUseCase.JoinRoomCommand;
 import com.chatforyou.domain.port.in.NegotiateMediaUseCase.NegotiateMediaCommand;
 import com.chatforyou.domain.port.out.ParticipantNotifier;
-import com.chatforyou.domain.service.RoomService;
+import com.chatforyou.domain.service.LobbyService;
+import com.chatforyou.domain.service.MediaNegotiationService;
+import com.chatforyou.domain.service.MembershipService;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -75,7 +77,13 @@ class KurentoThroughTheDomainTest {
     }
 
     @Autowired
-    RoomService rooms;
+    LobbyService lobby;
+
+    @Autowired
+    MembershipService membership;
+
+    @Autowired
+    MediaNegotiationService mediaNegotiation;
 
     @Autowired
     ParticipantNotifier notifier;
@@ -90,7 +98,7 @@ class KurentoThroughTheDomainTest {
         List<RoomId> roomIds = new ArrayList<>();
         List<Deque<ConnectionId>> seated = new ArrayList<>();
         for (int r = 0; r < 4; r++) {
-            roomIds.add(rooms.createRoom(new CreateRoomCommand("Cycle-" + r + "-" + shortId(), 16, null)).id());
+            roomIds.add(lobby.createRoom(new CreateRoomCommand("Cycle-" + r + "-" + shortId(), 16, null)).id());
             seated.add(new ArrayDeque<>());
         }
         int answersBefore = answers();
@@ -112,9 +120,9 @@ class KurentoThroughTheDomainTest {
             if (seated.get(r).size() > 3) {
                 ConnectionId leaving = seated.get(r).poll();
                 if (cycle % 2 == 0) {
-                    rooms.leaveRoom(leaving);
+                    membership.leaveRoom(leaving);
                 } else {
-                    rooms.connectionLost(leaving);
+                    membership.connectionLost(leaving);
                 }
             }
             if (cycle % 25 == 24) {
@@ -126,20 +134,20 @@ class KurentoThroughTheDomainTest {
         }
         assertThat(KMS.liveObjects()).as("objects while rooms are in use").isPositive();
         for (Deque<ConnectionId> room : seated) {
-            room.forEach(rooms::connectionLost);
+            room.forEach(membership::connectionLost);
         }
 
         Polling.awaitValue("the stand-in to hold no object", KMS::liveObjectIds, List::isEmpty);
         assertThat(offers).isPositive();
         assertThat(answers() - answersBefore).as("one answer per offer").isEqualTo(offers);
         assertThat(KMS.liveSubscriptions()).isZero();
-        assertThat(rooms.listRooms()).extracting(room -> room.id()).doesNotContainAnyElementsOf(roomIds);
+        assertThat(lobby.listRooms()).extracting(room -> room.id()).doesNotContainAnyElementsOf(roomIds);
     }
 
     @Test
     void when_kms_restarts_with_a_new_session_the_room_is_replanned_and_renegotiated_and_nothing_old_remains() {
         Polling.awaitTrue("the backend to reach the stand-in", () -> KMS.sessionsOpened() >= 1);
-        RoomId room = rooms.createRoom(new CreateRoomCommand("Restart-" + shortId(), null, null)).id();
+        RoomId room = lobby.createRoom(new CreateRoomCommand("Restart-" + shortId(), null, null)).id();
         ConnectionId ann = new ConnectionId("ann-" + shortId());
         ConnectionId bob = new ConnectionId("bob-" + shortId());
         Polling.awaitTrue("Ann joins", () -> joinSucceeds(ann, room, "Ann", MediaCapabilities.AUDIO_VIDEO));
@@ -173,15 +181,15 @@ class KurentoThroughTheDomainTest {
         assertThat(KMS.sessionsOpened()).isEqualTo(sessions + 1);
         assertThat(KMS.liveObjectIds()).hasSize(1 + 4).doesNotContainAnyElementsOf(oldObjects);
 
-        rooms.leaveRoom(ann);
-        rooms.connectionLost(bob);
+        membership.leaveRoom(ann);
+        membership.connectionLost(bob);
         Polling.awaitValue("the stand-in to hold no object", KMS::liveObjectIds, List::isEmpty);
     }
 
     @Test
     void an_audio_only_participant_who_shares_gets_new_links_that_carry_video_because_kms_cannot_renegotiate() {
         Polling.awaitTrue("the backend to reach the stand-in", () -> KMS.sessionsOpened() >= 1);
-        RoomId room = rooms.createRoom(new CreateRoomCommand("Share-" + shortId(), null, null)).id();
+        RoomId room = lobby.createRoom(new CreateRoomCommand("Share-" + shortId(), null, null)).id();
         int offersBefore = KMS.invocations("processOffer").size();
         ConnectionId ann = new ConnectionId("ann-" + shortId());
         ConnectionId bob = new ConnectionId("bob-" + shortId());
@@ -197,8 +205,8 @@ class KurentoThroughTheDomainTest {
         LinkId annsUpstream = browsers().eventsTo(ann, LinkOpened.class).stream()
                 .filter(LinkOpened::youPublish).findFirst().orElseThrow().link();
 
-        rooms.updateMediaState(ann, new MediaState(false, false, true));
-        rooms.negotiate(new NegotiateMediaCommand(ann, annsUpstream,
+        mediaNegotiation.updateMediaState(ann, new MediaState(false, false, true));
+        mediaNegotiation.negotiate(new NegotiateMediaCommand(ann, annsUpstream,
                 new SessionDescription(SessionDescription.Type.OFFER, SampleOffers.publishesAudioAndVideo())));
 
         assertThat(closedLinks(ann)).contains(annsUpstream);
@@ -216,8 +224,8 @@ class KurentoThroughTheDomainTest {
         assertThat(KMS.invocations("processOffer").size() - offersBefore)
                 .as("the second offer never reached KMS, which would refuse it").isEqualTo(firstLinks.size() + fresh.size());
 
-        rooms.leaveRoom(ann);
-        rooms.leaveRoom(bob);
+        membership.leaveRoom(ann);
+        membership.leaveRoom(bob);
         Polling.awaitValue("the stand-in to hold no object", KMS::liveObjectIds, List::isEmpty);
     }
 
@@ -237,7 +245,7 @@ class KurentoThroughTheDomainTest {
 
     private boolean joinSucceeds(ConnectionId browser, RoomId room, String name, MediaCapabilities sends) {
         try {
-            rooms.joinRoom(new JoinRoomCommand(browser, room, name, null, sends));
+            membership.joinRoom(new JoinRoomCommand(browser, room, name, null, sends));
             return true;
         } catch (com.chatforyou.domain.model.ChatException e) {
             if (e.code() != com.chatforyou.domain.model.ErrorCode.MEDIA_UNAVAILABLE) {
@@ -252,7 +260,7 @@ class KurentoThroughTheDomainTest {
         Set<LinkId> offered = new HashSet<>();
         for (LinkOpened open : browsers().eventsTo(browser, LinkOpened.class)) {
             if (open.youOffer() && !closedLinks(browser).contains(open.link())) {
-                rooms.negotiate(new NegotiateMediaCommand(browser, open.link(),
+                mediaNegotiation.negotiate(new NegotiateMediaCommand(browser, open.link(),
                         new SessionDescription(SessionDescription.Type.OFFER, SampleOffers.publishesAudioAndVideo())));
                 offered.add(open.link());
             }
@@ -263,7 +271,7 @@ class KurentoThroughTheDomainTest {
     private void offerOnNewLinks(ConnectionId browser, Set<LinkId> old) {
         for (LinkOpened open : browsers().eventsTo(browser, LinkOpened.class)) {
             if (open.youOffer() && !old.contains(open.link())) {
-                rooms.negotiate(new NegotiateMediaCommand(browser, open.link(),
+                mediaNegotiation.negotiate(new NegotiateMediaCommand(browser, open.link(),
                         new SessionDescription(SessionDescription.Type.OFFER, SampleOffers.receivesAudioAndVideo())));
             }
         }

@@ -13,7 +13,7 @@ import com.chatforyou.domain.model.ParticipantId;
 import com.chatforyou.domain.model.RoomId;
 import com.chatforyou.domain.port.out.MediaPort;
 import com.chatforyou.domain.port.out.MediaServerEvents;
-import com.chatforyou.domain.service.RoomService;
+import com.chatforyou.domain.port.in.ListRoomsUseCase;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -43,7 +43,7 @@ class GracefulShutdownTest {
         ConfigurableApplicationContext app = new SpringApplicationBuilder(ChatForYouApplication.class,
                 ShutdownObserver.class).run("--server.port=0", "--chatforyou.rooms.reconnect-grace=0s");
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-        RoomService rooms = app.getBean(RoomService.class);
+        ListRoomsUseCase lobby = app.getBean(ListRoomsUseCase.class);
         try (SignalingTestClient ann = SignalingTestClient.connect(port);
              SignalingTestClient bob = SignalingTestClient.connect(port)) {
             String roomId = ann.createRoom(uniqueName("Standup"), 4, null);
@@ -55,7 +55,7 @@ class GracefulShutdownTest {
 
             assertThat(ann.nextOfType("server-restarting").path("roomId").asString()).isEqualTo(roomId);
             assertThat(bob.nextOfType("server-restarting").path("roomId").asString()).isEqualTo(roomId);
-            assertThat(rooms.listRooms()).isEmpty();
+            assertThat(lobby.listRooms()).isEmpty();
             assertThat(TIMELINE).containsSubsequence("readiness " + ReadinessState.REFUSING_TRAFFIC,
                     "media released for room " + roomId);
             assertThat(TIMELINE.get(0)).isEqualTo("readiness " + ReadinessState.REFUSING_TRAFFIC);

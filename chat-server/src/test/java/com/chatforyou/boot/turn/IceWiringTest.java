@@ -14,7 +14,7 @@ import com.chatforyou.domain.model.IceServerGrant;
 import com.chatforyou.domain.model.ParticipantId;
 import com.chatforyou.domain.port.out.IceServerProvider;
 import com.chatforyou.domain.port.out.TimeSource;
-import com.chatforyou.domain.service.RoomService;
+import com.chatforyou.domain.service.MediaNegotiationService;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -46,7 +46,7 @@ class IceWiringTest {
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withUserConfiguration(Properties.class, IceWiring.class)
             .withBean(TimeSource.class, () -> () -> FOUR_AM)
-            .withBean(RoomService.class, () -> mock(RoomService.class));
+            .withBean(MediaNegotiationService.class, () -> mock(MediaNegotiationService.class));
 
     private static IceServerGrant grantFor(org.springframework.context.ApplicationContext context) {
         return context.getBean(IceServerProvider.class).iceServersFor(ANN);

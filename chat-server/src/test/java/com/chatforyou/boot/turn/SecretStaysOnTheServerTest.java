@@ -4,7 +4,7 @@ import static com.chatforyou.boot.turn.IceWiringTest.hmacSha1Base64;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.chatforyou.domain.port.out.TimeSource;
-import com.chatforyou.domain.service.RoomService;
+import com.chatforyou.domain.service.MediaNegotiationService;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -66,7 +66,7 @@ class SecretStaysOnTheServerTest {
     int port;
 
     @Autowired
-    RoomService rooms;
+    MediaNegotiationService mediaNegotiation;
 
     /** The secret as text, and in the encodings a careless serializer might use. */
     private static List<String> secretForms() {
@@ -101,7 +101,7 @@ class SecretStaysOnTheServerTest {
 
             // Five hours later both are due for renewal and get fresh credentials over signaling.
             CLOCK_OFFSET.set(Duration.ofHours(5));
-            rooms.renewExpiringIceServers();
+            mediaNegotiation.renewExpiringIceServers();
             for (var client : List.of(ann, bob)) {
                 JsonNode renewed = JSON.readTree(client.nextMessage("ice-servers")).path("iceServers").get(0);
                 JsonNode first = (client == ann ? annJoined : bobJoined).path("iceServers").get(0);

@@ -1,0 +1,133 @@
+package com.chatforyou.domain.service;
+
+import com.chatforyou.domain.model.ChatException;
+import com.chatforyou.domain.model.ConnectionId;
+import com.chatforyou.domain.model.ErrorCode;
+import com.chatforyou.domain.model.ParticipantId;
+import com.chatforyou.domain.model.RoomId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every seat on the server by the connection that holds it, and the seats whose connection was lost
+ * and that wait for a resume. Owns the server-wide seat rules: one seat per connection, and no more
+ * seats than the server allows, counting those kept for a reconnect.
+ */
+final class Seats {
+
+    /** A seat whose connection was lost, kept for a resume until the deadline. */
+    record Suspension(ConnectionId connection, Seat seat, Instant deadline) {
+        boolean isOverAt(Instant now) {
+            return !now.isBefore(deadline);
+        }
+    }
+
+    /** A seat and the connection that holds it now. */
+    record Held(ConnectionId connection, Seat seat) {
+    }
+
+    private final int maxParticipants;
+    private final Map<ConnectionId, Seat> byConnection = new ConcurrentHashMap<>();
+    private final Map<ParticipantId, Suspension> suspended = new ConcurrentHashMap<>();
+    /** Joins into different rooms hold different locks, so counting and claiming a seat are one step. */
+    private final Object claimLock = new Object();
+
+    Seats(int maxParticipants) {
+        this.maxParticipants = maxParticipants;
+    }
+
+    Optional<Seat> of(ConnectionId connection) {
+        return Optional.ofNullable(byConnection.get(connection));
+    }
+
+    /** The rule "one seat per connection", checked before any work for a join or a resume. */
+    void refuseSecondSeat(ConnectionId connection) {
+        if (byConnection.containsKey(connection)) {
+            throw alreadyInRoom();
+        }
+    }
+
+    /** Takes a seat for the connection, within the server's seat limit and one seat per connection. */
+    void claim(ConnectionId connection, Seat seat) {
+        synchronized (claimLock) {
+            if (byConnection.size() >= maxParticipants) {
+                throw new ChatException(ErrorCode.SERVER_FULL,
+                        "This server already has " + maxParticipants + " participants");
+            }
+            if (byConnection.putIfAbsent(connection, seat) != null) {
+                throw alreadyInRoom();
+            }
+        }
+    }
+
+    /** Frees the seat if the connection still holds it, with any resume it waited for; false when it did not. */
+    boolean release(ConnectionId connection, Seat seat) {
+        if (!byConnection.remove(connection, seat)) {
+            return false;
+        }
+        suspended.remove(seat.participant());
+        return true;
+    }
+
+    /** Frees every seat in the room, also those waiting for a reconnect. */
+    void releaseAllIn(RoomId room) {
+        byConnection.values().removeIf(seat -> seat.room().equals(room));
+        suspended.values().removeIf(suspension -> suspension.seat().room().equals(room));
+    }
+
+    /** Keeps the seat for a resume until the deadline, unless the connection no longer holds it. */
+    void suspend(ConnectionId connection, Seat seat, Instant deadline) {
+        if (byConnection.get(connection) == seat) {
+            suspended.put(seat.participant(), new Suspension(connection, seat, deadline));
+        }
+    }
+
+    Optional<Held> heldIn(RoomId room, ParticipantId participant) {
+        Held held = null;
+        for (Map.Entry<ConnectionId, Seat> entry : byConnection.entrySet()) {
+            Seat seat = entry.getValue();
+            if (seat.room().equals(room) && seat.participant().equals(participant)) {
+                held = new Held(entry.getKey(), seat);
+            }
+        }
+        return Optional.ofNullable(held);
+    }
+
+    /** Whether the seat was kept for a reconnect that did not come in time. */
+    boolean graceIsOver(ParticipantId participant, Instant now) {
+        Suspension suspension = suspended.get(participant);
+        return suspension != null && suspension.isOverAt(now);
+    }
+
+    /** Hands a held seat to a new connection, which must not hold one already; it no longer waits for a resume. */
+    void move(Held held, ConnectionId to) {
+        if (byConnection.putIfAbsent(to, held.seat()) != null) {
+            throw alreadyInRoom();
+        }
+        byConnection.remove(held.connection(), held.seat());
+        suspended.remove(held.seat().participant());
+    }
+
+    List<Suspension> overAt(Instant now) {
+        return suspended.values().stream().filter(suspension -> suspension.isOverAt(now)).toList();
+    }
+
+    void forget(Suspension suspension) {
+        suspended.remove(suspension.seat().participant(), suspension);
+    }
+
+    int taken() {
+        return byConnection.size();
+    }
+
+    int awaitingReconnect() {
+        return suspended.size();
+    }
+
+    private static ChatException alreadyInRoom() {
+        return new ChatException(ErrorCode.ALREADY_IN_ROOM, "Leave your current room first");
+    }
+}

@@ -1,0 +1,151 @@
+/**
+ * The peer objects of one browser tab: one MediaLink (media-link.js) per link the room state lists,
+ * created through the injected factory with a transport that tags its descriptions and candidates
+ * with the linkId. Keeps signals that arrive before a link can be opened, and tells which tracks
+ * each publisher is received with, over all links that carry them.
+ */
+
+export class MediaLinks {
+  /**
+   * @param {object} options
+   * @param {(options: object) => object} options.createLink builds a MediaLink (or a fake)
+   * @param {(destination: string, body: object) => boolean} options.send
+   * @param {(linkId: string) => boolean} options.isPlanned whether the room state lists this link
+   * @param {(mediaLink: object) => void} [options.onSendLinkOpened] before any waiting signal reaches it
+   * @param {(publisherId: string, tracks: MediaStreamTrack[]) => void} [options.onRemoteMedia]
+   * @param {(message: string) => void} [options.onOpenFailed]
+   * @param {{warn: Function}} [options.log]
+   */
+  constructor({ createLink, send, isPlanned, onSendLinkOpened = () => {}, onRemoteMedia = () => {}, onOpenFailed = () => {}, log = console }) {
+    this.createLink = createLink;
+    this.send = send;
+    this.isPlanned = isPlanned;
+    this.onSendLinkOpened = onSendLinkOpened;
+    this.onRemoteMedia = onRemoteMedia;
+    this.onOpenFailed = onOpenFailed;
+    this.log = log;
+    /** linkId -> MediaLink for every link that has a peer connection. */
+    this.byId = new Map();
+    /** linkId -> signals that arrived for a link still waiting for `joined`. */
+    this.pendingSignals = new Map();
+    /** linkId -> {publisherId, tracks: Set} of what each link delivered. */
+    this.received = new Map();
+  }
+
+  /** Opens the peer object for a link of the room state, replacing one with the same id. */
+  open(link, { iceServers, localStream }) {
+    const { linkId } = link;
+    const waiting = this.pendingSignals.get(linkId) ?? [];
+    this.pendingSignals.delete(linkId);
+    if (this.byId.has(linkId)) this.close(linkId);
+    let mediaLink = null;
+    const mine = () => mediaLink !== null && this.byId.get(linkId) === mediaLink;
+    try {
+      mediaLink = this.createLink({
+        linkId,
+        direction: link.direction,
+        youOffer: link.youOffer,
+        polite: link.polite,
+        iceServers,
+        localStream: link.direction === 'send' ? localStream ?? null : null,
+        transport: {
+          sendDescription: description => {
+            if (mine()) this.send('/app/link.sdp', { linkId, description });
+          },
+          sendCandidate: candidate => {
+            if (mine()) this.send('/app/link.ice', { linkId, candidate });
+          },
+        },
+        onRemoteTrack: (track, streams) => this.#trackArrived(link, track, streams),
+      });
+    } catch (err) {
+      this.log.warn(`link ${linkId} could not be opened`, err);
+      this.onOpenFailed(`A media connection could not be opened: ${err?.message ?? err}`);
+      return;
+    }
+    this.byId.set(linkId, mediaLink);
+    if (link.direction === 'send') this.onSendLinkOpened(mediaLink);
+    for (const signal of waiting) this.signal(signal);
+  }
+
+  close(linkId) {
+    this.pendingSignals.delete(linkId);
+    const mediaLink = this.byId.get(linkId);
+    if (mediaLink) {
+      this.byId.delete(linkId);
+      mediaLink.close();
+    }
+    const delivered = this.received.get(linkId);
+    if (delivered) {
+      this.received.delete(linkId);
+      this.#publishRemote(delivered.publisherId);
+    }
+  }
+
+  /** Hands an `sdp` or `ice` to its link, or keeps it until the link opens. */
+  signal(signal) {
+    const mediaLink = this.byId.get(signal.linkId);
+    if (mediaLink) {
+      if (signal.kind === 'sdp') mediaLink.receiveDescription(signal.description);
+      else mediaLink.receiveCandidate(signal.candidate);
+      return;
+    }
+    if (this.isPlanned(signal.linkId)) {
+      const waiting = this.pendingSignals.get(signal.linkId) ?? [];
+      waiting.push(signal);
+      this.pendingSignals.set(signal.linkId, waiting);
+    }
+  }
+
+  updateIceServers(iceServers) {
+    for (const mediaLink of this.byId.values()) mediaLink.updateIceServers(iceServers);
+  }
+
+  /** The open links that publish this browser's media. */
+  sendLinks() {
+    return [...this.byId.values()].filter(link => !link.closed && link.direction === 'send');
+  }
+
+  peerConnections() {
+    return [...this.byId.values()].filter(link => !link.closed).map(link => link.pc);
+  }
+
+  connectionStateOf(linkId) {
+    return this.byId.get(linkId)?.connectionState ?? 'pending';
+  }
+
+  remoteTrackCount(linkId) {
+    return this.received.get(linkId)?.tracks.size ?? 0;
+  }
+
+  #trackArrived(link, track, streams = []) {
+    if (link.direction !== 'receive' || !this.byId.has(link.linkId)) return;
+    let delivered = this.received.get(link.linkId);
+    if (!delivered) {
+      delivered = { publisherId: link.publisherId, tracks: new Set() };
+      this.received.set(link.linkId, delivered);
+    }
+    if (delivered.tracks.has(track)) return;
+    delivered.tracks.add(track);
+    const gone = () => {
+      if (delivered.tracks.delete(track)) this.#publishRemote(link.publisherId);
+    };
+    track.addEventListener?.('ended', gone);
+    // A sender removed by the publisher (an audio-only participant's share ending) removes its track.
+    for (const stream of streams ?? []) {
+      stream?.addEventListener?.('removetrack', event => {
+        if (event.track === track) gone();
+      });
+    }
+    this.#publishRemote(link.publisherId);
+  }
+
+  /** Tells every track still received from one publisher, over all links that carry it. */
+  #publishRemote(publisherId) {
+    const tracks = [];
+    for (const delivered of this.received.values()) {
+      if (delivered.publisherId === publisherId) tracks.push(...delivered.tracks);
+    }
+    this.onRemoteMedia(publisherId, tracks);
+  }
+}

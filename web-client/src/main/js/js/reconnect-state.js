@@ -1,0 +1,100 @@
+/**
+ * Coming back after the signaling connection went, in the room state. Pure.
+ * - A dropped connection: the server keeps the seat for a grace period; room.resume takes it over
+ *   and the resumed `joined` replaces the room as it is now.
+ * - `server-restarting`: the room and the seat go with the old server, so the page joins the room
+ *   again by name once connected to the server that is back.
+ */
+
+import { othersOf, participantOf, roomOf, inThisRoom, toLobby, unchanged } from './room-state.js';
+import { chatHistoryOf } from './chat-state.js';
+import { closeLinks, normalizeIceServers } from './link-state.js';
+
+/** The room.resume body for a seat whose connection dropped, or null when there is nothing to resume. */
+export function resumeRequest(state) {
+  if (state.phase !== 'in-room' || !state.reconnecting || !state.resumeToken) return null;
+  return { roomId: state.room?.roomId, participantId: state.self?.participantId, resumeToken: state.resumeToken };
+}
+
+/**
+ * The answer to room.resume: the same seat on a new connection. The server closed and re-planned
+ * every link of ours, so the old peer connections go and the `link-open`s that follow build new ones.
+ */
+export function resumed(state, e) {
+  const self = participantOf(e.self ?? state.self ?? {});
+  const next = {
+    ...state,
+    reconnecting: false,
+    room: e.room ? roomOf(e.room) : state.room,
+    self,
+    participants: othersOf(e.participants, self),
+    chat: chatHistoryOf(e),
+    iceServers: normalizeIceServers(e.iceServers),
+    resumeToken: typeof e.resumeToken === 'string' ? e.resumeToken : state.resumeToken,
+    links: [],
+  };
+  return { state: next, effects: [...closeLinks(state.links), { type: 'joined' }] };
+}
+
+/** After a reconnect: a pending rejoin may now act on the new server's room list. */
+export function reconnectedForRejoin(state) {
+  return state.rejoin ? { ...state, rejoin: { ...state.rejoin, reconnected: true } } : state;
+}
+
+/**
+ * Joins the room again after a server restart, once connected to the server that is back: by name,
+ * since room ids do not survive a restart. The first participant back creates it (same name, capacity
+ * and password), the others find it in the list and join.
+ */
+export function rejoinFromLobby(state) {
+  const { rejoin } = state;
+  if (!rejoin.reconnected || state.phase !== 'lobby' || rejoin.creating) return { state, effects: [] };
+  const room = state.lobby.rooms.find(r => r.name === rejoin.roomName);
+  if (room) {
+    return {
+      state: { ...state, rejoin: null },
+      effects: [{ type: 'join-room', roomId: room.roomId, password: rejoin.password, displayName: rejoin.displayName }],
+    };
+  }
+  return {
+    state: {
+      ...state,
+      rejoin: { ...rejoin, creating: true },
+      pendingCreate: { password: rejoin.password, displayName: rejoin.displayName },
+    },
+    effects: [{
+      type: 'send',
+      destination: '/app/room.create',
+      body: { name: rejoin.roomName, capacity: rejoin.capacity, password: rejoin.password },
+    }],
+  };
+}
+
+/**
+ * An error while waiting to rejoin that is no error for the user: the old server refusing while it
+ * stops, or another participant re-created the room first. The next room list decides again.
+ * @returns {{state: object, effects: object[]}|null} null for any other error
+ */
+export function rejoinSetback(state, e) {
+  if (!state.rejoin || (e.code !== 'server-restarting' && e.destination !== '/app/room.create')) return null;
+  return { state: { ...state, pendingCreate: null, rejoin: { ...state.rejoin, creating: false } }, effects: [] };
+}
+
+export const RESTART_EVENTS = {
+  'server-restarting'(state, e) {
+    if (!inThisRoom(state, e.roomId)) return unchanged(state);
+    // The room and the seat are gone with the old server: nothing can be resumed, so join again by name.
+    const rejoin = {
+      roomName: state.room.name,
+      capacity: state.room.capacity || null,
+      password: state.joinPassword,
+      displayName: state.self?.displayName ?? '',
+      reconnected: false,
+      creating: false,
+    };
+    return {
+      state: { ...toLobby(state), rejoin, lobby: { ...state.lobby, loaded: false } },
+      effects: [...closeLinks(state.links), { type: 'server-restarting' }],
+    };
+  },
+};
