@@ -73,7 +73,17 @@ class DomainWiring {
 
     @Bean
     IdGenerator idGenerator() {
-        return new RandomIdGenerator(new SecureRandom());
+        // One DRBG per thread: SecureRandom's default on Linux (NativePRNG) serialises every caller on one lock.
+        ThreadLocal<SecureRandom> perThread = ThreadLocal.withInitial(DomainWiring::drbg);
+        return new RandomIdGenerator(perThread::get);
+    }
+
+    private static SecureRandom drbg() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (java.security.NoSuchAlgorithmException notInThisJdk) {
+            return new SecureRandom();
+        }
     }
 
     @Bean
