@@ -92,11 +92,16 @@ fi
 
 # ---- the image, as shipped but for the two bases ----
 say "building deploy/docker/Dockerfile on the local bases"
+previous=$(podman image inspect -f '{{.Id}}' "$image" 2>/dev/null || true)
 build_start=$(date +%s)
 podman build --format docker -f deploy/docker/Dockerfile \
     --build-arg BUILD_IMAGE="$build_base" --build-arg RUNTIME_IMAGE="$runtime_base" \
     -t "$image" . >"$work/build.log" 2>&1 || { tail -40 "$work/build.log"; fail "podman build"; }
 say "image built in $(( $(date +%s) - build_start )) s"
+# The previous run's image, if this build replaced it; its unchanged layers stay as the next build's cache.
+if [[ -n $previous && $previous != $(podman image inspect -f '{{.Id}}' "$image") ]]; then
+    podman rmi "$previous" >/dev/null 2>&1 || true
+fi
 [[ $(podman image inspect -f '{{.Config.Healthcheck.Test}}' "$image") == *actuator/health/liveness* ]] \
     || fail "the image has no HEALTHCHECK (built without --format docker?)"
 

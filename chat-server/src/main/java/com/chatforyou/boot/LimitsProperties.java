@@ -20,16 +20,20 @@ public record LimitsProperties(
     /**
      * {@code bufferSize}: the container's buffers per connection, allocated up front for each; larger messages
      * arrive in parts (up to {@code messageSize}) and are read and written in several steps.
+     * {@code maxConnections}: open at once, joined or not; when unset, derived from the participant cap.
      */
     public record WebSocket(
             @DefaultValue("128KB") DataSize messageSize,
             @DefaultValue("10s") Duration sendTimeLimit,
             @DefaultValue("512KB") DataSize sendBufferSize,
-            @DefaultValue("2KB") DataSize bufferSize) {
+            @DefaultValue("2KB") DataSize bufferSize,
+            Integer maxConnections) {
 
-        WebSocketLimits toLimits() {
+        /** {@code derivedMaxConnections}: used when {@code maxConnections} is not set. */
+        WebSocketLimits toLimits(int derivedMaxConnections) {
             return new WebSocketLimits(Math.toIntExact(messageSize.toBytes()), sendTimeLimit,
-                    Math.toIntExact(sendBufferSize.toBytes()), Math.toIntExact(bufferSize.toBytes()));
+                    Math.toIntExact(sendBufferSize.toBytes()), Math.toIntExact(bufferSize.toBytes()),
+                    maxConnections != null ? maxConnections : derivedMaxConnections);
         }
     }
 

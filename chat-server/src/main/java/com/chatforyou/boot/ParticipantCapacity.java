@@ -43,6 +43,14 @@ record ParticipantCapacity(long maxHeapBytes, int maxRooms) {
         return configured != null ? configured : Math.max(1, participants());
     }
 
+    /**
+     * Connections allowed for a participant cap: a quarter more (at least 64), for people in the lobby and
+     * between a lost connection and its resume. An idle connection costs less than a participant's allowance.
+     */
+    static int connections(int participantCap) {
+        return (int) Math.min(Integer.MAX_VALUE, participantCap + Math.max(64L, participantCap / 4L));
+    }
+
     /** For the start-up line: the cap and where it comes from. */
     String describe(Integer configured) {
         if (configured != null) {

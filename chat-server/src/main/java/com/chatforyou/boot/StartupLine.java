@@ -67,7 +67,11 @@ class StartupLine implements ApplicationListener<ApplicationEnvironmentPreparedE
                     .append(" (the container limit, or the machine's RAM outside a container)");
         }
         try {
-            line.append(", ").append(capacity(environment).describe(configuredMaxParticipants(environment)));
+            ParticipantCapacity capacity = capacity(environment);
+            Integer configured = configuredMaxParticipants(environment);
+            line.append(", ").append(capacity.describe(configured)).append(", max connections ")
+                    .append(Binder.get(environment).bind("chatforyou.limits.websocket.max-connections", Integer.class)
+                            .orElse(ParticipantCapacity.connections(capacity.cap(configured))));
         } catch (RuntimeException unusable) {
             line.append(", max participants not usable (the start-up failure below says why)");
         }

@@ -48,6 +48,12 @@ class ParticipantCapacityTest {
     }
 
     @Test
+    void connectionsGetAQuarterMoreThanParticipantsAndAtLeast64More() {
+        assertThat(ParticipantCapacity.connections(865)).isEqualTo(865 + 216);
+        assertThat(ParticipantCapacity.connections(10)).isEqualTo(74);
+    }
+
+    @Test
     void aHeapTooSmallForAnyoneStillAdmitsOneAndSaysSo() {
         ParticipantCapacity capacity = new ParticipantCapacity(64 * MIB, 100);
 

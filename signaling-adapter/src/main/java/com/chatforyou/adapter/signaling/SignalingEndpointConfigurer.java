@@ -1,5 +1,6 @@
 package com.chatforyou.adapter.signaling;
 
+import com.chatforyou.adapter.signaling.limits.ConnectionLimit;
 import com.chatforyou.adapter.signaling.limits.PartialMessageGuard;
 import com.chatforyou.adapter.signaling.limits.UnparseableFrameGuard;
 import com.chatforyou.adapter.signaling.limits.WebSocketLimits;
@@ -15,7 +16,7 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 
 /**
  * The STOMP side of docs/signaling-protocol.md: endpoint, identity per connection, destinations,
- * heart-beats, per-connection ordering and size limits.
+ * heart-beats, per-connection ordering, size limits and the limit on open connections.
  */
 public class SignalingEndpointConfigurer implements WebSocketMessageBrokerConfigurer {
 
@@ -24,6 +25,7 @@ public class SignalingEndpointConfigurer implements WebSocketMessageBrokerConfig
     private final TaskScheduler heartbeatScheduler;
     private final List<String> allowedOriginPatterns;
     private final WebSocketLimits limits;
+    private final ConnectionLimit connectionLimit;
     private final List<ChannelInterceptor> inboundInterceptors;
 
     /**
@@ -37,6 +39,7 @@ public class SignalingEndpointConfigurer implements WebSocketMessageBrokerConfig
         this.heartbeatScheduler = heartbeatScheduler;
         this.allowedOriginPatterns = allowedOriginPatterns.stream().filter(pattern -> !pattern.isBlank()).toList();
         this.limits = limits;
+        this.connectionLimit = new ConnectionLimit(limits.maxConnections());
         this.inboundInterceptors = List.copyOf(inboundInterceptors);
     }
 
@@ -58,6 +61,7 @@ public class SignalingEndpointConfigurer implements WebSocketMessageBrokerConfig
     public void registerStompEndpoints(StompEndpointRegistry registry) {
         registry.addEndpoint(SignalingDestinations.ENDPOINT)
                 .setHandshakeHandler(new PerConnectionHandshakeHandler())
+                .addInterceptors(connectionLimit)
                 .setAllowedOriginPatterns(allowedOriginPatterns.toArray(String[]::new));
         // A SUBSCRIBE must take effect before the SEND that follows it, and a join before its sdp.
         registry.setPreserveReceiveOrder(true);
@@ -80,6 +84,7 @@ public class SignalingEndpointConfigurer implements WebSocketMessageBrokerConfig
         // A client that stops reading is cut off instead of piling up messages or holding a sending thread.
         registration.setSendTimeLimit(Math.toIntExact(limits.sendTimeLimit().toMillis()));
         registration.setSendBufferSizeLimit(limits.sendBufferSizeBytes());
+        registration.addDecoratorFactory(connectionLimit);
         registration.addDecoratorFactory(new UnparseableFrameGuard(limits.messageSizeBytes()));
         if (limits.partialMessages()) {
             // Outermost, so the container sees that parts are accepted.

@@ -11,14 +11,15 @@ import java.time.Duration;
  * @param bufferSizeBytes     the servlet container's read buffer per connection, allocated up front for every
  *                            connection; a message larger than it arrives in parts and is reassembled up to
  *                            {@code messageSizeBytes}. At or above {@code messageSizeBytes}, messages arrive whole
+ * @param maxConnections      WebSocket connections open at once, joined or not; more are refused with HTTP 503
  */
 public record WebSocketLimits(int messageSizeBytes, Duration sendTimeLimit, int sendBufferSizeBytes,
-                              int bufferSizeBytes) {
+                              int bufferSizeBytes, int maxConnections) {
     public static final WebSocketLimits DEFAULTS = new WebSocketLimits(128 * 1024, Duration.ofSeconds(10),
-            512 * 1024, 2 * 1024);
+            512 * 1024, 2 * 1024, 1_000);
 
     public WebSocketLimits {
-        if (messageSizeBytes < 1 || sendBufferSizeBytes < 1 || bufferSizeBytes < 1
+        if (messageSizeBytes < 1 || sendBufferSizeBytes < 1 || bufferSizeBytes < 1 || maxConnections < 1
                 || sendTimeLimit.isNegative() || sendTimeLimit.isZero()) {
             throw new IllegalArgumentException("WebSocket limits must be positive");
         }
