@@ -12,7 +12,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Connections that never join cost memory too, so their number is capped: over the limit the handshake gets
- * HTTP 503 and no WebSocket, and a closed connection makes room again.
+ * HTTP 503 and no WebSocket, and a closed connection makes room again. And no connection takes compression,
+ * whose memory is outside the heap.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "chatforyou.limits.websocket.max-connections=3")
@@ -40,6 +41,17 @@ class ConnectionLimitTest {
 
         connections.remove(0).close();
         assertThat(handshakeStatusOnceAccepted()).isEqualTo(101);
+    }
+
+    /** Browsers offer permessage-deflate; accepting it would give each connection a zlib pair off the heap. */
+    @Test
+    void noConnectionGetsCompressionWhichWouldCostMemoryOutsideTheHeap() throws Exception {
+        try (RawWebSocket browserLike = RawWebSocket.handshakeOffering(port,
+                "permessage-deflate; client_max_window_bits")) {
+            assertThat(browserLike.status()).isEqualTo(101);
+            assertThat(browserLike.responseHead().toLowerCase(java.util.Locale.ROOT))
+                    .doesNotContain("sec-websocket-extensions");
+        }
     }
 
     /** The server counts a close when it has handled it; poll for that instead of waiting a fixed time. */
