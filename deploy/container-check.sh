@@ -128,7 +128,9 @@ say "ready after $(awk "BEGIN {print $ready_ms/1000}") s (podman run to readines
 uid=$(podman exec "$container" awk '/^Uid:/ {print $2}' /proc/1/status)
 [[ $uid == 10001 ]] || fail "the JVM runs as uid $uid, not the image's non-root 10001"
 say "JVM runs as uid $uid"
-line=$(podman logs "$container" 2>&1 | grep -m1 'ChatForYou starting:') || fail "no start-up line"
+# The log read whole first: grep -m1 on a pipe would stop podman logs with SIGPIPE, a failure under pipefail.
+podman logs "$container" >"$work/container.log" 2>&1
+line=$(grep -m1 'ChatForYou starting:' "$work/container.log") || fail "no start-up line"
 heap=$(sed -n 's/.*max heap \([0-9]*\) MiB.*/\1/p' <<<"$line")
 total=$(sed -n 's/.*total memory \([0-9]*\) MiB.*/\1/p' <<<"$line")
 cap=$(sed -n 's/.*max participants \([0-9]*\) (derived.*/\1/p' <<<"$line")
@@ -137,7 +139,6 @@ cap=$(sed -n 's/.*max participants \([0-9]*\) (derived.*/\1/p' <<<"$line")
 (( heap >= 250 && heap <= 308 )) || fail "max heap $heap MiB is not 60 % of the 512 MiB limit: $line"
 [[ -n $cap ]] || fail "no derived participant cap in the start-up line: $line"
 say "JVM saw $total MiB and sized its heap to $heap MiB; derived participant cap $cap"
-podman logs "$container" 2>&1 | grep -q "Opened AOT cache\|AOT cache" && say "(the JVM logged about the AOT cache)" || true
 podman healthcheck run "$container" >/dev/null || fail "HEALTHCHECK reports unhealthy"
 [[ $(podman inspect -f '{{.State.Health.Status}}' "$container") == healthy ]] || fail "health status is not healthy"
 say "HEALTHCHECK: healthy"
@@ -150,7 +151,8 @@ say "fill: $fill"
 [[ $fill == "joined=$cap refused=server-full alive=true" ]] || fail "expected $cap joined, then server-full: $fill"
 state=$(podman inspect -f '{{.State.Running}} {{.State.ExitCode}} {{.State.OOMKilled}}' "$container")
 [[ $state == "true 0 false" ]] || fail "container state after the fill (running, exit code, OOM-killed): $state"
-podman logs "$container" 2>&1 | grep -q "java.lang.OutOfMemoryError" && fail "OutOfMemoryError in the log"
+podman logs "$container" >"$work/container.log" 2>&1
+grep -q "java.lang.OutOfMemoryError" "$work/container.log" && fail "OutOfMemoryError in the log"
 # The kernel's count of OOM kills in the container's memory cgroup (v1 memory.oom_control, v2 memory.events).
 memcg=$(awk -F: '$2 == "memory" || $2 == "" {print $3; exit}' "/proc/$java_pid/cgroup")
 oom_kills=$(cat "/sys/fs/cgroup/memory$memcg/memory.oom_control" "/sys/fs/cgroup$memcg/memory.events" 2>/dev/null \
