@@ -154,6 +154,7 @@ session = new RoomSession({
       lobbySection.hidden = inRoom;
       roomSection.hidden = !inRoom;
       document.title = inRoom ? `${state.room.name} · ChatForYou` : 'ChatForYou';
+      byId('media-server-notice').hidden = !(inRoom && state.mediaServerAwayIn === state.room?.roomId);
       lobbyView.render(state, session.connection);
       roomView.render(state);
     },

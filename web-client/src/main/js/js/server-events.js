@@ -11,8 +11,9 @@ import { MEMBERSHIP_EVENTS } from './membership-state.js';
 import { LINK_EVENTS } from './link-state.js';
 import { CHAT_EVENTS } from './chat-state.js';
 import { RESTART_EVENTS } from './reconnect-state.js';
+import { MEDIA_SERVER_EVENTS } from './media-server-state.js';
 
-const TABLES = [MEMBERSHIP_EVENTS, LINK_EVENTS, CHAT_EVENTS, RESTART_EVENTS];
+const TABLES = [MEMBERSHIP_EVENTS, LINK_EVENTS, CHAT_EVENTS, RESTART_EVENTS, MEDIA_SERVER_EVENTS];
 
 const HANDLERS = Object.freeze(Object.assign({}, ...TABLES));
 

@@ -23,8 +23,8 @@ public record ChatForYouProperties(
             Integer maxParticipants) {
     }
 
-    /** {@code backend} is {@code mesh} (default) or {@code kurento}; see docs/media-backends.md. */
-    public record Media(@DefaultValue("mesh") String backend, @DefaultValue Kurento kurento) {
+    /** {@code backend} is {@code mesh} (default), {@code kurento} or {@code janus}; see docs/media-backends.md. */
+    public record Media(@DefaultValue("mesh") String backend, @DefaultValue Kurento kurento, @DefaultValue Janus janus) {
     }
 
     /**
@@ -38,6 +38,32 @@ public record ChatForYouProperties(
             @DefaultValue("8s") Duration operationTimeout,
             @DefaultValue("1s") Duration firstRetryDelay,
             @DefaultValue("15s") Duration maxRetryDelay) {
+    }
+
+    /**
+     * The Janus server. Without {@code url}, the {@code JANUS_URL} environment variable is used, then
+     * {@code ws://127.0.0.1:8188/}. {@code apiSecret} is Janus' api_secret, {@code roomAdminKey} the
+     * videoroom plugin's admin_key; {@code adminUrl} and {@code adminSecret} reach the Admin API, whose
+     * count of sessions, handles and rooms health shows, refreshed every {@code censusInterval}.
+     */
+    public record Janus(
+            String url,
+            String apiSecret,
+            String roomAdminKey,
+            String adminUrl,
+            String adminSecret,
+            @DefaultValue("3s") Duration connectTimeout,
+            @DefaultValue("5s") Duration requestTimeout,
+            @DefaultValue("8s") Duration operationTimeout,
+            @DefaultValue("15s") Duration keepaliveInterval,
+            @DefaultValue("1s") Duration firstRetryDelay,
+            @DefaultValue("15s") Duration maxRetryDelay,
+            @DefaultValue("30s") Duration censusInterval) {
+
+        @Override
+        public String toString() {
+            return "Janus[url=" + url + ", adminUrl=" + adminUrl + "]"; // never the secrets
+        }
     }
 
     public record Ice(@DefaultValue List<String> stunUrls) {

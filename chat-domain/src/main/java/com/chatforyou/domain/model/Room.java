@@ -30,6 +30,7 @@ public final class Room {
     private final Map<LinkId, LinkNegotiation> links = new LinkedHashMap<>();
     private final LinkedHashSet<LinkId> closedLinks = new LinkedHashSet<>();
     private boolean closed;
+    private boolean mediaServerAway;
 
     public Room(RoomId id, RoomName name, RoomPolicy policy, Instant createdAt) {
         this.id = id;
@@ -64,6 +65,18 @@ public final class Room {
 
     public void close() {
         closed = true;
+    }
+
+    /** The media server could not re-establish this room's media; its participants were told. */
+    public void mediaServerLost() {
+        mediaServerAway = true;
+    }
+
+    /** The room's media is established again; true when it had been lost, so the participants are told. */
+    public boolean mediaServerBack() {
+        boolean wasAway = mediaServerAway;
+        mediaServerAway = false;
+        return wasAway;
     }
 
     public RoomSummary summary() {

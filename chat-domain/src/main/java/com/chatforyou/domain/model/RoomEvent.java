@@ -61,6 +61,13 @@ public sealed interface RoomEvent {
     }
 
     /**
+     * The room's media server went away ({@code available} false: links are gone and video waits for it)
+     * or is back ({@code available} true: new links follow). Chat and the room itself are unaffected.
+     */
+    record MediaServerStatus(RoomId room, boolean available) implements RoomEvent {
+    }
+
+    /**
      * The server is shutting down: the room is gone and the recipient's seat with it. A client should
      * reconnect (to this server once it is back, or to another) and join again.
      */

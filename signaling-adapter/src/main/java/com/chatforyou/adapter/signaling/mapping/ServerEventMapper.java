@@ -10,6 +10,7 @@ import com.chatforyou.adapter.signaling.dto.JoinedEvent;
 import com.chatforyou.adapter.signaling.dto.LeftEvent;
 import com.chatforyou.adapter.signaling.dto.LinkCloseEvent;
 import com.chatforyou.adapter.signaling.dto.LinkOpenEvent;
+import com.chatforyou.adapter.signaling.dto.MediaServerEvent;
 import com.chatforyou.adapter.signaling.dto.MediaStateEvent;
 import com.chatforyou.adapter.signaling.dto.ParticipantDto;
 import com.chatforyou.adapter.signaling.dto.ParticipantJoinedEvent;
@@ -83,6 +84,9 @@ public interface ServerEventMapper {
         }
         if (event instanceof RoomEvent.ServerRestarting restarting) {
             return toServerRestarting(restarting);
+        }
+        if (event instanceof RoomEvent.MediaServerStatus status) {
+            return new MediaServerEvent(status.room().value(), status.available());
         }
         throw new IllegalArgumentException("No wire form for " + event.getClass().getName());
     }

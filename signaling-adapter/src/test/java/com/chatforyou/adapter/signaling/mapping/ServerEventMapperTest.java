@@ -132,6 +132,11 @@ class ServerEventMapperTest {
                 """
                 {"type":"server-restarting","roomId":"r7k2"}
                 """));
+        examples.put(RoomEvent.MediaServerStatus.class, Arguments.of(
+                new RoomEvent.MediaServerStatus(ROOM, false),
+                """
+                {"type":"media-server","roomId":"r7k2","available":false}
+                """));
         return examples;
     }
 
