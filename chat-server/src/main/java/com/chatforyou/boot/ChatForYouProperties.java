@@ -14,12 +14,16 @@ public record ChatForYouProperties(
         @DefaultValue Lobby lobby,
         @DefaultValue Hosts hosts) {
 
-    /** {@code reloadGrace}: how long the seat of a page that went away (closed or reloading) waits for it. */
+    /**
+     * {@code maxParticipants}: seats on the whole server; when unset, derived from the maximum heap
+     * ({@link ParticipantCapacity}). {@code reloadGrace}: how long the seat of a page that went away
+     * (closed or reloading) waits for it.
+     */
     public record Rooms(
             @DefaultValue("100") int maxRooms,
             @DefaultValue("60s") Duration abandonedRoomTimeout,
             @DefaultValue("20s") Duration reconnectGrace,
-            @DefaultValue("1000") int maxParticipants,
+            Integer maxParticipants,
             @DefaultValue("10s") Duration reloadGrace) {
     }
 

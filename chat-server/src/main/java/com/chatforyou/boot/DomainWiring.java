@@ -45,7 +45,9 @@ class DomainWiring {
         var rooms = properties.rooms();
         return new RoomServices(media, notifier, iceServers, clock, ids,
                 new RoomSettings(rooms.maxRooms(), rooms.abandonedRoomTimeout(), rooms.reconnectGrace(),
-                        rooms.maxParticipants(), rooms.reloadGrace()), roomStore, hostSettings(properties.hosts()), signedInUsers);
+                        ParticipantCapacity.ofThisJvm(rooms.maxRooms()).cap(rooms.maxParticipants()),
+                        rooms.reloadGrace()), roomStore,
+                hostSettings(properties.hosts()), signedInUsers);
     }
 
     /**
@@ -134,7 +136,17 @@ class DomainWiring {
 
     @Bean
     IdGenerator idGenerator() {
-        return new RandomIdGenerator(new SecureRandom());
+        // One DRBG per thread: SecureRandom's default on Linux (NativePRNG) serialises every caller on one lock.
+        ThreadLocal<SecureRandom> perThread = ThreadLocal.withInitial(DomainWiring::drbg);
+        return new RandomIdGenerator(perThread::get);
+    }
+
+    private static SecureRandom drbg() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (java.security.NoSuchAlgorithmException notInThisJdk) {
+            return new SecureRandom();
+        }
     }
 
     @Bean

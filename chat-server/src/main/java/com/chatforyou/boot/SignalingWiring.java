@@ -17,6 +17,7 @@ import com.chatforyou.adapter.signaling.controller.RoomController;
 import com.chatforyou.adapter.signaling.controller.SignalingErrorAdvice;
 import com.chatforyou.adapter.signaling.controller.UnknownDestinationController;
 import com.chatforyou.adapter.signaling.limits.SessionRateLimiter;
+import com.chatforyou.adapter.signaling.limits.WebSocketLimits;
 import com.chatforyou.domain.port.in.AnswerKnockUseCase;
 import com.chatforyou.domain.port.in.AskToUnmuteUseCase;
 import com.chatforyou.domain.port.in.AssignRoleUseCase;
@@ -73,6 +74,14 @@ class SignalingWiring {
         return Binder.get(environment).bindOrCreate("chatforyou.limits", LimitsProperties.class);
     }
 
+    /** The transport limits, with the connection limit derived from the participant cap unless set. */
+    static WebSocketLimits webSocketLimits(Environment environment) {
+        ChatForYouProperties.Rooms rooms = Binder.get(environment)
+                .bindOrCreate("chatforyou", ChatForYouProperties.class).rooms();
+        int participants = ParticipantCapacity.ofThisJvm(rooms.maxRooms()).cap(rooms.maxParticipants());
+        return limits(environment).websocket().toLimits(ParticipantCapacity.connections(participants));
+    }
+
     @Bean
     SessionRateLimiter sessionRateLimiter(Environment environment, ErrorReplies errors,
                                           @Lazy @Qualifier("clientOutboundChannel") MessageChannel toClients) {
@@ -87,12 +96,12 @@ class SignalingWiring {
             Environment environment, SessionRateLimiter rateLimiter, ErrorReplies errors) {
         // Rate first, so floods to refused destinations count too.
         return new SignalingEndpointConfigurer(heartbeatScheduler, allowedOriginPatterns,
-                limits(environment).websocket().toLimits(), List.of(rateLimiter, new InboundFrameGuard(errors)));
+                webSocketLimits(environment), List.of(rateLimiter, new InboundFrameGuard(errors)));
     }
 
     @Bean
     ServletServerContainerFactoryBean signalingWebSocketContainer(Environment environment) {
-        return SignalingEndpointConfigurer.webSocketContainer(limits(environment).websocket().toLimits());
+        return SignalingEndpointConfigurer.webSocketContainer(webSocketLimits(environment));
     }
 
     @Bean

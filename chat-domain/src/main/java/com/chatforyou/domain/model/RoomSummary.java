@@ -8,6 +8,11 @@ package com.chatforyou.domain.model;
 public record RoomSummary(RoomId id, RoomName name, int participantCount, Capacity capacity, boolean passwordRequired,
                           boolean locked, boolean waitingRoom, RoomSlug slug, boolean privateLink) {
 
+    /** A room as created, of which only the lobby's figures matter (no invite link): for tests. */
+    public RoomSummary(RoomId id, RoomName name, int participantCount, Capacity capacity, boolean passwordRequired) {
+        this(id, name, participantCount, capacity, passwordRequired, false, false, null, false);
+    }
+
     /** A room as created: neither locked nor with a waiting room. */
     public RoomSummary(RoomId id, RoomName name, int participantCount, Capacity capacity, boolean passwordRequired,
                        RoomSlug slug, boolean privateLink) {
