@@ -131,25 +131,28 @@ public final class MediaBench {
             Map<String, Double> timeline = Map.of();
             for (int round = 0; round <= options.rounds(); round++) {
                 String room = "bench-" + backend + "-" + round;
+                String invite = null;
                 for (int i = 0; i < browsers.size(); i++) {
                     ChromeDriver page = browsers.get(i);
-                    page.get(base);
-                    MediaPages.await("the lobby to connect", () -> MediaPages.script(page,
-                            "return document.getElementById('connection-status').dataset.state === 'connected';"));
-                    MediaPages.script(page, "const n = document.getElementById('display-name'); n.value = arguments[0];"
-                            + " n.dispatchEvent(new Event('input', {bubbles: true}));", "P" + i);
-                    double joined = join(page, room, i == 0);
-                    if (i > 0) {
-                        int others = i;
+                    double joined = i == 0 ? create(page, base, room, "P0") : joinByInvite(page, invite, "P" + i);
+                    if (i == 0) {
+                        invite = (String) MediaPages.script(page, "return window.chatForYou.inviteUrl();");
+                        continue;
+                    }
+                    int others = i;
+                    try {
                         MediaPages.await("video from everyone already in the room", () -> MediaPages.script(page,
                                 "return [...document.querySelectorAll('#tiles .tile[data-participant-id] video.tile-media')]"
                                         + ".filter(v => v.videoWidth > 0).length >= arguments[0];", others));
-                        if (round > 0) {
-                            samples.add(joined); // round 0 warms the server and Janus up
-                        }
-                        if (round == options.rounds() && i == browsers.size() - 1) {
-                            timeline = timeline(page);
-                        }
+                    } catch (IllegalStateException e) {
+                        throw new IllegalStateException(e.getMessage() + " (participant " + i + " of round " + round
+                                + "): " + MediaPages.describe(page), e);
+                    }
+                    if (round > 0) {
+                        samples.add(joined); // round 0 warms the server and Janus up
+                    }
+                    if (round == options.rounds() && i == browsers.size() - 1) {
+                        timeline = timeline(page);
                     }
                 }
                 if (round < options.rounds()) {
@@ -164,25 +167,46 @@ public final class MediaBench {
         }
     }
 
-    /** Clicks create (the first participant) or join, and waits for the first remote frame; ms from the click. */
-    private static double join(ChromeDriver page, String room, boolean create) throws InterruptedException {
-        if (create) {
-            MediaPages.script(page, "document.getElementById('create-room-name').value = arguments[0];"
-                    + " window.__bench.marks = []; window.__bench.firstFrame = null; window.__bench.clickAt = performance.now();"
-                    + " document.getElementById('create-room-button').click();", room);
-            MediaPages.await("the creator to be in the room", () -> MediaPages.script(page,
-                    "return !document.getElementById('room-view').hidden;"));
-            return 0;
+    /** The first participant: creates the room from the lobby and joins it through its pre-join screen. */
+    private static double create(ChromeDriver page, String base, String room, String name) throws InterruptedException {
+        page.get(base);
+        MediaPages.await("the lobby to connect", () -> MediaPages.script(page,
+                "return document.getElementById('connection-status').dataset.state === 'connected';"));
+        MediaPages.script(page, "const n = document.getElementById('display-name'); n.value = arguments[0];"
+                + " n.dispatchEvent(new Event('input', {bubbles: true}));"
+                + " document.getElementById('create-room-name').value = arguments[1];"
+                + " document.getElementById('create-room-button').click();", name, room);
+        clickJoinOnPrejoin(page, name);
+        MediaPages.await("the creator to be in the room", () -> MediaPages.script(page,
+                "return !document.getElementById('room-view').hidden;"));
+        return 0;
+    }
+
+    /**
+     * Opens the room's invite link, as a guest would, waits for the pre-join screen with its camera
+     * preview playing, clicks its Join and waits for the first remote frame: ms from that click.
+     */
+    private static double joinByInvite(ChromeDriver page, String invite, String name) throws InterruptedException {
+        page.get(invite);
+        clickJoinOnPrejoin(page, name);
+        try {
+            return ((Number) MediaPages.await("the first remote frame",
+                    () -> MediaPages.script(page, "return window.__bench.firstFrame;"))).doubleValue();
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + " (" + name + "): " + MediaPages.describe(page), e);
         }
-        MediaPages.await("the room in the lobby list", () -> MediaPages.script(page,
-                "return [...document.querySelectorAll('#room-list li[data-room-id]')]"
-                        + ".some(li => li.querySelector('.room-name').textContent === arguments[0]);", room));
-        MediaPages.script(page, "const li = [...document.querySelectorAll('#room-list li[data-room-id]')]"
-                + ".find(li => li.querySelector('.room-name').textContent === arguments[0]);"
+    }
+
+    /** The user's join click, as in Meet: on the pre-join screen, once its preview shows the camera. */
+    private static void clickJoinOnPrejoin(ChromeDriver page, String name) throws InterruptedException {
+        MediaPages.await("the pre-join screen with its camera preview", () -> MediaPages.script(page,
+                "return document.body.dataset.screen === 'prejoin'"
+                        + " && !document.getElementById('prejoin-join').disabled"
+                        + " && document.getElementById('prejoin-video').videoWidth > 0;"));
+        MediaPages.script(page, "const n = document.getElementById('prejoin-name'); n.value = arguments[0];"
+                + " n.dispatchEvent(new Event('input', {bubbles: true}));"
                 + " window.__bench.marks = []; window.__bench.firstFrame = null; window.__bench.clickAt = performance.now();"
-                + " li.querySelector('button.join-button').click();", room);
-        return ((Number) MediaPages.await("the first remote frame",
-                () -> MediaPages.script(page, "return window.__bench.firstFrame;"))).doubleValue();
+                + " document.getElementById('prejoin-join').click();", name);
     }
 
     /** The first time each step happened after the click, in ms. */

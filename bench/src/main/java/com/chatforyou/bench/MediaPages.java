@@ -23,7 +23,11 @@ final class MediaPages {
     private static final File DRIVER = new File("/usr/bin/chromedriver");
     static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    /** Installed before any page script: timestamps with performance.now(), read back by the bench. */
+    /**
+     * Installed before any page script: timestamps with performance.now() after the bench set
+     * {@code __bench.clickAt}, read back by the bench. Remote videos are those showing no track this
+     * page captured itself (the pre-join preview and the self tile show the own camera).
+     */
     static final String PROBE = """
             (() => {
               const b = window.__bench = { marks: [], clickAt: null, firstFrame: null };
@@ -48,10 +52,15 @@ final class MediaPages {
                   return super.send(data);
                 }
               };
+              // Every captured track, so the first-frame watch skips the own camera (preview and self tile).
+              const ownTracks = new WeakSet();
+              b.getUserMediaCalls = 0;
               const gum = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
               navigator.mediaDevices.getUserMedia = async constraints => {
+                b.getUserMediaCalls++;
                 mark('getUserMedia asked');
                 const stream = await gum(constraints);
+                for (const track of stream.getTracks()) ownTracks.add(track);
                 mark('getUserMedia done');
                 return stream;
               };
@@ -72,7 +81,8 @@ final class MediaPages {
               const watched = new WeakSet();
               const watch = () => {
                 for (const video of document.querySelectorAll('video')) {
-                  if (watched.has(video) || video.id === 'local-video' || !video.srcObject) continue;
+                  const tracks = video.srcObject ? video.srcObject.getVideoTracks() : [];
+                  if (watched.has(video) || tracks.length === 0 || tracks.some(t => ownTracks.has(t))) continue;
                   watched.add(video);
                   const onFrame = () => {
                     if (b.clickAt !== null && b.firstFrame === null) { b.firstFrame = performance.now() - b.clickAt; mark('first remote frame'); }
@@ -123,6 +133,25 @@ final class MediaPages {
                 throw new IllegalStateException("Waited " + PATIENCE.toSeconds() + " s for " + what);
             }
             Thread.sleep(20);
+        }
+    }
+
+    /** What a page shows when a wait failed: its screen, links, tiles and the probe's marks. */
+    static String describe(ChromeDriver browser) {
+        try {
+            return String.valueOf(script(browser, """
+                    const s = window.chatForYou ? window.chatForYou.state() : null;
+                    return JSON.stringify({
+                      screen: document.body.dataset.screen,
+                      phase: s && s.phase,
+                      links: s && s.links.map(l => [l.direction, l.connectionState, l.remoteTracks]),
+                      tiles: [...document.querySelectorAll('#tiles .tile[data-participant-id] video.tile-media')]
+                        .map(v => [v.videoWidth, Boolean(v.srcObject)]),
+                      marks: window.__bench && window.__bench.marks,
+                    });
+                    """));
+        } catch (RuntimeException e) {
+            return "(page unreadable: " + e.getMessage() + ")";
         }
     }
 
