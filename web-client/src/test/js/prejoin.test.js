@@ -78,7 +78,7 @@ describe('preview', () => {
     assert.deepEqual(asked[0].video.deviceId, { ideal: 'cam-2' });
     await preview.start({ video: 'cam-1' });
     assert.equal(streams[0].getTracks()[0].readyState, 'ended', 'the old preview stops');
-    const handed = preview.handOver();
+    const handed = await preview.handOver();
     assert.equal(handed.stream, streams[1]);
     preview.stop();
     assert.equal(streams[1].getTracks()[0].readyState, 'live', 'what was handed over is the room\'s now');
@@ -94,6 +94,26 @@ describe('preview', () => {
     const local = await preview.start();
     assert.equal(local.mode, 'audio-only');
     assert.equal(deviceAdvice(local).kind, 'denied');
+  });
+
+  test('a join clicked while the preview is still starting takes that preview: getUserMedia is asked once', async () => {
+    let grant;
+    const asked = [];
+    const stream = new FakeStream([new FakeTrack('audio'), new FakeTrack('video')]);
+    const preview = new PrejoinPreview({
+      getUserMedia: constraints => {
+        asked.push(constraints);
+        return new Promise(resolve => { grant = () => resolve(stream); });
+      },
+    });
+    preview.start();
+    const handing = preview.handOver();
+    grant();
+    const handed = await handing;
+    assert.equal(handed?.stream, stream, 'the join gets the preview being acquired, not nothing');
+    assert.equal(asked.length, 1);
+    assert.equal(stream.getTracks()[0].readyState, 'live');
+    assert.equal(await preview.handOver(), null, 'handed over once');
   });
 
   test('a slower, older acquisition does not replace a newer one', async () => {

@@ -52,7 +52,7 @@ class FakeLink {
   }
 }
 
-function session({ media = { stream: cameraStream('audio', 'video'), mode: 'full', media: { audio: true, video: true }, notice: '' } } = {}) {
+function session({ media = { stream: cameraStream('audio', 'video'), mode: 'full', media: { audio: true, video: true }, notice: '' }, ...options } = {}) {
   const transport = new FakeTransport();
   const links = [];
   const seen = { states: [], local: [], remote: [], errors: [], cleared: 0 };
@@ -75,6 +75,7 @@ function session({ media = { stream: cameraStream('audio', 'video'), mode: 'full
     },
     log: recordingLog(),
     setTimer: () => {},
+    ...options,
   });
   return { s, transport, links, seen, media };
 }
@@ -313,5 +314,63 @@ describe('RoomSession', () => {
     assert.deepEqual(snapshot.participants.map(p => p.participantId), ['pBob']);
     assert.deepEqual(snapshot.links.map(l => [l.linkId, l.direction, l.connectionState]), [['l1', 'receive', 'new']]);
     assert.deepEqual(s.peerConnections(), [{ id: 'pc-l1' }]);
+  });
+});
+
+describe('the join path: the page draws nothing before the join and its links move on', () => {
+  const preview = () => ({ stream: cameraStream('audio', 'video'), mode: 'full', media: { audio: true, video: true }, notice: '' });
+
+  test('joining with the pre-join preview\'s media asks the browser for nothing', async () => {
+    let acquisitions = 0;
+    const { s, transport, seen } = session({ acquireMedia: async () => { acquisitions += 1; return preview(); } });
+    s.connected();
+    const local = preview();
+    assert.equal(await s.joinRoom({ roomId: 'r1', displayName: 'Ann', local }), true);
+    assert.equal(acquisitions, 0);
+    assert.equal(seen.local.at(-1).stream, local.stream);
+    assert.equal(transport.to('/app/room.join').length, 1);
+  });
+
+  test('room.join leaves before the page draws the joining state and the own tile', async () => {
+    const { s, transport, seen } = session();
+    s.connected();
+    const sentWhenDrawn = [];
+    const listener = s.listener;
+    s.listener = {
+      ...listener,
+      stateChanged: state => {
+        sentWhenDrawn.push(['state', transport.to('/app/room.join').length]);
+        listener.stateChanged(state);
+      },
+      localMediaChanged: local => {
+        sentWhenDrawn.push(['local', transport.to('/app/room.join').length]);
+        listener.localMediaChanged(local);
+      },
+    };
+    await s.joinRoom({ roomId: 'r1', displayName: 'Ann', local: preview(), muted: { audio: true } });
+    assert.deepEqual(sentWhenDrawn, [['local', 1], ['state', 1]]);
+    assert.equal(seen.local.at(-1).stream.getAudioTracks()[0].enabled, false, 'joined muted, before any link exists');
+    assert.equal(s.state.phase, 'joining');
+  });
+
+  test('with a deferred renderer, link-open queued behind joined reaches its link before the room is drawn, drawn once', async () => {
+    const queued = [];
+    const ctx = session({ scheduleRender: render => queued.push(render) });
+    ctx.s.connected();
+    await ctx.s.joinRoom({ roomId: 'r1', displayName: 'Ann', local: preview() });
+    const drawn = ctx.seen.states.length;
+    ctx.s.handleEvent(joined());
+    ctx.s.handleEvent(linkOpen('l1'));
+    ctx.s.handleEvent({ type: 'sdp', linkId: 'l1', description: { type: 'offer', sdp: 'v=0\r\n' } });
+    assert.equal(ctx.links.length, 1, 'the link is open');
+    assert.deepEqual(ctx.links[0].received.map(([kind]) => kind), ['sdp'], 'and has its offer');
+    assert.equal(ctx.seen.states.length, drawn, 'nothing was drawn yet');
+    assert.equal(queued.length, 1, 'one drawing for the three events');
+    queued.shift()();
+    assert.equal(ctx.seen.states.length, drawn + 1);
+    assert.equal(ctx.seen.states.at(-1).phase, 'in-room');
+    assert.equal(ctx.seen.states.at(-1).links.length, 1);
+    ctx.s.handleEvent({ type: 'chat', roomId: 'r1', message: { messageId: 'm2', authorId: 'pBob', authorName: 'Bob', text: 'yo', sentAt: '2026-11-28T10:16:00Z' } });
+    assert.equal(queued.length, 1, 'a later event is drawn again');
   });
 });

@@ -240,14 +240,14 @@ const prejoinView = new PrejoinView({
       displayNameInput.value = name;
       remember({ ...prejoinView.preferences() });
       levels.watch('prejoin', null);
-      const media = preview.handOver();
-      session.joinRoom({
+      // The preview's camera and microphone go to the room: the join asks the browser for nothing.
+      preview.handOver().then(media => session.joinRoom({
         roomId: room.roomId,
         password: password ?? createdPassword,
         displayName: name,
         local: media,
         muted,
-      }).then(sent => {
+      })).then(sent => {
         if (!sent && session.state.phase === 'lobby') startPreview();
       });
     },
@@ -480,6 +480,8 @@ session = new RoomSession({
       devices: { audio: preferences.audioDevice, video: preferences.videoDevice },
     }),
   createLink: options => new MediaLink(iceTransportPolicy ? { ...options, iceTransportPolicy } : options),
+  // A task later: link-open, queued right behind joined, opens its peer connection before the room is drawn.
+  scheduleRender: render => setTimeout(render, 0),
   listener: {
     stateChanged(state) {
       // Out of a call or a waiting room by the server's doing (removed, meeting ended, denied, the

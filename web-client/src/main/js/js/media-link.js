@@ -105,6 +105,9 @@ export class MediaLink {
     });
 
     this.#addMedia(localStream);
+    // The first offer starts now rather than a task later on negotiationneeded: the browser creates it
+    // while the page is still busy drawing the room. The late negotiationneeded then finds it made.
+    if (this.youOffer && pc.getTransceivers?.().length) this.#offer();
   }
 
   /** @returns {string} the peer connection's connectionState, or 'closed' */
@@ -207,7 +210,8 @@ export class MediaLink {
 
   async #offer() {
     // Browsers only fire negotiationneeded in stable; checking again keeps a late event harmless.
-    if (this.closed || !this.mayOffer || this.pc.signalingState !== 'stable') return;
+    // makingOffer: an offer under way (the first one, started before negotiationneeded) is not made twice.
+    if (this.closed || this.makingOffer || !this.mayOffer || this.pc.signalingState !== 'stable') return;
     try {
       this.makingOffer = true;
       await this.pc.setLocalDescription();

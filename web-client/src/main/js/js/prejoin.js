@@ -98,11 +98,22 @@ export class PrejoinPreview {
     this.local = null;
     /** Each start() gets a number; a slower, older acquisition is dropped. */
     this.generation = 0;
+    /** The newest start() still asking the browser, or null. */
+    this.acquiring = null;
   }
 
   /** Acquires (again) with these devices; resolves with the new local media. */
-  async start(devices = {}) {
+  start(devices = {}) {
     const generation = ++this.generation;
+    const acquiring = this.#acquire(generation, devices);
+    this.acquiring = acquiring;
+    acquiring.finally(() => {
+      if (this.acquiring === acquiring) this.acquiring = null;
+    }).catch(() => {});
+    return acquiring;
+  }
+
+  async #acquire(generation, devices) {
     const local = await acquireLocalMedia({ getUserMedia: this.getUserMedia, secureContext: this.secureContext, devices });
     if (generation !== this.generation) {
       stopStream(local.stream);
@@ -114,8 +125,14 @@ export class PrejoinPreview {
     return local;
   }
 
-  /** The media for the join: the preview's stream goes to the room and is no longer the preview's. */
-  handOver() {
+  /**
+   * The media for the join: the preview's stream goes to the room and is no longer the preview's.
+   * A join clicked while the preview is still asking the browser waits for that answer instead of
+   * asking again (a second getUserMedia would cost the join its whole duration).
+   * @returns {Promise<object|null>} null when there is no preview to hand over (the room acquires)
+   */
+  async handOver() {
+    if (!this.local && this.acquiring) await this.acquiring.catch(() => null);
     const local = this.local;
     this.local = null;
     this.generation++;

@@ -53,8 +53,16 @@ export class RoomSession {
     getUserMedia = null,
     seatTicket = null,
     clientToken = null,
+    scheduleRender = null,
   }) {
     this.transport = transport;
+    /**
+     * Where server events are rendered: null renders each at once; the page passes a task-deferring
+     * scheduler so that the events already queued behind it (link-open after joined, sdp) reach their
+     * peer connections before the screen is drawn once for all of them.
+     */
+    this.scheduleRender = scheduleRender;
+    this.renderPending = false;
     /** Where the seat's ticket for a reload is kept ({save, load, clear}), or null. */
     this.seatTicket = seatTicket;
     /** A reload's ticket, resumed once connected. */
@@ -150,14 +158,18 @@ export class RoomSession {
     }
     const name = displayName.trim();
     this.state = beginJoin(this.state, { roomId, password: password || null });
-    this.#notify();
-
-    const local = given ?? await this.controls.acquire();
-    if (this.state.phase !== 'joining' || this.state.joining?.roomId !== roomId) {
-      stopStream(local.stream); // the join was abandoned while the browser asked for devices
-      return false;
+    let local = given;
+    if (!local) {
+      this.#notify(); // "Joining…" while the browser asks for devices
+      local = await this.controls.acquire();
+      if (this.state.phase !== 'joining' || this.state.joining?.roomId !== roomId) {
+        stopStream(local.stream); // the join was abandoned while the browser asked for devices
+        return false;
+      }
     }
-    this.controls.adopt(local, { audioMuted: Boolean(muted.audio), videoMuted: Boolean(muted.video) });
+    // room.join leaves before any rendering, so the page draws the joining state and its own tile
+    // while the server works. Links open only on later events, so the tracks adopt() mutes (join
+    // muted, camera off) are muted before any link can send them.
     this.#send('/app/room.join', {
       roomId,
       displayName: name,
@@ -165,6 +177,8 @@ export class RoomSession {
       media: { audio: Boolean(local.media?.audio), video: Boolean(local.media?.video) },
       ...(this.clientToken ? { clientToken: this.clientToken } : {}),
     });
+    this.controls.adopt(local, { audioMuted: Boolean(muted.audio), videoMuted: Boolean(muted.video) });
+    if (given) this.#notify();
     return true;
   }
 
@@ -271,7 +285,7 @@ export class RoomSession {
     this.state = state;
     this.#run(effects);
     // sdp and ice change no state; everything else is rendered.
-    if (this.state !== before) this.#notify();
+    if (this.state !== before) this.#notifySoon();
   }
 
   // ---- for the page's debug handle --------------------------------------------------------
@@ -376,6 +390,20 @@ export class RoomSession {
 
   #notify() {
     this.listener.stateChanged?.(this.state);
+  }
+
+  /** Renders after the events already waiting, once for all of them (see scheduleRender). */
+  #notifySoon() {
+    if (!this.scheduleRender) {
+      this.#notify();
+      return;
+    }
+    if (this.renderPending) return;
+    this.renderPending = true;
+    this.scheduleRender(() => {
+      this.renderPending = false;
+      this.#notify();
+    });
   }
 
   /** Takes the state, carries out the effects and renders: for changes the page starts itself. */
