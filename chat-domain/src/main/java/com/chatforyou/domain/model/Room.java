@@ -1,5 +1,6 @@
 package com.chatforyou.domain.model;
 
+import com.chatforyou.domain.port.out.NameSkeletonPort;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import java.util.Optional;
 
 /**
  * A room: its seats, chat history and open media links, and the rules on them: the room's capacity, one
- * display name per seat, its password policy, and who may signal on which link. Not thread-safe: the
+ * display name per seat (under the confusable skeleton), its password policy, and who may signal on which link. Not thread-safe: the
  * room store's lock serialises access per room.
  */
 public final class Room {
@@ -25,6 +26,10 @@ public final class Room {
     private final RoomName name;
     private final RoomPolicy policy;
     private final Instant createdAt;
+    private final ClientAddress createdBy;
+    private final NameSkeletonPort skeletons;
+    /** Read without the room's lock by the per-address quota of unjoined rooms. */
+    private volatile boolean everJoined;
     private final Map<ParticipantId, Participant> participants = new LinkedHashMap<>();
     private final ArrayDeque<ChatMessage> chatHistory = new ArrayDeque<>();
     private final Map<LinkId, LinkNegotiation> links = new LinkedHashMap<>();
@@ -32,10 +37,21 @@ public final class Room {
     private boolean closed;
 
     public Room(RoomId id, RoomName name, RoomPolicy policy, Instant createdAt) {
+        this(id, name, policy, createdAt, ClientAddress.UNKNOWN, NameSkeletonPort.CASE_INSENSITIVE);
+    }
+
+    /**
+     * @param createdBy the address that created the room, for the per-address quota of unjoined rooms
+     * @param skeletons when two display names are the same name
+     */
+    public Room(RoomId id, RoomName name, RoomPolicy policy, Instant createdAt, ClientAddress createdBy,
+                NameSkeletonPort skeletons) {
         this.id = id;
         this.name = name;
         this.policy = policy;
         this.createdAt = createdAt;
+        this.createdBy = createdBy;
+        this.skeletons = skeletons;
     }
 
     public RoomId id() {
@@ -52,6 +68,15 @@ public final class Room {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public ClientAddress createdBy() {
+        return createdBy;
+    }
+
+    /** Nobody has taken a seat here since the room was created. */
+    public boolean neverJoined() {
+        return !everJoined;
     }
 
     public boolean isClosed() {
@@ -90,7 +115,7 @@ public final class Room {
         }
         policy.checkSeatFree(participants.size());
         for (Participant present : participants.values()) {
-            if (present.displayName().sameAs(displayName)) {
+            if (present.displayName().sameAs(displayName, skeletons)) {
                 throw new ChatException(ErrorCode.NAME_TAKEN,
                         "Someone in this room is already called " + present.displayName().value());
             }
@@ -98,6 +123,7 @@ public final class Room {
         Participant participant = new Participant(participantId, displayName, capabilities, MediaState.UNMUTED,
                 connection, now);
         participants.put(participantId, participant);
+        everJoined = true;
         return participant;
     }
 

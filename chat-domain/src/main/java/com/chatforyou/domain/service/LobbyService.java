@@ -3,6 +3,7 @@ package com.chatforyou.domain.service;
 import com.chatforyou.domain.model.Capacity;
 import com.chatforyou.domain.model.CapacityLimits;
 import com.chatforyou.domain.model.ChatException;
+import com.chatforyou.domain.model.ClientAddress;
 import com.chatforyou.domain.model.ErrorCode;
 import com.chatforyou.domain.model.PasswordHash;
 import com.chatforyou.domain.model.Room;
@@ -18,12 +19,15 @@ import com.chatforyou.domain.port.out.RoomStorePort;
 import com.chatforyou.domain.port.out.TimeSource;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The lobby: creating and listing rooms, and removing rooms nobody joined. Owns the server-wide room
- * rules: at most {@link RoomSettings#maxRooms()} rooms, no two with the same name, and an empty room
- * lives {@link RoomSettings#abandonedRoomTimeout()}.
+ * rules: who may create rooms ({@link Safeguards#creationPolicy()}), the per-address quotas
+ * ({@link RoomQuotas}), at most {@link RoomSettings#maxRooms()} rooms, no two whose names share a
+ * skeleton, and an empty room lives {@link RoomSettings#abandonedRoomTimeout()}.
  */
 public final class LobbyService implements CreateRoomUseCase, ListRoomsUseCase {
 
@@ -35,8 +39,15 @@ public final class LobbyService implements CreateRoomUseCase, ListRoomsUseCase {
     private final IdGenerator ids;
     private final RoomSettings settings;
 
+    private final Safeguards safeguards;
+    private final PasswordChecks passwords;
+    private final RoomCreations creations;
+
     LobbyService(RoomStorePort store, RoomList roomList, RestartGate restart, MediaPort media, TimeSource clock,
-                 IdGenerator ids, RoomSettings settings) {
+                 IdGenerator ids, RoomSettings settings, Safeguards safeguards, PasswordChecks passwords) {
+        this.safeguards = safeguards;
+        this.passwords = passwords;
+        this.creations = new RoomCreations(safeguards.roomQuotas(), store, clock);
         this.store = store;
         this.roomList = roomList;
         this.restart = restart;
@@ -46,20 +57,40 @@ public final class LobbyService implements CreateRoomUseCase, ListRoomsUseCase {
         this.settings = settings;
     }
 
+    /**
+     * The cheap checks come first (who may create, the address's quotas, the name, the capacity), so a
+     * refused request costs no hashing; the password is hashed on the password worker.
+     */
     @Override
-    public RoomSummary createRoom(CreateRoomCommand command) {
+    public CompletionStage<RoomSummary> createRoom(CreateRoomCommand command) {
+        if (!safeguards.creationPolicy().mayCreateRooms(command.connection())) {
+            throw new ChatException(ErrorCode.SIGN_IN_REQUIRED, "Only signed-in hosts may create rooms on this server");
+        }
+        restart.refuseWhileRestarting();
+        ClientAddress client = command.client();
+        creations.refuseOverQuota(client);
         RoomName name = new RoomName(command.name());
         Capacity capacity = media.capacityLimits().capacityFor(command.capacity());
-        Optional<PasswordHash> password = command.password() == null || command.password().isEmpty()
-                ? Optional.empty()
-                : Optional.of(PasswordHash.of(command.password()));
+        refuseTakenName(name);
+        refuseBeyondRoomLimit();
+        CompletableFuture<Optional<PasswordHash>> password = command.password() == null || command.password().isEmpty()
+                ? CompletableFuture.completedFuture(Optional.empty())
+                : passwords.hash(command.password()).thenApply(Optional::of);
+        return password.thenApply(hash -> create(client, name, capacity, hash));
+    }
+
+    private RoomSummary create(ClientAddress client, RoomName name, Capacity capacity, Optional<PasswordHash> password) {
         RoomSummary created = restart.create(() -> {
+            // Again under the creation lock: other creations may have finished while this one was hashing.
+            creations.refuseOverQuota(client);
             refuseBeyondRoomLimit();
             refuseTakenName(name);
-            Room room = new Room(new RoomId(ids.newId()), name, new RoomPolicy(capacity, password), clock.now());
+            Room room = new Room(new RoomId(ids.newId()), name, new RoomPolicy(capacity, password), clock.now(),
+                    client, safeguards.skeletons());
             // Read before the room is shared: as created, empty.
             RoomSummary summary = room.summary();
             store.add(room);
+            creations.created(client);
             return summary;
         });
         roomList.publish();
@@ -76,8 +107,13 @@ public final class LobbyService implements CreateRoomUseCase, ListRoomsUseCase {
         return media.capacityLimits();
     }
 
-    /** Removes rooms that were created but stayed empty past the timeout. Run periodically. */
+    /**
+     * Removes rooms that were created but stayed empty past the timeout, and forgets quota and backoff
+     * records of addresses that have been quiet for an hour. Run periodically.
+     */
     public void closeAbandonedRooms() {
+        creations.forgetQuietAddresses();
+        passwords.forgetQuietKeys();
         AtomicBoolean removed = new AtomicBoolean();
         store.forEachRoom(room -> {
             if (isAbandoned(room)) {
@@ -102,7 +138,7 @@ public final class LobbyService implements CreateRoomUseCase, ListRoomsUseCase {
     }
 
     private void refuseTakenName(RoomName name) {
-        if (store.rooms().stream().anyMatch(existing -> existing.name().sameAs(name))) {
+        if (store.rooms().stream().anyMatch(existing -> existing.name().sameAs(name, safeguards.skeletons()))) {
             throw new ChatException(ErrorCode.ROOM_NAME_TAKEN, "A room called " + name.value() + " exists");
         }
     }

@@ -21,12 +21,15 @@ import com.chatforyou.domain.port.out.RoomStorePort;
 import com.chatforyou.domain.port.out.TimeSource;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Who sits where: joining, leaving, keeping a lost connection's seat for a resume, and ending every
  * room when the server restarts. The server-wide seat rules are {@link Seats}'; the room's own (its
- * capacity, unique names, the password) are {@link Room}'s and its policy's.
+ * capacity, unique names, the password) are {@link Room}'s and its policy's; how passwords are checked
+ * (the bounded worker, the backoff) is {@link PasswordChecks}'.
  */
 public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCase, ResumeSeatUseCase,
         CloseAllRoomsUseCase {
@@ -43,10 +46,12 @@ public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCas
     private final TimeSource clock;
     private final IdGenerator ids;
     private final RoomSettings settings;
+    private final PasswordChecks passwords;
 
     MembershipService(RoomStorePort store, Seats seats, RoomMedia roomMedia, IceServerGrants iceServers,
                       RoomMessenger messenger, RoomList roomList, RestartGate restart, TimeSource clock,
-                      IdGenerator ids, RoomSettings settings) {
+                      IdGenerator ids, RoomSettings settings, PasswordChecks passwords) {
+        this.passwords = passwords;
         this.store = store;
         this.seats = seats;
         this.roomMedia = roomMedia;
@@ -59,17 +64,28 @@ public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCas
         this.settings = settings;
     }
 
+    /**
+     * An open room seats the caller before this returns. A locked room's password is checked on the
+     * password worker, outside the room's lock, and the seat is taken once it matched.
+     */
     @Override
-    public ParticipantId joinRoom(JoinRoomCommand command) {
+    public CompletionStage<ParticipantId> joinRoom(JoinRoomCommand command) {
         seats.refuseSecondSeat(command.connection());
         Room room = store.find(command.room()).orElseThrow(Refusals::noSuchRoom);
         DisplayName displayName = new DisplayName(command.displayName());
-        // Slow on purpose, so before taking the room's lock.
-        room.policy().checkPassword(command.password());
         MediaCapabilities capabilities = command.capabilities() == null
                 ? MediaCapabilities.RECEIVE_ONLY : command.capabilities();
+        if (!room.policy().locked()) {
+            return CompletableFuture.completedFuture(seatIn(room, command.connection(), displayName, capabilities));
+        }
+        return passwords.check(room, command.client(), command.password())
+                .thenApply(matched -> seatIn(room, command.connection(), displayName, capabilities));
+    }
+
+    private ParticipantId seatIn(Room room, ConnectionId connection, DisplayName displayName,
+                                 MediaCapabilities capabilities) {
         ParticipantId participant = store.fromRoom(room.id(),
-                        locked -> seat(locked, command.connection(), displayName, capabilities))
+                        locked -> seat(locked, connection, displayName, capabilities))
                 .orElseThrow(Refusals::noSuchRoom);
         roomList.publish();
         return participant;

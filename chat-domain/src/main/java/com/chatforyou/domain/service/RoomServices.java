@@ -21,15 +21,22 @@ public final class RoomServices {
 
     public RoomServices(MediaPort media, ParticipantNotifier notifier, IceServerProvider iceServerProvider,
                         TimeSource clock, IdGenerator ids, RoomSettings settings, RoomStorePort store) {
+        this(media, notifier, iceServerProvider, clock, ids, settings, store, Safeguards.DEFAULTS);
+    }
+
+    public RoomServices(MediaPort media, ParticipantNotifier notifier, IceServerProvider iceServerProvider,
+                        TimeSource clock, IdGenerator ids, RoomSettings settings, RoomStorePort store,
+                        Safeguards safeguards) {
+        PasswordChecks passwords = new PasswordChecks(safeguards, clock);
         Seats seats = new Seats(settings.maxParticipants());
         RoomMessenger messenger = new RoomMessenger(notifier);
         RoomList roomList = new RoomList(store, notifier, media);
         RestartGate restart = new RestartGate();
         RoomMedia roomMedia = new RoomMedia(media, ids, messenger);
         IceServerGrants iceServers = new IceServerGrants(iceServerProvider, clock);
-        lobby = new LobbyService(store, roomList, restart, media, clock, ids, settings);
+        lobby = new LobbyService(store, roomList, restart, media, clock, ids, settings, safeguards, passwords);
         membership = new MembershipService(store, seats, roomMedia, iceServers, messenger, roomList, restart, clock,
-                ids, settings);
+                ids, settings, passwords);
         chat = new ChatService(store, seats, messenger, clock, ids);
         mediaNegotiation = new MediaNegotiationService(store, seats, roomMedia, iceServers, messenger, media, clock);
         statistics = new RoomStatisticsService(store, seats);

@@ -55,9 +55,17 @@ final class RoomServiceFixture {
     }
 
     RoomServiceFixture(FakeMediaPort media, RoomSettings settings) {
+        this(media, settings, Safeguards.DEFAULTS);
+    }
+
+    RoomServiceFixture(Safeguards safeguards) {
+        this(FakeMediaPort.mesh(), RoomSettings.DEFAULTS, safeguards);
+    }
+
+    RoomServiceFixture(FakeMediaPort media, RoomSettings settings, Safeguards safeguards) {
         this.media = media;
         RoomServices services = new RoomServices(media, notifier, iceServers, clock, ids, settings,
-                new InMemoryRoomStore());
+                new InMemoryRoomStore(), safeguards);
         this.lobby = services.lobby();
         this.membership = services.membership();
         this.chatting = services.chat();
@@ -68,15 +76,15 @@ final class RoomServiceFixture {
     // ---- rooms ----
 
     RoomId aRoom(String name) {
-        return lobby.createRoom(new CreateRoomCommand(name, null, null)).id();
+        return lobby.createRoom(new CreateRoomCommand(name, null, null)).toCompletableFuture().join().id();
     }
 
     RoomId aRoomWithCapacity(String name, int capacity) {
-        return lobby.createRoom(new CreateRoomCommand(name, capacity, null)).id();
+        return lobby.createRoom(new CreateRoomCommand(name, capacity, null)).toCompletableFuture().join().id();
     }
 
     RoomId aLockedRoom(String name, String password) {
-        return lobby.createRoom(new CreateRoomCommand(name, null, password)).id();
+        return lobby.createRoom(new CreateRoomCommand(name, null, password)).toCompletableFuture().join().id();
     }
 
     Optional<RoomSummary> listed(RoomId room) {
@@ -104,7 +112,7 @@ final class RoomServiceFixture {
     }
 
     Seated join(JoinRoomCommand command) {
-        ParticipantId id = membership.joinRoom(command);
+        ParticipantId id = membership.joinRoom(command).toCompletableFuture().join();
         return new Seated(command.room(), id, command.connection(), command.displayName());
     }
 

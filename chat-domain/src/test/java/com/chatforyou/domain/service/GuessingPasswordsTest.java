@@ -1,0 +1,158 @@
+package com.chatforyou.domain.service;
+
+import static com.chatforyou.domain.fixtures.Refusals.refusalOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.chatforyou.domain.fixtures.HeldTasks;
+import com.chatforyou.domain.model.ClientAddress;
+import com.chatforyou.domain.model.ErrorCode;
+import com.chatforyou.domain.model.MediaCapabilities;
+import com.chatforyou.domain.model.ParticipantId;
+import com.chatforyou.domain.model.RoomId;
+import com.chatforyou.domain.port.in.JoinRoomUseCase.JoinRoomCommand;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import org.junit.jupiter.api.Test;
+
+/** The password rules for a server on the open internet: bounded hashing, backoff per client and per room. */
+class GuessingPasswordsTest {
+    private static final ClientAddress GUESSER = new ClientAddress("198.51.100.7");
+    private static final ClientAddress HOST = new ClientAddress("203.0.113.20");
+
+    private final RoomServiceFixture chat = new RoomServiceFixture();
+    private final RoomId board = chat.aLockedRoom("Board", "s3cret");
+    private int attempts;
+
+    private CompletionStage<ParticipantId> attempt(RoomId room, ClientAddress from, String password) {
+        attempts++;
+        return chat.membership.joinRoom(new JoinRoomCommand(RoomServiceFixture.connectionOf("p" + attempts), room,
+                "Guest " + attempts, password, MediaCapabilities.RECEIVE_ONLY, from));
+    }
+
+    private ErrorCode refusalOfAttempt(RoomId room, ClientAddress from, String password) {
+        return refusalOf(() -> attempt(room, from, password).toCompletableFuture().join());
+    }
+
+    @Test
+    void five_wrong_passwords_from_one_address_cost_nothing_more() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(refusalOfAttempt(board, GUESSER, "guess" + i)).isEqualTo(ErrorCode.WRONG_PASSWORD);
+        }
+    }
+
+    @Test
+    void after_five_failures_an_address_waits_a_delay_that_doubles() {
+        for (int i = 0; i < 6; i++) {
+            refusalOfAttempt(board, GUESSER, "guess" + i);
+        }
+        assertThat(refusalOfAttempt(board, GUESSER, "s3cret")).isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS);
+
+        chat.clock.advance(Duration.ofSeconds(1));
+        assertThat(refusalOfAttempt(board, GUESSER, "guess6")).isEqualTo(ErrorCode.WRONG_PASSWORD);
+        chat.clock.advance(Duration.ofSeconds(1));
+        assertThat(refusalOfAttempt(board, GUESSER, "guess7")).isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS);
+        chat.clock.advance(Duration.ofSeconds(1));
+        assertThat(refusalOfAttempt(board, GUESSER, "guess7")).isEqualTo(ErrorCode.WRONG_PASSWORD);
+    }
+
+    @Test
+    void the_refusal_says_how_long_to_wait() {
+        for (int i = 0; i < 9; i++) {
+            chat.clock.advance(Duration.ofMinutes(1));
+            refusalOfAttempt(board, GUESSER, "guess" + i);
+        }
+        Throwable refusal = org.assertj.core.api.Assertions.catchThrowable(
+                () -> attempt(board, GUESSER, "again").toCompletableFuture().join());
+        assertThat(refusal).hasMessageContaining("try again in 8 s");
+    }
+
+    @Test
+    void a_backed_off_address_does_not_hold_up_another_address() {
+        for (int i = 0; i < 6; i++) {
+            refusalOfAttempt(board, GUESSER, "guess" + i);
+        }
+
+        attempt(board, HOST, "s3cret").toCompletableFuture().join();
+
+        assertThat(chat.headCount(board)).isEqualTo(1);
+    }
+
+    @Test
+    void the_right_password_resets_the_address() {
+        for (int i = 0; i < 5; i++) {
+            refusalOfAttempt(board, HOST, "typo" + i);
+        }
+        attempt(board, HOST, "s3cret").toCompletableFuture().join();
+        RoomId other = chat.aLockedRoom("Other", "pa55");
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(refusalOfAttempt(other, HOST, "typo" + i)).isEqualTo(ErrorCode.WRONG_PASSWORD);
+        }
+    }
+
+    @Test
+    void many_addresses_guessing_one_room_back_the_room_off() {
+        for (int i = 0; i < 21; i++) {
+            refusalOfAttempt(board, new ClientAddress("198.51.100." + i), "guess");
+        }
+
+        assertThat(refusalOfAttempt(board, HOST, "s3cret")).isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS);
+        RoomId other = chat.aLockedRoom("Other", "pa55");
+        attempt(other, HOST, "pa55").toCompletableFuture().join();
+        assertThat(chat.headCount(other)).isEqualTo(1);
+
+        chat.clock.advance(AttemptBackoff.PER_ROOM.maxDelay());
+        attempt(board, HOST, "s3cret").toCompletableFuture().join();
+        assertThat(chat.headCount(board)).isEqualTo(1);
+    }
+
+    @Test
+    void a_room_waits_at_most_its_longest_delay() {
+        assertThat(AttemptBackoff.PER_ROOM.delayAfter(1000)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(AttemptBackoff.PER_CLIENT.delayAfter(1000)).isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
+    void a_join_to_a_locked_room_is_seated_only_once_the_worker_checked_the_password() {
+        HeldTasks worker = new HeldTasks(4);
+        RoomServiceFixture guarded = new RoomServiceFixture(Safeguards.DEFAULTS.withPasswordWorker(worker));
+        worker.runAll();
+        RoomId room = guarded.aRoom("Open");
+        RoomId locked = createLocked(guarded, worker, "Locked", "s3cret");
+
+        var join = guarded.membership.joinRoom(RoomServiceFixture.joiningWithPassword(locked, "Ann", "s3cret"));
+        guarded.join(room, "Bob");
+
+        assertThat(join.toCompletableFuture().isDone()).isFalse();
+        assertThat(guarded.headCount(room)).isEqualTo(1);
+        worker.runAll();
+        assertThat(join.toCompletableFuture().join()).isNotNull();
+        assertThat(guarded.headCount(locked)).isEqualTo(1);
+    }
+
+    @Test
+    void when_the_worker_and_its_queue_are_full_a_join_is_refused_at_once() {
+        HeldTasks worker = new HeldTasks(2);
+        RoomServiceFixture guarded = new RoomServiceFixture(Safeguards.DEFAULTS.withPasswordWorker(worker));
+        RoomId locked = createLocked(guarded, worker, "Locked", "s3cret");
+        guarded.membership.joinRoom(RoomServiceFixture.joiningWithPassword(locked, "Ann", "x"));
+        guarded.membership.joinRoom(RoomServiceFixture.joiningWithPassword(locked, "Bob", "y"));
+
+        assertThat(refusalOf(() -> guarded.membership.joinRoom(
+                RoomServiceFixture.joiningWithPassword(locked, "Cid", "s3cret")))).isEqualTo(ErrorCode.PASSWORD_CHECKS_BUSY);
+        assertThat(refusalOf(() -> guarded.lobby.createRoom(
+                new com.chatforyou.domain.port.in.CreateRoomUseCase.CreateRoomCommand("More", null, "pw"))))
+                .isEqualTo(ErrorCode.PASSWORD_CHECKS_BUSY);
+        worker.runAll();
+        guarded.membership.joinRoom(RoomServiceFixture.joiningWithPassword(locked, "Cid", "s3cret"));
+        worker.runAll();
+        assertThat(guarded.headCount(locked)).isEqualTo(1);
+    }
+
+    private static RoomId createLocked(RoomServiceFixture fixture, HeldTasks worker, String name, String password) {
+        var created = fixture.lobby.createRoom(
+                new com.chatforyou.domain.port.in.CreateRoomUseCase.CreateRoomCommand(name, null, password));
+        worker.runAll();
+        return created.toCompletableFuture().join().id();
+    }
+}
