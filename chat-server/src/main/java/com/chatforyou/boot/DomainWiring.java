@@ -1,6 +1,9 @@
 package com.chatforyou.boot;
 
+import com.chatforyou.adapter.names.IcuNameSkeletons;
+import com.chatforyou.boot.internet.InternetProperties;
 import com.chatforyou.domain.port.out.IceServerProvider;
+import com.chatforyou.domain.port.out.RoomCreationPolicyPort;
 import com.chatforyou.domain.port.out.IdGenerator;
 import com.chatforyou.domain.port.out.MediaPort;
 import com.chatforyou.domain.port.out.ParticipantNotifier;
@@ -12,10 +15,12 @@ import com.chatforyou.domain.service.MediaNegotiationService;
 import com.chatforyou.domain.service.MembershipService;
 import com.chatforyou.domain.service.RoomServices;
 import com.chatforyou.domain.service.RoomSettings;
+import com.chatforyou.domain.service.Safeguards;
 import com.chatforyou.domain.service.RoomStatisticsService;
 import com.chatforyou.domain.store.InMemoryRoomStore;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.concurrent.ThreadPoolExecutor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -32,11 +37,20 @@ class DomainWiring {
     @Bean
     RoomServices roomServices(MediaPort media, ParticipantNotifier notifier, IceServerProvider iceServers,
                               TimeSource clock, IdGenerator ids, RoomStorePort roomStore,
-                              ChatForYouProperties properties) {
+                              ChatForYouProperties properties, Safeguards safeguards) {
         var rooms = properties.rooms();
         return new RoomServices(media, notifier, iceServers, clock, ids,
                 new RoomSettings(rooms.maxRooms(), rooms.abandonedRoomTimeout(), rooms.reconnectGrace(),
-                        rooms.maxParticipants()), roomStore);
+                        rooms.maxParticipants()), roomStore, safeguards);
+    }
+
+    /** See docs/operations.md, "Running on the internet". */
+    @Bean
+    Safeguards safeguards(InternetProperties internet, ThreadPoolExecutor passwordWorker,
+                          RoomCreationPolicyPort roomCreationPolicy) {
+        var passwords = internet.passwords();
+        return new Safeguards(passwordWorker, passwords.perClient().toBackoff(), passwords.perRoom().toBackoff(),
+                internet.quotas().toRoomQuotas(), roomCreationPolicy, new IcuNameSkeletons());
     }
 
     // One bean per group of use cases; the signaling adapter asks for the use case interfaces.

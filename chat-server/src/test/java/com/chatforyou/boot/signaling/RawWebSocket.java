@@ -31,12 +31,25 @@ final class RawWebSocket implements AutoCloseable {
     private final OutputStream out;
     private final int status;
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    /** The server's close frame as "code reason", once it sent one. */
+    private volatile String closeStatus;
 
     private RawWebSocket(int port, String origin, Integer receiveBufferBytes) throws IOException {
+        this(port, origin, receiveBufferBytes, "127.0.0.1", "");
+    }
+
+    /**
+     * @param from         the loopback address to connect from (all of 127.0.0.0/8 is loopback), so tests
+     *                     can be several clients by address
+     * @param extraHeaders more handshake header lines, each ending in CRLF
+     */
+    private RawWebSocket(int port, String origin, Integer receiveBufferBytes, String from, String extraHeaders)
+            throws IOException {
         socket = new Socket();
         if (receiveBufferBytes != null) {
             socket.setReceiveBufferSize(receiveBufferBytes);
         }
+        socket.bind(new InetSocketAddress(from, 0));
         socket.connect(new InetSocketAddress("127.0.0.1", port), (int) TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
         in = socket.getInputStream();
         out = socket.getOutputStream();
@@ -45,7 +58,7 @@ final class RawWebSocket implements AutoCloseable {
         String request = "GET /signaling HTTP/1.1\r\nHost: localhost:" + port + "\r\nUpgrade: websocket\r\n"
                 + "Connection: Upgrade\r\nSec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\n"
                 + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: v12.stomp\r\n"
-                + (origin == null ? "" : "Origin: " + origin + "\r\n") + "\r\n";
+                + (origin == null ? "" : "Origin: " + origin + "\r\n") + extraHeaders + "\r\n";
         out.write(request.getBytes(StandardCharsets.US_ASCII));
         out.flush();
         String statusLine = readHttpHead().lines().findFirst().orElse("");
@@ -67,6 +80,31 @@ final class RawWebSocket implements AutoCloseable {
         }
         client.sendText("SUBSCRIBE\nid:events\ndestination:/user/queue/events\n\n\0");
         return client;
+    }
+
+    /** A connected STOMP session from the given loopback address, with extra handshake headers. */
+    static RawWebSocket stompFrom(int port, String from, String extraHeaders) throws IOException {
+        RawWebSocket client = new RawWebSocket(port, null, null, from, extraHeaders);
+        if (client.status != 101) {
+            throw new IOException("handshake refused with " + client.status);
+        }
+        client.sendText("CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:0,0\n\n\0");
+        String connected = client.readMessage();
+        if (connected == null || !connected.startsWith("CONNECTED")) {
+            throw new IOException("no CONNECTED frame: " + connected);
+        }
+        client.sendText("SUBSCRIBE\nid:events\ndestination:/user/queue/events\n\n\0");
+        return client;
+    }
+
+    /** Opens the handshake from the given loopback address and reads the first message, if any. */
+    static RawWebSocket handshakeFrom(int port, String from) throws IOException {
+        return new RawWebSocket(port, null, null, from, "");
+    }
+
+    /** The server's close frame as "code reason" (e.g. "1008 too-many-connections"), or null before one came. */
+    String closeStatus() {
+        return closeStatus;
     }
 
     int status() {
@@ -202,6 +240,8 @@ final class RawWebSocket implements AutoCloseable {
             byte[] payload = new byte[Math.toIntExact(length)];
             data.readFully(payload);
             if (opcode == 0x8) {
+                closeStatus = payload.length < 2 ? "none" : (((payload[0] & 0xff) << 8) | (payload[1] & 0xff))
+                        + " " + new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8);
                 return null;
             }
             if (opcode == 0x9 || opcode == 0xA) {

@@ -1,5 +1,8 @@
 package com.chatforyou.adapter.signaling.controller;
 
+import static com.chatforyou.adapter.signaling.ConnectionPrincipal.clientOf;
+import static com.chatforyou.adapter.signaling.ConnectionPrincipal.connectionOf;
+
 import com.chatforyou.adapter.signaling.SignalingDestinations;
 import com.chatforyou.adapter.signaling.dto.CreateRoomRequest;
 import com.chatforyou.adapter.signaling.dto.RoomCreatedEvent;
@@ -8,6 +11,8 @@ import com.chatforyou.adapter.signaling.mapping.ServerEventMapper;
 import com.chatforyou.adapter.signaling.mapping.SignalingRequestMapper;
 import com.chatforyou.domain.port.in.CreateRoomUseCase;
 import com.chatforyou.domain.port.in.ListRoomsUseCase;
+import java.security.Principal;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.messaging.simp.annotation.SendToUser;
@@ -31,11 +36,15 @@ public class LobbyController {
         return ServerEventMapper.INSTANCE.toRooms(listRooms.listRooms(), listRooms.capacityLimits());
     }
 
-    /** The new room also reaches the lobby, through the notifier. */
+    /**
+     * The new room also reaches the lobby, through the notifier. A room with a password is answered
+     * once the password worker hashed it; a failure then reaches {@link SignalingErrorAdvice} too.
+     */
     @MessageMapping("/room.create")
     @SendToUser(destinations = SignalingDestinations.EVENTS_QUEUE, broadcast = false)
-    public RoomCreatedEvent createRoom(@Payload CreateRoomRequest request) {
-        var room = createRoom.createRoom(SignalingRequestMapper.INSTANCE.toCommand(request));
-        return ServerEventMapper.INSTANCE.toRoomCreated(room);
+    public CompletableFuture<RoomCreatedEvent> createRoom(@Payload CreateRoomRequest request, Principal user) {
+        return createRoom.createRoom(SignalingRequestMapper.INSTANCE.toCommand(request, connectionOf(user), clientOf(user)))
+                .thenApply(ServerEventMapper.INSTANCE::toRoomCreated)
+                .toCompletableFuture();
     }
 }

@@ -9,6 +9,7 @@ import com.chatforyou.adapter.signaling.dto.LinkSdpRequest;
 import com.chatforyou.adapter.signaling.dto.MediaStateRequest;
 import com.chatforyou.adapter.signaling.dto.SentMediaDto;
 import com.chatforyou.adapter.signaling.dto.SessionDescriptionDto;
+import com.chatforyou.domain.model.ClientAddress;
 import com.chatforyou.domain.model.ConnectionId;
 import com.chatforyou.domain.model.IceCandidate;
 import com.chatforyou.domain.model.LinkId;
@@ -33,14 +34,14 @@ public interface SignalingRequestMapper {
 
     SignalingRequestMapper INSTANCE = Mappers.getMapper(SignalingRequestMapper.class);
 
-    CreateRoomCommand toCommand(CreateRoomRequest request);
+    default CreateRoomCommand toCommand(CreateRoomRequest request, ConnectionId connection, ClientAddress client) {
+        return new CreateRoomCommand(connection, client, request.name(), request.capacity(), request.password());
+    }
 
-    @Mapping(target = "connection", source = "connection")
-    @Mapping(target = "room", source = "request.roomId")
-    @Mapping(target = "displayName", source = "request.displayName")
-    @Mapping(target = "password", source = "request.password")
-    @Mapping(target = "capabilities", source = "request.media")
-    JoinRoomCommand toCommand(JoinRoomRequest request, ConnectionId connection);
+    default JoinRoomCommand toCommand(JoinRoomRequest request, ConnectionId connection, ClientAddress client) {
+        return new JoinRoomCommand(connection, toRoomId(request.roomId()), request.displayName(), request.password(),
+                toCapabilities(request.media()), client);
+    }
 
     @Mapping(target = "connection", source = "connection")
     @Mapping(target = "room", source = "request.roomId")

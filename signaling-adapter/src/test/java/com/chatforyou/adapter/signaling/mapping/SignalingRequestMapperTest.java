@@ -10,6 +10,7 @@ import com.chatforyou.adapter.signaling.dto.LinkIceRequest;
 import com.chatforyou.adapter.signaling.dto.LinkSdpRequest;
 import com.chatforyou.adapter.signaling.dto.MediaStateRequest;
 import com.chatforyou.domain.model.ChatException;
+import com.chatforyou.domain.model.ClientAddress;
 import com.chatforyou.domain.model.ConnectionId;
 import com.chatforyou.domain.model.ErrorCode;
 import com.chatforyou.domain.model.IceCandidate;
@@ -34,13 +35,14 @@ class SignalingRequestMapperTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final SignalingRequestMapper REQUESTS = SignalingRequestMapper.INSTANCE;
     private static final ConnectionId CONNECTION = new ConnectionId("c1");
+    private static final ClientAddress CLIENT = new ClientAddress("192.0.2.1");
 
     @Test
     void createRoomKeepsWhatTheCreatorAskedFor() {
         var request = read("""
                 {"name":"Standup","capacity":6,"password":"s3cret"}""", CreateRoomRequest.class);
 
-        assertThat(REQUESTS.toCommand(request)).isEqualTo(new CreateRoomCommand("Standup", 6, "s3cret"));
+        assertThat(REQUESTS.toCommand(request, CONNECTION, CLIENT)).isEqualTo(new CreateRoomCommand(CONNECTION, CLIENT, "Standup", 6, "s3cret"));
     }
 
     @Test
@@ -48,7 +50,7 @@ class SignalingRequestMapperTest {
         var request = read("""
                 {"name":"Standup","capacity":null}""", CreateRoomRequest.class);
 
-        assertThat(REQUESTS.toCommand(request)).isEqualTo(new CreateRoomCommand("Standup", null, null));
+        assertThat(REQUESTS.toCommand(request, CONNECTION, CLIENT)).isEqualTo(new CreateRoomCommand(CONNECTION, CLIENT, "Standup", null, null));
     }
 
     @Test
@@ -57,8 +59,8 @@ class SignalingRequestMapperTest {
                 {"roomId":"r7k2","displayName":"Ann","password":null,"media":{"audio":true,"video":false}}""",
                 JoinRoomRequest.class);
 
-        assertThat(REQUESTS.toCommand(request, CONNECTION)).isEqualTo(new JoinRoomCommand(CONNECTION,
-                new RoomId("r7k2"), "Ann", null, MediaCapabilities.AUDIO_ONLY));
+        assertThat(REQUESTS.toCommand(request, CONNECTION, CLIENT)).isEqualTo(new JoinRoomCommand(CONNECTION,
+                new RoomId("r7k2"), "Ann", null, MediaCapabilities.AUDIO_ONLY, CLIENT));
     }
 
     @Test
@@ -66,7 +68,7 @@ class SignalingRequestMapperTest {
         var request = read("""
                 {"roomId":"r7k2","displayName":"Ann"}""", JoinRoomRequest.class);
 
-        assertThat(REQUESTS.toCommand(request, CONNECTION).capabilities()).isEqualTo(MediaCapabilities.RECEIVE_ONLY);
+        assertThat(REQUESTS.toCommand(request, CONNECTION, CLIENT).capabilities()).isEqualTo(MediaCapabilities.RECEIVE_ONLY);
     }
 
     @Test
@@ -74,7 +76,7 @@ class SignalingRequestMapperTest {
         var request = read("""
                 {"roomId":"r7k2","displayName":"Ann","media":{"audio":true,"video":true}}""", JoinRoomRequest.class);
 
-        assertThat(REQUESTS.toCommand(request, CONNECTION).capabilities()).isEqualTo(MediaCapabilities.AUDIO_VIDEO);
+        assertThat(REQUESTS.toCommand(request, CONNECTION, CLIENT).capabilities()).isEqualTo(MediaCapabilities.AUDIO_VIDEO);
     }
 
     @Test

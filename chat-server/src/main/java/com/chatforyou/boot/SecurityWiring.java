@@ -1,0 +1,69 @@
+package com.chatforyou.boot;
+
+import com.chatforyou.adapter.signaling.RoomCreationByConnection;
+import com.chatforyou.boot.security.HostSignIn;
+import com.chatforyou.boot.security.HostSignInProperties;
+import java.util.Locale;
+import java.util.concurrent.ThreadPoolExecutor;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Optional host sign-in with Spring Security. Every page, the WebSocket and Actuator stay open to all:
+ * sign-in only decides who may create rooms when {@code chatforyou.security.room-creation=signed-in}.
+ * Configured users sign in with a form; OIDC providers configured under
+ * {@code spring.security.oauth2.client} sign in with the authorization-code flow. The page learns all
+ * this from {@code GET /session} ({@link com.chatforyou.boot.security.SessionInfoEndpoint}).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityWiring {
+
+    @Bean
+    RoomCreationByConnection roomCreationPolicy(HostSignInProperties properties,
+                                                ObjectProvider<ClientRegistrationRepository> oidc) {
+        RoomCreationByConnection.Mode mode = switch (properties.roomCreation().strip().toLowerCase(Locale.ROOT)) {
+            case "anyone" -> RoomCreationByConnection.Mode.ANYONE;
+            case "signed-in" -> RoomCreationByConnection.Mode.SIGNED_IN;
+            default -> throw new Misconfiguration("chatforyou.security.room-creation (CHATFORYOU_SECURITY_ROOMCREATION) is '"
+                    + properties.roomCreation() + "', which is not a room creation policy.",
+                    "Set it to anyone (the default) or signed-in (only signed-in hosts create rooms; also configure "
+                            + "chatforyou.security.users or an OIDC provider). See docs/operations.md.");
+        };
+        if (mode == RoomCreationByConnection.Mode.SIGNED_IN && properties.users().isEmpty()
+                && oidc.getIfAvailable() == null) {
+            throw new Misconfiguration("chatforyou.security.room-creation is signed-in, but nobody can sign in: "
+                    + "no chatforyou.security.users and no spring.security.oauth2.client registration.",
+                    "Configure users (chatforyou.security.users[0].username and .password-hash, a bcrypt or argon2 hash) "
+                            + "or an OIDC provider (spring.security.oauth2.client.registration.<id>.* and "
+                            + "spring.security.oauth2.client.provider.<id>.issuer-uri). See docs/operations.md.");
+        }
+        return new RoomCreationByConnection(mode);
+    }
+
+    @Bean
+    HostSignIn hostSignIn(HostSignInProperties properties, ObjectProvider<ClientRegistrationRepository> oidc,
+                          ThreadPoolExecutor passwordWorker) {
+        return HostSignIn.of(properties, oidc.getIfAvailable(), passwordWorker);
+    }
+
+    @Bean
+    UserDetailsService configuredUsers(HostSignIn signIn) {
+        return signIn.users();
+    }
+
+    @Bean
+    PasswordEncoder configuredUsersPasswordEncoder(HostSignIn signIn) {
+        return signIn.passwordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain chatSecurity(HttpSecurity http, HostSignIn signIn) throws Exception {
+        return signIn.configure(http).build();
+    }
+}
