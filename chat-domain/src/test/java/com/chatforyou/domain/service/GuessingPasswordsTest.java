@@ -133,20 +133,63 @@ class GuessingPasswordsTest {
     @Test
     void when_the_worker_and_its_queue_are_full_a_join_is_refused_at_once() {
         HeldTasks worker = new HeldTasks(2);
-        RoomServiceFixture guarded = new RoomServiceFixture(Safeguards.DEFAULTS.withPasswordWorker(worker));
-        RoomId locked = createLocked(guarded, worker, "Locked", "s3cret");
-        guarded.membership.joinRoom(RoomServiceFixture.joiningWithPassword(locked, "Ann", "x"));
-        guarded.membership.joinRoom(RoomServiceFixture.joiningWithPassword(locked, "Bob", "y"));
+        RoomServiceFixture guarded = new RoomServiceFixture(Safeguards.DEFAULTS.withPasswordWorker(worker)
+                .withRoomQuotas(new RoomQuotas(100, 100)));
+        RoomId first = createLocked(guarded, worker, "First", "s3cret");
+        RoomId second = createLocked(guarded, worker, "Second", "s3cret");
+        RoomId third = createLocked(guarded, worker, "Third", "s3cret");
+        joinFrom(guarded, first, "Ann", "x", "192.0.2.1");
+        joinFrom(guarded, second, "Bob", "y", "192.0.2.2");
 
-        assertThat(refusalOf(() -> guarded.membership.joinRoom(
-                RoomServiceFixture.joiningWithPassword(locked, "Cid", "s3cret")))).isEqualTo(ErrorCode.PASSWORD_CHECKS_BUSY);
+        assertThat(refusalOf(() -> joinFrom(guarded, third, "Cid", "s3cret", "192.0.2.3")))
+                .isEqualTo(ErrorCode.PASSWORD_CHECKS_BUSY);
         assertThat(refusalOf(() -> guarded.lobby.createRoom(
                 new com.chatforyou.domain.port.in.CreateRoomUseCase.CreateRoomCommand("More", null, "pw"))))
                 .isEqualTo(ErrorCode.PASSWORD_CHECKS_BUSY);
         worker.runAll();
-        guarded.membership.joinRoom(RoomServiceFixture.joiningWithPassword(locked, "Cid", "s3cret"));
+        joinFrom(guarded, third, "Cid", "s3cret", "192.0.2.3");
         worker.runAll();
-        assertThat(guarded.headCount(locked)).isEqualTo(1);
+        assertThat(guarded.headCount(third)).isEqualTo(1);
+    }
+
+    @Test
+    void guesses_at_one_room_hold_at_most_two_places_so_another_room_gets_checked() {
+        HeldTasks worker = new HeldTasks(8);
+        RoomServiceFixture guarded = new RoomServiceFixture(Safeguards.DEFAULTS.withPasswordWorker(worker));
+        RoomId target = createLocked(guarded, worker, "Target", "s3cret");
+        RoomId board = createLocked(guarded, worker, "Board", "b0ard");
+        joinFrom(guarded, target, "G1", "x", "198.51.100.1");
+        joinFrom(guarded, target, "G2", "x", "198.51.100.2");
+
+        assertThat(refusalOf(() -> joinFrom(guarded, target, "G3", "x", "198.51.100.3")))
+                .isEqualTo(ErrorCode.PASSWORD_CHECKS_BUSY);
+        var ann = joinFrom(guarded, board, "Ann", "b0ard", "203.0.113.1");
+        worker.runAll();
+        assertThat(ann.toCompletableFuture().join()).isNotNull();
+        assertThat(worker.waiting()).isZero();
+        // Once checked, the places are free again.
+        joinFrom(guarded, target, "G3", "x", "198.51.100.3");
+        assertThat(worker.waiting()).isEqualTo(1);
+    }
+
+    @Test
+    void one_address_has_at_most_two_checks_in_flight() {
+        HeldTasks worker = new HeldTasks(8);
+        RoomServiceFixture guarded = new RoomServiceFixture(Safeguards.DEFAULTS.withPasswordWorker(worker));
+        RoomId a = createLocked(guarded, worker, "A", "s3cret");
+        RoomId b = createLocked(guarded, worker, "B", "s3cret");
+        RoomId c = createLocked(guarded, worker, "C", "s3cret");
+        joinFrom(guarded, a, "G1", "x", "198.51.100.1");
+        joinFrom(guarded, b, "G2", "x", "198.51.100.1");
+
+        assertThat(refusalOf(() -> joinFrom(guarded, c, "G3", "x", "198.51.100.1")))
+                .isEqualTo(ErrorCode.PASSWORD_CHECKS_BUSY);
+    }
+
+    private static CompletionStage<ParticipantId> joinFrom(RoomServiceFixture fixture, RoomId room, String name,
+                                                          String password, String address) {
+        return fixture.membership.joinRoom(new JoinRoomCommand(RoomServiceFixture.connectionOf(name), room, name,
+                password, MediaCapabilities.RECEIVE_ONLY, new ClientAddress(address)));
     }
 
     private static RoomId createLocked(RoomServiceFixture fixture, HeldTasks worker, String name, String password) {

@@ -102,6 +102,11 @@ final class RawWebSocket implements AutoCloseable {
         return new RawWebSocket(port, null, null, from, "");
     }
 
+    /** The handshake from the given loopback address with extra header lines (each ending in CRLF). */
+    static RawWebSocket handshakeFrom(int port, String from, String extraHeaders) throws IOException {
+        return new RawWebSocket(port, null, null, from, extraHeaders);
+    }
+
     /** The server's close frame as "code reason" (e.g. "1008 too-many-connections"), or null before one came. */
     String closeStatus() {
         return closeStatus;
