@@ -12,6 +12,7 @@ import { LobbyView } from './lobby-view.js';
 import { RoomView } from './room-view.js';
 import { AudioLevelMonitor } from './audio-level.js';
 import { ErrorBanner, showConnectionStatus } from './page-view.js';
+import { SignInView, fetchSession } from './sign-in-view.js';
 
 const byId = id => {
   const node = document.getElementById(id);
@@ -39,6 +40,8 @@ const banner = new ErrorBanner({ banner: byId('error-banner'), text: byId('error
 const statusNode = byId('connection-status');
 const lobbySection = byId('lobby-view');
 const roomSection = byId('room-view');
+
+const signInView = new SignInView({ box: byId('sign-in'), text: byId('sign-in-text'), link: byId('sign-in-link') });
 
 const transport = createStompTransport({ brokerURL: signalingUrl(document.baseURI), reconnectDelaysMs: RECONNECT_DELAYS_MS });
 
@@ -155,6 +158,7 @@ session = new RoomSession({
       roomSection.hidden = !inRoom;
       document.title = inRoom ? `${state.room.name} · ChatForYou` : 'ChatForYou';
       lobbyView.render(state, session.connection);
+      if (!signInView.mayCreate) byId('create-room-button').disabled = true;
       roomView.render(state);
     },
     localMediaChanged: local => {
@@ -180,6 +184,7 @@ session = new RoomSession({
 });
 
 transport.onEvent(event => session.handleEvent(event));
+transport.onCloseReason(reason => banner.show(reason, null));
 transport.onStatus(state => {
   // While waiting for a restarting server, say so rather than a plain "Reconnecting…".
   showConnectionStatus(statusNode, state === 'reconnecting' && session.state.rejoin ? 'restarting' : state);
@@ -193,7 +198,12 @@ transport.onStatus(state => {
 });
 showConnectionStatus(statusNode, 'connecting');
 session.listener.stateChanged(session.state); // first paint, before any event
-transport.connect();
+// Asked before connecting, so the handshake and the page agree on who is signed in.
+fetchSession(window.fetch.bind(window), document.baseURI).then(info => {
+  signInView.render(info);
+  session.listener.stateChanged(session.state);
+  transport.connect();
+});
 
 // Leaving explicitly tells the others "left" instead of waiting for the server to notice.
 window.addEventListener('pagehide', () => session.leaveRoom());
