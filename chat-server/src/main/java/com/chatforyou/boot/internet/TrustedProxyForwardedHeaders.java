@@ -63,15 +63,19 @@ public final class TrustedProxyForwardedHeaders extends OncePerRequestFilter {
             super(request);
             String rfc7239 = joined(request, FORWARDED);
             String legacy = joined(request, X_FORWARDED_FOR);
+            String peer = request.getRemoteAddr();
             if (rfc7239 != null) {
                 List<String> elements = ForwardedElements.split(rfc7239);
-                String client = proxies.clientOf(ForwardedElements.forValues(elements), request.getRemoteAddr());
-                forwarded = ForwardedElements.withFor(elements.get(elements.size() - 1), client);
+                String client = proxies.clientOf(ForwardedElements.forValues(elements), peer);
+                // A proxy that sends something unreadable is ignored rather than trusted halfway.
+                forwarded = IpLiterals.isLiteral(client) ? ForwardedElements.withFor(elements.get(elements.size() - 1), client)
+                        : null;
                 forwardedFor = null;
             } else {
                 forwarded = null;
-                forwardedFor = legacy == null ? null : proxies.clientOf(
-                        List.of(legacy.split(",")).stream().map(String::strip).toList(), request.getRemoteAddr());
+                String client = legacy == null ? null : proxies.clientOf(
+                        List.of(legacy.split(",")).stream().map(String::strip).toList(), peer);
+                forwardedFor = IpLiterals.isLiteral(client) ? client : null;
             }
         }
 
@@ -100,6 +104,34 @@ public final class TrustedProxyForwardedHeaders extends OncePerRequestFilter {
         private static String joined(HttpServletRequest request, String name) {
             List<String> values = Collections.list(request.getHeaders(name));
             return values.isEmpty() ? null : String.join(",", values);
+        }
+    }
+
+    /** IP address literals, checked without any name look-up. */
+    static final class IpLiterals {
+        private static final java.util.regex.Pattern IPV4 =
+                java.util.regex.Pattern.compile("(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}");
+        private static final java.util.regex.Pattern IPV6 = java.util.regex.Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+
+        private IpLiterals() {
+        }
+
+        static boolean isLiteral(String text) {
+            if (text == null) {
+                return false;
+            }
+            if (IPV4.matcher(text).matches()) {
+                return true;
+            }
+            if (!text.contains(":") || !IPV6.matcher(text).matches()) {
+                return false;
+            }
+            try {
+                java.net.InetAddress.getByName(text);
+                return true;
+            } catch (java.net.UnknownHostException notAnAddress) {
+                return false;
+            }
         }
     }
 
@@ -143,14 +175,23 @@ public final class TrustedProxyForwardedHeaders extends OncePerRequestFilter {
             return colon > 0 && unquoted.indexOf(':', colon + 1) < 0 ? unquoted.substring(0, colon) : unquoted;
         }
 
-        /** The element with its {@code for} replaced by the client, keeping {@code host} and {@code proto}. */
+        /**
+         * The element with its {@code for} replaced by the client, keeping a well-formed {@code host} and
+         * {@code proto}; anything else is dropped.
+         */
         static String withFor(String element, String client) {
             StringBuilder rebuilt = new StringBuilder("for=\"").append(client.contains(":") ? "[" + client + "]" : client)
                     .append('"');
             for (String pair : element.split(";")) {
                 String[] parts = pair.split("=", 2);
-                if (parts.length == 2 && !parts[0].strip().equalsIgnoreCase("for")) {
-                    rebuilt.append(';').append(parts[0].strip()).append('=').append(parts[1].strip());
+                if (parts.length != 2) {
+                    continue;
+                }
+                String name = parts[0].strip().toLowerCase(Locale.ROOT);
+                String value = parts[1].strip().replace("\"", "");
+                if ((name.equals("proto") && (value.equals("http") || value.equals("https")))
+                        || (name.equals("host") && value.matches("[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?"))) {
+                    rebuilt.append(';').append(name).append('=').append(value);
                 }
             }
             return rebuilt.toString();
