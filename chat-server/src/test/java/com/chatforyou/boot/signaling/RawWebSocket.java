@@ -72,7 +72,10 @@ final class RawWebSocket implements AutoCloseable {
 
     /** A connected STOMP session that has subscribed to its events and does not read until told to. */
     static RawWebSocket stomp(int port, Integer receiveBufferBytes) throws IOException {
-        RawWebSocket client = new RawWebSocket(port, null, receiveBufferBytes);
+        return connectedAndSubscribed(new RawWebSocket(port, null, receiveBufferBytes));
+    }
+
+    private static RawWebSocket connectedAndSubscribed(RawWebSocket client) throws IOException {
         client.sendText("CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:0,0\n\n\0");
         String connected = client.readMessage();
         if (connected == null || !connected.startsWith("CONNECTED")) {
@@ -88,13 +91,7 @@ final class RawWebSocket implements AutoCloseable {
         if (client.status != 101) {
             throw new IOException("handshake refused with " + client.status);
         }
-        client.sendText("CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:0,0\n\n\0");
-        String connected = client.readMessage();
-        if (connected == null || !connected.startsWith("CONNECTED")) {
-            throw new IOException("no CONNECTED frame: " + connected);
-        }
-        client.sendText("SUBSCRIBE\nid:events\ndestination:/user/queue/events\n\n\0");
-        return client;
+        return connectedAndSubscribed(client);
     }
 
     /** Opens the handshake from the given loopback address and reads the first message, if any. */
