@@ -1,7 +1,16 @@
 #!/usr/bin/env bash
 # The signaling benchmark (docs/benchmarks.md): builds the server jar and the load tool, then runs
 # the load against a server it starts on a free loopback port. Options: ./bench.sh --help
+# The media benchmark: ./bench.sh media [--participants K] [--rounds R]; ./bench.sh media --help
 set -euo pipefail
 cd "$(dirname "$0")"
 mvn -B -ntp -q -pl bench -am package -DskipTests
+if [ "${1:-}" = media ]; then
+  # The media benchmark: Chromium, the server and Janus run in a network namespace of their own whose
+  # private interface leads nowhere (libnice ignores loopback); see docs/benchmarks.md.
+  shift
+  export REAL_JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java" PRIVATE_NETWORK_ADDRESS=10.99.0.1/24
+  exec chat-server/src/test/private-network/bin/java -Dchatforyou.janus.configs=deploy/janus \
+    -cp "bench/target/bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*" com.chatforyou.bench.MediaBench "$@"
+fi
 exec java -jar bench/target/bench-0.1.0-SNAPSHOT.jar "$@"

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Runs every test: domain and adapter unit tests, the web client's node tests, Spring STOMP tests,
-# architecture rules, the TURN tests against a real coturn and the real-browser end-to-end tests.
-# Installs Debian's Chromium, chromedriver and coturn first when they are missing (needs root or sudo).
+# architecture rules, the TURN tests against a real coturn, the Janus tests against a real Janus and the
+# real-browser end-to-end tests.
+# Installs Debian's Chromium, chromedriver, coturn and Janus first when they are missing (needs root or sudo).
 set -euo pipefail
 cd "$(dirname "$0")"
 
 # coturn: the TURN tests start their own instance on 127.0.0.1; the packaged service is not used.
-packages=(chromium chromium-driver coturn)
+# janus: the Janus tests start their own instance with deploy/janus/*.jcfg inside a private network
+# namespace; the packaged service is not used.
+packages=(chromium chromium-driver coturn janus)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

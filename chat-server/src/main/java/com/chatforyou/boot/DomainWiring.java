@@ -1,22 +1,30 @@
 package com.chatforyou.boot;
 
 import com.chatforyou.adapter.names.IcuNameSkeletons;
+import com.chatforyou.adapter.signaling.SignedInConnections;
 import com.chatforyou.boot.internet.InternetProperties;
+import com.chatforyou.domain.model.HostHandover;
 import com.chatforyou.domain.port.out.IceServerProvider;
-import com.chatforyou.domain.port.out.RoomCreationPolicyPort;
 import com.chatforyou.domain.port.out.IdGenerator;
 import com.chatforyou.domain.port.out.MediaPort;
 import com.chatforyou.domain.port.out.ParticipantNotifier;
 import com.chatforyou.domain.port.out.RoomStorePort;
 import com.chatforyou.domain.port.out.TimeSource;
 import com.chatforyou.domain.service.ChatService;
+import com.chatforyou.domain.service.HandsService;
+import com.chatforyou.domain.service.HostRolesService;
+import com.chatforyou.domain.service.HostSettings;
 import com.chatforyou.domain.service.LobbyService;
 import com.chatforyou.domain.service.MediaNegotiationService;
 import com.chatforyou.domain.service.MembershipService;
+import com.chatforyou.domain.service.ParticipantModerationService;
+import com.chatforyou.domain.service.ReactionsService;
+import com.chatforyou.domain.service.RoomAccessService;
 import com.chatforyou.domain.service.RoomServices;
 import com.chatforyou.domain.service.RoomSettings;
 import com.chatforyou.domain.service.Safeguards;
 import com.chatforyou.domain.service.RoomStatisticsService;
+import com.chatforyou.domain.service.ServerRestartService;
 import com.chatforyou.domain.store.InMemoryRoomStore;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -37,20 +45,36 @@ class DomainWiring {
     @Bean
     RoomServices roomServices(MediaPort media, ParticipantNotifier notifier, IceServerProvider iceServers,
                               TimeSource clock, IdGenerator ids, RoomStorePort roomStore,
-                              ChatForYouProperties properties, Safeguards safeguards) {
+                              ChatForYouProperties properties, SignedInConnections signedIn, Safeguards safeguards) {
         var rooms = properties.rooms();
         return new RoomServices(media, notifier, iceServers, clock, ids,
                 new RoomSettings(rooms.maxRooms(), rooms.abandonedRoomTimeout(), rooms.reconnectGrace(),
-                        rooms.maxParticipants()), roomStore, safeguards);
+                        rooms.maxParticipants()), roomStore, hostSettings(properties.hosts()), signedIn, safeguards);
     }
 
-    /** See docs/operations.md, "Running on the internet". */
+    /**
+     * See docs/operations.md, "Running on the internet". Who may create rooms comes from the same record
+     * of signed-in connections as who a room's creator is ({@link SignedInConnections}).
+     */
     @Bean
     Safeguards safeguards(InternetProperties internet, ThreadPoolExecutor passwordWorker,
-                          RoomCreationPolicyPort roomCreationPolicy) {
+                          SignedInConnections signedIn) {
         var passwords = internet.passwords();
         return new Safeguards(passwordWorker, passwords.perClient().toBackoff(), passwords.perRoom().toBackoff(),
-                internet.quotas().toRoomQuotas(), roomCreationPolicy, new IcuNameSkeletons());
+                internet.quotas().toRoomQuotas(), signedIn, new IcuNameSkeletons());
+    }
+
+    static HostSettings hostSettings(ChatForYouProperties.Hosts hosts) {
+        HostHandover handover = switch (hosts.handover()) {
+            case "longest-present" -> HostHandover.LONGEST_PRESENT;
+            case "none" -> HostHandover.NONE;
+            default -> throw new Misconfiguration("chatforyou.hosts.handover (CHATFORYOU_HOSTS_HANDOVER) is '"
+                    + hosts.handover() + "'", "Set it to longest-present or none.");
+        };
+        if (hosts.removalBan().isNegative()) {
+            throw new Misconfiguration("chatforyou.hosts.removal-ban is negative", "Set it to 0s or more.");
+        }
+        return new HostSettings(handover, hosts.removalBan());
     }
 
     // One bean per group of use cases; the signaling adapter asks for the use case interfaces.
@@ -63,6 +87,36 @@ class DomainWiring {
     @Bean
     MembershipService membershipService(RoomServices services) {
         return services.membership();
+    }
+
+    @Bean
+    ServerRestartService serverRestartService(RoomServices services) {
+        return services.restart();
+    }
+
+    @Bean
+    ParticipantModerationService participantModerationService(RoomServices services) {
+        return services.participantModeration();
+    }
+
+    @Bean
+    RoomAccessService roomAccessService(RoomServices services) {
+        return services.roomAccess();
+    }
+
+    @Bean
+    HostRolesService hostRolesService(RoomServices services) {
+        return services.hostRoles();
+    }
+
+    @Bean
+    HandsService handsService(RoomServices services) {
+        return services.hands();
+    }
+
+    @Bean
+    ReactionsService reactionsService(RoomServices services) {
+        return services.reactions();
     }
 
     @Bean

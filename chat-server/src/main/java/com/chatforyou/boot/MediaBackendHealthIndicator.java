@@ -1,5 +1,7 @@
 package com.chatforyou.boot;
 
+import com.chatforyou.adapter.media.janus.JanusMediaAdapter;
+import com.chatforyou.adapter.media.janus.JanusStatus;
 import com.chatforyou.adapter.media.kurento.KmsStatus;
 import com.chatforyou.adapter.media.kurento.KurentoMediaAdapter;
 import com.chatforyou.domain.port.out.MediaPort;
@@ -8,7 +10,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * The media backend as Actuator's {@code mediaBackend} component: mesh needs no server and is
- * always UP; Kurento is UP while KMS is connected and answering. A DOWN backend only stops video:
+ * always UP; Kurento and Janus are UP while their server is connected and answering. A DOWN backend only stops video:
  * the lobby and chat keep working, so liveness probes should not restart the server for it.
  */
 class MediaBackendHealthIndicator implements HealthIndicator {
@@ -20,19 +22,33 @@ class MediaBackendHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        if (!(media instanceof KurentoMediaAdapter kurento)) {
-            return Health.up().withDetail("backend", media.backendName()).build();
+        if (media instanceof KurentoMediaAdapter kurento) {
+            KmsStatus status = kurento.status();
+            return describe(status.up(), status.url(), status.state(), status.sessionId(), status.detail());
         }
-        KmsStatus status = kurento.status();
-        Health.Builder health = status.up() ? Health.up() : Health.down();
+        if (media instanceof JanusMediaAdapter janus) {
+            JanusStatus status = janus.status();
+            Health health = describe(status.up(), status.url(), status.state(),
+                    status.sessionId() == null ? null : Long.toString(status.sessionId()), status.detail());
+            return janus.serverCensus().map(census -> Health.status(health.getStatus())
+                    .withDetails(health.getDetails())
+                    .withDetail("janusSessions", census.sessions())
+                    .withDetail("janusHandles", census.handles())
+                    .withDetail("janusRooms", census.rooms()).build()).orElse(health);
+        }
+        return Health.up().withDetail("backend", media.backendName()).build();
+    }
+
+    private Health describe(boolean up, String url, String state, String session, String reason) {
+        Health.Builder health = up ? Health.up() : Health.down();
         health.withDetail("backend", media.backendName())
-                .withDetail("url", KmsUrl.withoutSecrets(status.url()))
-                .withDetail("state", status.state());
-        if (status.sessionId() != null) {
-            health.withDetail("session", status.sessionId());
+                .withDetail("url", MediaServerUrl.withoutSecrets(url))
+                .withDetail("state", state);
+        if (session != null) {
+            health.withDetail("session", session);
         }
-        if (status.detail() != null) {
-            health.withDetail("reason", status.detail());
+        if (reason != null) {
+            health.withDetail("reason", reason);
         }
         return health.build();
     }

@@ -1,8 +1,10 @@
 package com.chatforyou.boot;
 
+import com.chatforyou.adapter.media.janus.JanusMediaAdapter;
 import com.chatforyou.adapter.signaling.limits.SessionRateLimiter;
 import com.chatforyou.domain.port.in.RoomStatisticsQuery;
 import com.chatforyou.domain.port.in.RoomStatisticsQuery.RoomStatistics;
+import com.chatforyou.domain.port.out.MediaPort;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.function.ToIntFunction;
@@ -29,6 +31,20 @@ class MetricsWiring {
             gauge(registry, "chatforyou.seats.awaiting.reconnect",
                     "Seats of lost connections, each waiting for a resume or its timed release", statistics,
                     RoomStatistics::seatsAwaitingReconnect);
+        };
+    }
+
+    /** Janus sessions and handles the app holds; zero handles once every room has closed. */
+    @Bean
+    MeterBinder janusGauges(MediaPort media) {
+        return registry -> {
+            if (media instanceof JanusMediaAdapter janus) {
+                Gauge.builder("chatforyou.janus.sessions", janus, JanusMediaAdapter::liveSessions)
+                        .description("Janus sessions the app holds: 1 while connected").register(registry);
+                Gauge.builder("chatforyou.janus.handles", janus, JanusMediaAdapter::liveHandles)
+                        .description("Janus handles the app holds: one per media link, plus one for room requests")
+                        .register(registry);
+            }
         };
     }
 

@@ -1,6 +1,6 @@
 package com.chatforyou.boot;
 
-import com.chatforyou.adapter.signaling.RoomCreationByConnection;
+import com.chatforyou.adapter.signaling.SignedInConnections;
 import com.chatforyou.boot.security.HostSignIn;
 import com.chatforyou.boot.security.HostSignInProperties;
 import java.util.Locale;
@@ -24,18 +24,19 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 class SecurityWiring {
 
+    /** Who is signed in on each connection: for who may create rooms, and for who a room's creator is. */
     @Bean
-    RoomCreationByConnection roomCreationPolicy(HostSignInProperties properties,
+    SignedInConnections signedInConnections(HostSignInProperties properties,
                                                 ObjectProvider<ClientRegistrationRepository> oidc) {
-        RoomCreationByConnection.Mode mode = switch (properties.roomCreation().strip().toLowerCase(Locale.ROOT)) {
-            case "anyone" -> RoomCreationByConnection.Mode.ANYONE;
-            case "signed-in" -> RoomCreationByConnection.Mode.SIGNED_IN;
+        SignedInConnections.Mode mode = switch (properties.roomCreation().strip().toLowerCase(Locale.ROOT)) {
+            case "anyone" -> SignedInConnections.Mode.ANYONE;
+            case "signed-in" -> SignedInConnections.Mode.SIGNED_IN;
             default -> throw new Misconfiguration("chatforyou.security.room-creation (CHATFORYOU_SECURITY_ROOMCREATION) is '"
                     + properties.roomCreation() + "', which is not a room creation policy.",
                     "Set it to anyone (the default) or signed-in (only signed-in hosts create rooms; also configure "
                             + "chatforyou.security.users or an OIDC provider). See docs/operations.md.");
         };
-        if (mode == RoomCreationByConnection.Mode.SIGNED_IN && properties.users().isEmpty()
+        if (mode == SignedInConnections.Mode.SIGNED_IN && properties.users().isEmpty()
                 && oidc.getIfAvailable() == null) {
             throw new Misconfiguration("chatforyou.security.room-creation is signed-in, but nobody can sign in: "
                     + "no chatforyou.security.users and no spring.security.oauth2.client registration.",
@@ -43,7 +44,7 @@ class SecurityWiring {
                             + "or an OIDC provider (spring.security.oauth2.client.registration.<id>.* and "
                             + "spring.security.oauth2.client.provider.<id>.issuer-uri). See docs/operations.md.");
         }
-        return new RoomCreationByConnection(mode);
+        return new SignedInConnections(mode);
     }
 
     @Bean

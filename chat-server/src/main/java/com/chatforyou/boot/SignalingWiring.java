@@ -7,9 +7,12 @@ import com.chatforyou.adapter.signaling.InboundFrameGuard;
 import com.chatforyou.adapter.signaling.PerConnectionHandshakeHandler;
 import com.chatforyou.adapter.signaling.SignalingEndpointConfigurer;
 import com.chatforyou.adapter.signaling.StompParticipantNotifier;
+import com.chatforyou.adapter.signaling.controller.HostController;
+import com.chatforyou.adapter.signaling.controller.InteractionController;
 import com.chatforyou.adapter.signaling.controller.LobbyController;
 import com.chatforyou.adapter.signaling.controller.MediaLinkController;
 import com.chatforyou.adapter.signaling.controller.ResumeController;
+import com.chatforyou.adapter.signaling.controller.RoomAccessController;
 import com.chatforyou.adapter.signaling.controller.RoomController;
 import com.chatforyou.adapter.signaling.controller.SignalingErrorAdvice;
 import com.chatforyou.adapter.signaling.controller.UnknownDestinationController;
@@ -17,13 +20,26 @@ import com.chatforyou.adapter.signaling.limits.ConnectionsPerAddress;
 import com.chatforyou.adapter.signaling.limits.SessionRateLimiter;
 import com.chatforyou.boot.internet.InternetProperties;
 import com.chatforyou.boot.security.SignedInUsers;
+import com.chatforyou.domain.port.in.AnswerKnockUseCase;
+import com.chatforyou.domain.port.in.AskToUnmuteUseCase;
+import com.chatforyou.domain.port.in.AssignRoleUseCase;
+import com.chatforyou.domain.port.in.ConfigureWaitingRoomUseCase;
+import com.chatforyou.domain.port.in.ControlMicrophonesUseCase;
 import com.chatforyou.domain.port.in.CreateRoomUseCase;
+import com.chatforyou.domain.port.in.EndMeetingUseCase;
 import com.chatforyou.domain.port.in.JoinRoomUseCase;
 import com.chatforyou.domain.port.in.LeaveRoomUseCase;
 import com.chatforyou.domain.port.in.ListRoomsUseCase;
+import com.chatforyou.domain.port.in.LockRoomUseCase;
+import com.chatforyou.domain.port.in.MuteParticipantUseCase;
 import com.chatforyou.domain.port.in.NegotiateMediaUseCase;
 import com.chatforyou.domain.port.in.PostChatMessageUseCase;
+import com.chatforyou.domain.port.in.RaiseHandUseCase;
+import com.chatforyou.domain.port.in.RemoveParticipantUseCase;
 import com.chatforyou.domain.port.in.ResumeSeatUseCase;
+import com.chatforyou.domain.port.in.SendReactionUseCase;
+import com.chatforyou.domain.port.in.SetRoomPasswordUseCase;
+import com.chatforyou.domain.port.in.StopParticipantMediaUseCase;
 import com.chatforyou.domain.port.in.UpdateMediaStateUseCase;
 import com.chatforyou.domain.port.out.MediaPort;
 import java.util.List;
@@ -115,6 +131,25 @@ class SignalingWiring {
     ResumeController resumeController(ResumeSeatUseCase resumeSeat, LeaveRoomUseCase leaveRoom,
                                       ClosedConnections closedConnections) {
         return new ResumeController(resumeSeat, leaveRoom, closedConnections);
+    }
+
+    @Bean
+    HostController hostController(MuteParticipantUseCase mute, AskToUnmuteUseCase askToUnmute,
+                                  StopParticipantMediaUseCase stopMedia, RemoveParticipantUseCase remove,
+                                  ControlMicrophonesUseCase microphones, AssignRoleUseCase roles) {
+        return new HostController(mute, askToUnmute, stopMedia, remove, microphones, roles);
+    }
+
+    @Bean
+    RoomAccessController roomAccessController(LockRoomUseCase lock, SetRoomPasswordUseCase password,
+                                              ConfigureWaitingRoomUseCase waitingRoom, AnswerKnockUseCase knocks,
+                                              EndMeetingUseCase end) {
+        return new RoomAccessController(lock, password, waitingRoom, knocks, end);
+    }
+
+    @Bean
+    InteractionController interactionController(RaiseHandUseCase hands, SendReactionUseCase reactions) {
+        return new InteractionController(hands, reactions);
     }
 
     @Bean

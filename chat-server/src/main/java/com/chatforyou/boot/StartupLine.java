@@ -17,7 +17,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * One INFO line as soon as the settings are read and logging is up, before any bean is created: the
- * media backend, the KMS URL (without user or password), the TURN mode and the memory limits the JVM
+ * media backend, the KMS or Janus URL (without user or password), the TURN mode and the memory limits the JVM
  * sees. A server that dies while starting (e.g. killed for memory on a small node) has logged it.
  * Registered in META-INF/spring.factories; never logs a secret.
  */
@@ -33,7 +33,9 @@ class StartupLine implements ApplicationListener<ApplicationEnvironmentPreparedE
         String backend = environment.getProperty(MediaWiring.BACKEND_PROPERTY, "mesh");
         StringBuilder line = new StringBuilder("ChatForYou starting: media backend ").append(backend);
         if (backend.equals("kurento")) {
-            line.append(" (KMS ").append(KmsUrl.withoutSecrets(KmsUrl.configured(environment))).append(')');
+            line.append(" (KMS ").append(MediaServerUrl.withoutSecrets(MediaServerUrl.KURENTO.configured(environment))).append(')');
+        } else if (backend.equals("janus")) {
+            line.append(" (Janus ").append(MediaServerUrl.withoutSecrets(MediaServerUrl.JANUS.configured(environment))).append(')');
         }
         line.append(", TURN mode ").append(turnMode(environment));
         Runtime runtime = Runtime.getRuntime();

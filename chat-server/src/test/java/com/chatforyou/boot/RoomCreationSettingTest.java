@@ -3,7 +3,7 @@ package com.chatforyou.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.chatforyou.adapter.signaling.RoomCreationByConnection;
+import com.chatforyou.adapter.signaling.SignedInConnections;
 import com.chatforyou.boot.security.HostSignInProperties;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,20 +15,20 @@ class RoomCreationSettingTest {
     private final SecurityWiring wiring = new SecurityWiring();
     private final StaticListableBeanFactory noOidc = new StaticListableBeanFactory();
 
-    private RoomCreationByConnection policy(String setting, List<HostSignInProperties.User> users) {
-        return wiring.roomCreationPolicy(new HostSignInProperties(setting, users),
+    private SignedInConnections policy(String setting, List<HostSignInProperties.User> users) {
+        return wiring.signedInConnections(new HostSignInProperties(setting, users),
                 noOidc.getBeanProvider(ClientRegistrationRepository.class));
     }
 
     @Test
     void anyoneIsTheDefaultAndNeedsNoSignIn() {
-        assertThat(policy("anyone", List.of()).mode()).isEqualTo(RoomCreationByConnection.Mode.ANYONE);
+        assertThat(policy("anyone", List.of()).mode()).isEqualTo(SignedInConnections.Mode.ANYONE);
     }
 
     @Test
     void signedInWithConfiguredUsersStarts() {
         assertThat(policy(" Signed-In ", List.of(new HostSignInProperties.User("ann", "{bcrypt}x"))).mode())
-                .isEqualTo(RoomCreationByConnection.Mode.SIGNED_IN);
+                .isEqualTo(SignedInConnections.Mode.SIGNED_IN);
     }
 
     @Test

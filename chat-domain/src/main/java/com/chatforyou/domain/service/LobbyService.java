@@ -4,6 +4,8 @@ import com.chatforyou.domain.model.Capacity;
 import com.chatforyou.domain.model.CapacityLimits;
 import com.chatforyou.domain.model.ChatException;
 import com.chatforyou.domain.model.ClientAddress;
+import com.chatforyou.domain.model.ConnectionId;
+import com.chatforyou.domain.model.Creator;
 import com.chatforyou.domain.model.ErrorCode;
 import com.chatforyou.domain.model.PasswordHash;
 import com.chatforyou.domain.model.Room;
@@ -16,6 +18,7 @@ import com.chatforyou.domain.port.in.ListRoomsUseCase;
 import com.chatforyou.domain.port.out.IdGenerator;
 import com.chatforyou.domain.port.out.MediaPort;
 import com.chatforyou.domain.port.out.RoomStorePort;
+import com.chatforyou.domain.port.out.SignedInUserPort;
 import com.chatforyou.domain.port.out.TimeSource;
 import java.util.List;
 import java.util.Optional;
@@ -38,13 +41,16 @@ public final class LobbyService implements CreateRoomUseCase, ListRoomsUseCase {
     private final TimeSource clock;
     private final IdGenerator ids;
     private final RoomSettings settings;
+    private final HostSettings hostSettings;
+    private final SignedInUserPort signedIn;
 
     private final Safeguards safeguards;
     private final PasswordChecks passwords;
     private final RoomCreations creations;
 
     LobbyService(RoomStorePort store, RoomList roomList, RestartGate restart, MediaPort media, TimeSource clock,
-                 IdGenerator ids, RoomSettings settings, Safeguards safeguards, PasswordChecks passwords) {
+                 IdGenerator ids, RoomSettings settings, HostSettings hostSettings, SignedInUserPort signedIn,
+                 Safeguards safeguards, PasswordChecks passwords) {
         this.safeguards = safeguards;
         this.passwords = passwords;
         this.creations = new RoomCreations(safeguards.roomQuotas(), store, clock);
@@ -55,6 +61,8 @@ public final class LobbyService implements CreateRoomUseCase, ListRoomsUseCase {
         this.clock = clock;
         this.ids = ids;
         this.settings = settings;
+        this.hostSettings = hostSettings;
+        this.signedIn = signedIn;
     }
 
     /**
@@ -63,7 +71,7 @@ public final class LobbyService implements CreateRoomUseCase, ListRoomsUseCase {
      */
     @Override
     public CompletionStage<RoomSummary> createRoom(CreateRoomCommand command) {
-        if (!safeguards.creationPolicy().mayCreateRooms(command.connection())) {
+        if (!safeguards.creationPolicy().mayCreateRooms(command.creator())) {
             throw new ChatException(ErrorCode.SIGN_IN_REQUIRED, "Only signed-in hosts may create rooms on this server");
         }
         restart.refuseWhileRestarting();
@@ -73,20 +81,24 @@ public final class LobbyService implements CreateRoomUseCase, ListRoomsUseCase {
         Capacity capacity = media.capacityLimits().capacityFor(command.capacity());
         refuseTakenName(name);
         refuseBeyondRoomLimit();
+        // The creator hosts the room once they join it (see Creator), by connection or by signed-in user.
+        Optional<ConnectionId> creatorConnection = Optional.ofNullable(command.creator());
+        Creator creator = new Creator(creatorConnection, creatorConnection.flatMap(signedIn::signedInUser), client);
         CompletableFuture<Optional<PasswordHash>> password = command.password() == null || command.password().isEmpty()
                 ? CompletableFuture.completedFuture(Optional.empty())
                 : passwords.hash(command.password()).thenApply(Optional::of);
-        return password.thenApply(hash -> create(client, name, capacity, hash));
+        return password.thenApply(hash -> create(creator, name, capacity, hash));
     }
 
-    private RoomSummary create(ClientAddress client, RoomName name, Capacity capacity, Optional<PasswordHash> password) {
+    private RoomSummary create(Creator creator, RoomName name, Capacity capacity, Optional<PasswordHash> password) {
+        ClientAddress client = creator.address();
         RoomSummary created = restart.create(() -> {
             // Again under the creation lock: other creations may have finished while this one was hashing.
             creations.refuseOverQuota(client);
             refuseBeyondRoomLimit();
             refuseTakenName(name);
             Room room = new Room(new RoomId(ids.newId()), name, new RoomPolicy(capacity, password), clock.now(),
-                    client, safeguards.skeletons());
+                    creator, hostSettings.handover(), safeguards.skeletons());
             // Read before the room is shared: as created, empty.
             RoomSummary summary = room.summary();
             store.add(room);

@@ -2,7 +2,6 @@ package com.chatforyou.domain.service;
 
 import com.chatforyou.domain.model.ClientAddress;
 import com.chatforyou.domain.model.PasswordHash;
-import com.chatforyou.domain.model.Room;
 import com.chatforyou.domain.model.RoomId;
 import com.chatforyou.domain.model.RoomPolicy;
 import com.chatforyou.domain.port.out.TimeSource;
@@ -39,36 +38,35 @@ final class PasswordChecks {
     }
 
     /** Completes when the password is right; fails with {@code wrong-password} when not. */
-    CompletableFuture<Void> check(Room room, ClientAddress client, String offered) {
+    CompletableFuture<Void> check(RoomId room, RoomPolicy policy, ClientAddress client, String offered) {
         byClient.refuseWhileClosed(client);
-        byRoom.refuseWhileClosed(room.id());
-        RoomPolicy policy = room.policy();
-        roomsInFlight.enter(room.id());
+        byRoom.refuseWhileClosed(room);
+        roomsInFlight.enter(room);
         try {
             clientsInFlight.enter(client);
         } catch (RuntimeException refused) {
-            roomsInFlight.leave(room.id());
+            roomsInFlight.leave(room);
             throw refused;
         }
         CompletableFuture<Boolean> checked;
         try {
             checked = worker.run(() -> policy.passwordMatches(offered));
         } catch (RuntimeException refused) {
-            roomsInFlight.leave(room.id());
+            roomsInFlight.leave(room);
             clientsInFlight.leave(client);
             throw refused;
         }
         return checked.whenComplete((matches, failure) -> {
-            roomsInFlight.leave(room.id());
+            roomsInFlight.leave(room);
             clientsInFlight.leave(client);
         }).thenAccept(matches -> {
             if (!matches) {
                 byClient.failed(client);
-                byRoom.failed(room.id());
+                byRoom.failed(room);
                 throw RoomPolicy.wrongPassword();
             }
             byClient.succeeded(client);
-            byRoom.succeeded(room.id());
+            byRoom.succeeded(room);
         });
     }
 

@@ -42,7 +42,7 @@ final class RoomCreations {
                     + quotas.roomsPerHour() + " rooms in the last hour; try again later");
         }
         long unjoined = store.rooms().stream()
-                .filter(room -> room.createdBy().equals(client) && room.neverJoined() && !room.isClosed())
+                .filter(room -> room.creator().address().equals(client) && room.neverJoined() && !room.isClosed())
                 .count();
         if (unjoined >= quotas.unjoinedRooms()) {
             throw new ChatException(ErrorCode.TOO_MANY_UNJOINED_ROOMS, "Your network address already has "

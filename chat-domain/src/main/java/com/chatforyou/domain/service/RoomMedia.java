@@ -99,7 +99,8 @@ final class RoomMedia {
 
     /**
      * Closes every link of the room and plans all of them afresh, participant by participant, as after
-     * the media server lost the room's media. If the backend is still down, the room stays without media.
+     * the media server lost the room's media. If the backend is still down, the room stays without media
+     * and its participants are told so, and told again once a later reset succeeds.
      */
     void reestablish(Room room) {
         close(room, room.closeAllLinks(), null);
@@ -109,11 +110,16 @@ final class RoomMedia {
                 announce(room, open(room, participant, linked));
                 linked.add(participant);
             }
+            if (room.mediaServerBack()) {
+                messenger.tellEveryoneIn(room, new RoomEvent.MediaServerStatus(room.id(), true));
+            }
         } catch (ChatException e) {
-            // Rather than retrying in a loop.
+            // Rather than retrying in a loop: the backend resets the room again once its server is back.
             LOG.log(System.Logger.Level.WARNING, "Media of room {0} not re-established: {1}", room.id(),
                     e.getMessage());
             close(room, room.closeAllLinks(), null);
+            room.mediaServerLost();
+            messenger.tellEveryoneIn(room, new RoomEvent.MediaServerStatus(room.id(), false));
         }
     }
 

@@ -11,6 +11,7 @@ import com.chatforyou.domain.model.ParticipantId;
 import com.chatforyou.domain.model.RoomId;
 import com.chatforyou.domain.port.in.JoinRoomUseCase.JoinRoomCommand;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 
@@ -23,10 +24,10 @@ class GuessingPasswordsTest {
     private final RoomId board = chat.aLockedRoom("Board", "s3cret");
     private int attempts;
 
-    private CompletionStage<ParticipantId> attempt(RoomId room, ClientAddress from, String password) {
+    private CompletionStage<Optional<ParticipantId>> attempt(RoomId room, ClientAddress from, String password) {
         attempts++;
         return chat.membership.joinRoom(new JoinRoomCommand(RoomServiceFixture.connectionOf("p" + attempts), room,
-                "Guest " + attempts, password, MediaCapabilities.RECEIVE_ONLY, from));
+                "Guest " + attempts, password, MediaCapabilities.RECEIVE_ONLY, null, from));
     }
 
     private ErrorCode refusalOfAttempt(RoomId room, ClientAddress from, String password) {
@@ -165,7 +166,7 @@ class GuessingPasswordsTest {
                 .isEqualTo(ErrorCode.PASSWORD_CHECKS_BUSY);
         var ann = joinFrom(guarded, board, "Ann", "b0ard", "203.0.113.1");
         worker.runAll();
-        assertThat(ann.toCompletableFuture().join()).isNotNull();
+        assertThat(ann.toCompletableFuture().join()).isPresent();
         assertThat(worker.waiting()).isZero();
         // Once checked, the places are free again.
         joinFrom(guarded, target, "G3", "x", "198.51.100.3");
@@ -186,10 +187,10 @@ class GuessingPasswordsTest {
                 .isEqualTo(ErrorCode.PASSWORD_CHECKS_BUSY);
     }
 
-    private static CompletionStage<ParticipantId> joinFrom(RoomServiceFixture fixture, RoomId room, String name,
+    private static CompletionStage<Optional<ParticipantId>> joinFrom(RoomServiceFixture fixture, RoomId room, String name,
                                                           String password, String address) {
         return fixture.membership.joinRoom(new JoinRoomCommand(RoomServiceFixture.connectionOf(name), room, name,
-                password, MediaCapabilities.RECEIVE_ONLY, new ClientAddress(address)));
+                password, MediaCapabilities.RECEIVE_ONLY, null, new ClientAddress(address)));
     }
 
     private static RoomId createLocked(RoomServiceFixture fixture, HeldTasks worker, String name, String password) {

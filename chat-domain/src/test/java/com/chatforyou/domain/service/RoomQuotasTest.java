@@ -21,7 +21,7 @@ class RoomQuotasTest {
 
     private RoomId create(ClientAddress from) {
         created++;
-        return chat.lobby.createRoom(new CreateRoomCommand(null, from, "Room " + created, null, null))
+        return chat.lobby.createRoom(new CreateRoomCommand("Room " + created, null, null, null, from))
                 .toCompletableFuture().join().id();
     }
 

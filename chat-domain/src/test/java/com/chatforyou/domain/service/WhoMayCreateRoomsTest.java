@@ -3,7 +3,6 @@ package com.chatforyou.domain.service;
 import static com.chatforyou.domain.fixtures.Refusals.refusalOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.chatforyou.domain.model.ClientAddress;
 import com.chatforyou.domain.model.ConnectionId;
 import com.chatforyou.domain.model.ErrorCode;
 import com.chatforyou.domain.model.RoomId;
@@ -21,7 +20,7 @@ class WhoMayCreateRoomsTest {
 
     @Test
     void a_connection_the_policy_allows_creates_a_room() {
-        var room = chat.lobby.createRoom(new CreateRoomCommand(HOST, ClientAddress.UNKNOWN, "Standup", null, null))
+        var room = chat.lobby.createRoom(new CreateRoomCommand("Standup", null, null, HOST))
                 .toCompletableFuture().join();
 
         assertThat(chat.listed(room.id())).isPresent();
@@ -30,14 +29,14 @@ class WhoMayCreateRoomsTest {
     @Test
     void a_connection_the_policy_refuses_is_told_to_sign_in() {
         assertThat(refusalOf(() -> chat.lobby.createRoom(
-                new CreateRoomCommand(GUEST, ClientAddress.UNKNOWN, "Standup", null, null))))
+                new CreateRoomCommand("Standup", null, null, GUEST))))
                 .isEqualTo(ErrorCode.SIGN_IN_REQUIRED);
         assertThat(chat.lobby.listRooms()).isEmpty();
     }
 
     @Test
     void guests_still_join_rooms_a_host_created() {
-        RoomId room = chat.lobby.createRoom(new CreateRoomCommand(HOST, ClientAddress.UNKNOWN, "Standup", null, null))
+        RoomId room = chat.lobby.createRoom(new CreateRoomCommand("Standup", null, null, HOST))
                 .toCompletableFuture().join().id();
 
         chat.join(room, "Guest");

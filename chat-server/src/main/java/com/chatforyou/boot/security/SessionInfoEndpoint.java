@@ -1,6 +1,6 @@
 package com.chatforyou.boot.security;
 
-import com.chatforyou.adapter.signaling.RoomCreationByConnection;
+import com.chatforyou.adapter.signaling.SignedInConnections;
 import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class SessionInfoEndpoint {
     private final HostSignIn signIn;
-    private final RoomCreationByConnection.Mode mode;
+    private final SignedInConnections.Mode mode;
 
-    public SessionInfoEndpoint(HostSignIn signIn, RoomCreationByConnection policy) {
+    public SessionInfoEndpoint(HostSignIn signIn, SignedInConnections policy) {
         this.signIn = signIn;
         this.mode = policy.mode();
     }
@@ -27,7 +27,7 @@ public class SessionInfoEndpoint {
     @GetMapping(path = "/session", produces = "application/json")
     public ResponseEntity<Map<String, Object>> session(Principal principal) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("roomCreation", mode == RoomCreationByConnection.Mode.SIGNED_IN ? "signed-in" : "anyone");
+        body.put("roomCreation", mode == SignedInConnections.Mode.SIGNED_IN ? "signed-in" : "anyone");
         var user = SignedInUsers.of(principal);
         body.put("signedIn", user.isPresent());
         body.put("user", user.map(found -> found.username()).orElse(null));

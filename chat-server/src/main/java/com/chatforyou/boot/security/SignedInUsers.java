@@ -21,9 +21,12 @@ public final class SignedInUsers {
             return Optional.empty();
         }
         if (authentication instanceof OAuth2AuthenticationToken oauth) {
+            // The subject identifies the account; the preferred name is only what the page shows.
+            String subject = oauth.getPrincipal() instanceof OidcUser oidc && oidc.getSubject() != null
+                    ? oidc.getSubject() : oauth.getName();
             String name = oauth.getPrincipal() instanceof OidcUser oidc && oidc.getPreferredUsername() != null
                     ? oidc.getPreferredUsername() : oauth.getName();
-            return Optional.of(new SignedInUser(name, oauth.getAuthorizedClientRegistrationId()));
+            return Optional.of(new SignedInUser(name, oauth.getAuthorizedClientRegistrationId(), subject));
         }
         return Optional.of(new SignedInUser(authentication.getName(), CONFIGURED_USERS));
     }

@@ -32,6 +32,7 @@ final class AppSettings {
     static final Map<String, String> READ_OUTSIDE_PROPERTIES = Map.of(
             "PORT", "application.properties: server.port=${PORT:8080}",
             "KMS_URL", "MediaWiring: the Kurento URL when chatforyou.media.kurento.url is unset",
+            "JANUS_URL", "MediaWiring: the Janus URL when chatforyou.media.janus.url is unset",
             "JAVA_TOOL_OPTIONS", "the JVM itself: heap sizing and exit on out-of-memory");
 
     private final Set<ConfigurationPropertyName> properties;

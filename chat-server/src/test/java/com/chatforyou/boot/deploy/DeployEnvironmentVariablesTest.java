@@ -59,7 +59,8 @@ class DeployEnvironmentVariablesTest {
         List<Setting> settings = kubernetesSettings();
 
         assertThat(AppSettings.names(settings)).contains("CHATFORYOU_TURN_SECRET", "KMS_URL", "PORT",
-                "CHATFORYOU_MEDIA_BACKEND", "CHATFORYOU_TURN_MODE", "CHATFORYOU_TURN_URLS");
+                "CHATFORYOU_MEDIA_BACKEND", "CHATFORYOU_TURN_MODE", "CHATFORYOU_TURN_URLS", "JANUS_URL",
+                "CHATFORYOU_MEDIA_JANUS_API_SECRET", "CHATFORYOU_MEDIA_JANUS_ROOM_ADMIN_KEY");
         assertThat(APP.notReadByApp(settings)).isEmpty();
     }
 
@@ -68,7 +69,7 @@ class DeployEnvironmentVariablesTest {
         List<Setting> settings = composeSettings();
 
         assertThat(AppSettings.names(settings)).contains("CHATFORYOU_MEDIA_BACKEND", "KMS_URL",
-                "CHATFORYOU_TURN_MODE", "SPRING_CONFIG_IMPORT");
+                "CHATFORYOU_TURN_MODE", "SPRING_CONFIG_IMPORT", "JANUS_URL", "CHATFORYOU_MEDIA_JANUS_ADMIN_URL");
         assertThat(APP.notReadByApp(settings)).isEmpty();
     }
 
@@ -111,16 +112,17 @@ class DeployEnvironmentVariablesTest {
     }
 
     private static List<Setting> composeSettings() {
-        JsonNode app = DeployFiles.composeFile().path("services").path(DeployFiles.APP_NAME);
-        assertThat(app.isObject()).as("compose service %s", DeployFiles.APP_NAME).isTrue();
-        assertThat(app.has("env_file")).as("env_file would hide which names the app gets").isFalse();
         List<Setting> settings = new ArrayList<>();
-        JsonNode environment = app.path("environment");
-        if (environment.isArray()) {
-            environment.forEach(entry -> settings.add(
-                    new Setting(entry.asText().split("=", 2)[0], "docker-compose.yml")));
-        } else {
-            environment.fieldNames().forEachRemaining(name -> settings.add(new Setting(name, "docker-compose.yml")));
+        for (String file : DeployFiles.composeFileNames()) {
+            JsonNode app = DeployFiles.composeFile(file).path("services").path(DeployFiles.APP_NAME);
+            assertThat(app.isObject()).as("%s: compose service %s", file, DeployFiles.APP_NAME).isTrue();
+            assertThat(app.has("env_file")).as("env_file would hide which names the app gets").isFalse();
+            JsonNode environment = app.path("environment");
+            if (environment.isArray()) {
+                environment.forEach(entry -> settings.add(new Setting(entry.asText().split("=", 2)[0], file)));
+            } else {
+                environment.fieldNames().forEachRemaining(name -> settings.add(new Setting(name, file)));
+            }
         }
         return settings;
     }

@@ -139,7 +139,16 @@ final class DeployFiles {
     }
 
     static JsonNode composeFile() {
-        List<JsonNode> documents = readYamlDocuments(deploy("docker/docker-compose.yml"));
+        return composeFile("docker-compose.yml");
+    }
+
+    /** The compose stacks: on Kurento (docker-compose.yml) and on Janus (docker-compose.janus.yml). */
+    static List<String> composeFileNames() {
+        return List.of("docker-compose.yml", "docker-compose.janus.yml");
+    }
+
+    static JsonNode composeFile(String name) {
+        List<JsonNode> documents = readYamlDocuments(deploy("docker/" + name));
         return documents.get(0);
     }
 

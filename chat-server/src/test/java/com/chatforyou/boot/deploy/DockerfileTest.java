@@ -96,11 +96,14 @@ class DockerfileTest {
 
     @Test
     void composeBuildsThisDockerfileFromTheRepositoryRoot() throws Exception {
-        var build = DeployFiles.composeFile().path("services").path(DeployFiles.APP_NAME).path("build");
-        Path context = DeployFiles.deploy("docker").resolve(build.path("context").asText()).normalize();
+        for (String file : DeployFiles.composeFileNames()) {
+            var build = DeployFiles.composeFile(file).path("services").path(DeployFiles.APP_NAME).path("build");
+            Path context = DeployFiles.deploy("docker").resolve(build.path("context").asText()).normalize();
 
-        assertThat(context).isEqualTo(DeployFiles.repositoryRoot());
-        assertThat(context.resolve(build.path("dockerfile").asText())).isEqualTo(DeployFiles.deploy("docker/Dockerfile"));
+            assertThat(context).as(file).isEqualTo(DeployFiles.repositoryRoot());
+            assertThat(context.resolve(build.path("dockerfile").asText())).as(file)
+                    .isEqualTo(DeployFiles.deploy("docker/Dockerfile"));
+        }
         assertThat(Files.readString(DeployFiles.repositoryRoot().resolve(".dockerignore").toAbsolutePath(),
                 StandardCharsets.UTF_8)).contains("**/target/");
     }

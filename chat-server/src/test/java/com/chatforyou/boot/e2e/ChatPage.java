@@ -148,7 +148,7 @@ public final class ChatPage {
 
     /** What this tab receives from one other participant, read from that participant's tile. */
     @SuppressWarnings("unchecked")
-    Map<String, Object> tileOf(String participantName) {
+    public Map<String, Object> tileOf(String participantName) {
         return (Map<String, Object>) ((JavascriptExecutor) browser).executeScript("""
                 const tile = [...document.querySelectorAll('#tiles .tile[data-participant-id]')]
                     .find(t => t.querySelector('.tile-name')?.textContent === arguments[0]);
@@ -184,7 +184,7 @@ public final class ChatPage {
     }
 
     /** Audio packets received for the audio track shown on one participant's tile (-1: no such track). */
-    long inboundAudioPacketsFrom(String participantName) {
+    public long inboundAudioPacketsFrom(String participantName) {
         Object packets = ((JavascriptExecutor) browser).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 const tile = [...document.querySelectorAll('#tiles .tile[data-participant-id]')]
@@ -207,16 +207,50 @@ public final class ChatPage {
         return ((Number) packets).longValue();
     }
 
-    void waitForAudioFrom(String participantName) {
+    /** Video frames decoded for the video track shown on one participant's tile (-1: no such track). */
+    public long videoFramesDecodedFrom(String participantName) {
+        Object frames = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const tile = [...document.querySelectorAll('#tiles .tile[data-participant-id]')]
+                    .find(t => t.querySelector('.tile-name')?.textContent === arguments[0]);
+                const stream = tile?.querySelector('video.tile-media')?.srcObject;
+                const track = stream?.getVideoTracks().find(t => t.readyState === 'live');
+                if (!track) { done(-1); return; }
+                Promise.all(window.chatForYou.peerConnections().map(pc => pc.getStats())).then(reports => {
+                  let total = -1;
+                  for (const report of reports) {
+                    report.forEach(s => {
+                      if (s.type === 'inbound-rtp' && s.kind === 'video' && s.trackIdentifier === track.id) {
+                        total = Math.max(total, 0) + (s.framesDecoded || 0);
+                      }
+                    });
+                  }
+                  done(total);
+                }).catch(() => done(-1));
+                """, participantName);
+        return ((Number) frames).longValue();
+    }
+
+    /** Waits until one participant's video plays here: a frame size, and decoded frames that keep coming. */
+    public void waitForVideoPlayingFrom(String participantName) {
+        waitForVideoFrom(participantName);
+        long first = waitFor(d -> {
+            long frames = videoFramesDecodedFrom(participantName);
+            return frames > 0 ? frames : null;
+        });
+        waitFor(d -> videoFramesDecodedFrom(participantName) > first);
+    }
+
+    public void waitForAudioFrom(String participantName) {
         waitFor(d -> inboundAudioPacketsFrom(participantName) > 0);
     }
 
-    List<String> participantNames() {
+    public List<String> participantNames() {
         return browser.findElements(By.cssSelector("#participant-list li[data-participant-id]")).stream()
                 .map(WebElement::getText).toList();
     }
 
-    String mediaNotice() {
+    public String mediaNotice() {
         return browser.findElement(By.id("media-notice")).getText();
     }
 
@@ -242,7 +276,7 @@ public final class ChatPage {
         Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
     }
 
-    void clickById(String id) {
+    public void clickById(String id) {
         browser.findElement(By.id(id)).click();
     }
 

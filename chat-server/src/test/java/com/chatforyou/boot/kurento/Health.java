@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads the media backend's Actuator health over HTTP, as a monitoring system would. */
-final class Health {
+public final class Health {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -17,7 +17,7 @@ final class Health {
     }
 
     /** The {@code mediaBackend} component: status and details (tests turn details on). */
-    static JsonNode ofMediaBackend(int port) {
+    public static JsonNode ofMediaBackend(int port) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                     URI.create("http://localhost:" + port + "/actuator/health/mediaBackend"))
@@ -31,7 +31,7 @@ final class Health {
         }
     }
 
-    static String status(int port) {
+    public static String status(int port) {
         return ofMediaBackend(port).path("status").asString();
     }
 }

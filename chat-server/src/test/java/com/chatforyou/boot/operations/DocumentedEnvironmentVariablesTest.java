@@ -24,8 +24,9 @@ class DocumentedEnvironmentVariablesTest {
     private static final Path OPERATIONS = Path.of("..", "docs", "operations.md");
     /** A table row whose first two cells are one `VARIABLE` and one `property`. */
     private static final Pattern ROW = Pattern.compile("^\\| `([A-Z0-9_]+)` \\| `([a-z0-9.\\-]+)`", Pattern.MULTILINE);
-    /** Names the server reads itself (application.properties, KmsUrl) rather than through the mapping. */
-    private static final Map<String, String> OWN_NAMES = Map.of("PORT", "server.port", "KMS_URL", "chatforyou.media.kurento.url");
+    /** Names the server reads itself (application.properties, MediaServerUrl) rather than through the mapping. */
+    private static final Map<String, String> OWN_NAMES = Map.of("PORT", "server.port", "KMS_URL", "chatforyou.media.kurento.url",
+            "JANUS_URL", "chatforyou.media.janus.url");
 
     @Test
     void every_documented_variable_sets_its_property() throws IOException {

@@ -18,12 +18,24 @@ class MisconfigurationFailsFastTest {
 
     @Test
     void an_unknown_backend_name(CapturedOutput output) {
-        assertThatThrownBy(() -> Launch.start(Map.of("CHATFORYOU_MEDIA_BACKEND", "janus"))).isNotNull();
+        assertThatThrownBy(() -> Launch.start(Map.of("CHATFORYOU_MEDIA_BACKEND", "jitsi"))).isNotNull();
 
         assertThat(report(output))
-                .contains("chatforyou.media.backend (CHATFORYOU_MEDIA_BACKEND) is 'janus', which is not a media backend")
+                .contains("chatforyou.media.backend (CHATFORYOU_MEDIA_BACKEND) is 'jitsi', which is not a media backend")
                 .contains("Action:")
-                .contains("Set CHATFORYOU_MEDIA_BACKEND to mesh (peer-to-peer, no media server; the default) or kurento");
+                .contains("Set CHATFORYOU_MEDIA_BACKEND to mesh (peer-to-peer, no media server; the default), kurento")
+                .contains("or janus (an SFU; also set JANUS_URL)");
+    }
+
+    @Test
+    void a_janus_url_that_is_not_a_websocket_url(CapturedOutput output) {
+        assertThatThrownBy(() -> Launch.start(Map.of("CHATFORYOU_MEDIA_BACKEND", "janus",
+                "JANUS_URL", "http://janus:8088/janus"))).isNotNull();
+
+        assertThat(report(output))
+                .contains("The Janus server URL 'http://janus:8088/janus' (JANUS_URL or "
+                        + "chatforyou.media.janus.url) cannot be used: it must start with ws:// or wss://")
+                .contains("Set JANUS_URL to Janus' WebSocket transport");
     }
 
     @Test

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * Reading happens only when {@link #startReading()} is called; until then the server's messages pile up
  * in the kernel buffers, as with a client that stopped reading.
  */
-final class RawWebSocket implements AutoCloseable {
+public final class RawWebSocket implements AutoCloseable {
     static final long WAIT_SECONDS = 30;
     /** Marks, in {@link #next}, that the server closed the connection. */
     static final String CLOSED = "\u0000closed";
@@ -71,7 +71,7 @@ final class RawWebSocket implements AutoCloseable {
     }
 
     /** A connected STOMP session that has subscribed to its events and does not read until told to. */
-    static RawWebSocket stomp(int port, Integer receiveBufferBytes) throws IOException {
+    public static RawWebSocket stomp(int port, Integer receiveBufferBytes) throws IOException {
         return connectedAndSubscribed(new RawWebSocket(port, null, receiveBufferBytes));
     }
 
@@ -113,7 +113,7 @@ final class RawWebSocket implements AutoCloseable {
         return status;
     }
 
-    void sendStomp(String destination, String body) throws IOException {
+    public void sendStomp(String destination, String body) throws IOException {
         int length = body.getBytes(StandardCharsets.UTF_8).length;
         sendText("SEND\ndestination:" + destination + "\ncontent-type:application/json\ncontent-length:" + length
                 + "\n\n" + body + "\0");
@@ -146,7 +146,7 @@ final class RawWebSocket implements AutoCloseable {
     }
 
     /** Reads in the background from now on; messages go to {@link #next}. */
-    void startReading() {
+    public void startReading() {
         Thread reader = new Thread(() -> {
             try {
                 String message;
@@ -171,7 +171,7 @@ final class RawWebSocket implements AutoCloseable {
      * The body of the next MESSAGE whose JSON has this {@code type}; others are skipped. Fails when the
      * connection closes or nothing matching arrives within the usual wait.
      */
-    String nextOfType(String type) throws InterruptedException {
+    public String nextOfType(String type) throws InterruptedException {
         String marker = "\"type\":\"" + type + "\"";
         while (true) {
             String message = next();
@@ -185,14 +185,14 @@ final class RawWebSocket implements AutoCloseable {
         }
     }
 
-    static String bodyOf(String frame) {
+    public static String bodyOf(String frame) {
         int start = frame.indexOf("\n\n");
         String body = start < 0 ? "" : frame.substring(start + 2);
         return body.endsWith("\0") ? body.substring(0, body.length() - 1) : body;
     }
 
     /** A WebSocket close frame, then the socket: a tab closed normally. */
-    void closeGracefully() {
+    public void closeGracefully() {
         try {
             synchronized (this) {
                 byte[] mask = new byte[4];
@@ -209,7 +209,7 @@ final class RawWebSocket implements AutoCloseable {
     }
 
     /** Closes the TCP connection with a reset and no WebSocket close: a crashed client or a pulled cable. */
-    void kill() {
+    public void kill() {
         try {
             socket.setSoLinger(true, 0);
             socket.close();

@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads the server's gauges the way an operator would: over HTTP from {@code /actuator/metrics}. */
-final class ServerCounts {
+public final class ServerCounts {
     static final List<String> HELD = List.of("chatforyou.rooms.live", "chatforyou.participants.seated",
             "chatforyou.media.links", "chatforyou.seats.awaiting.reconnect",
             "chatforyou.signaling.rate.limited.connections");
@@ -21,11 +21,11 @@ final class ServerCounts {
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
 
-    ServerCounts(int port) {
+    public ServerCounts(int port) {
         this.port = port;
     }
 
-    double gauge(String name) throws Exception {
+    public double gauge(String name) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/actuator/metrics/" + name)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -45,7 +45,7 @@ final class ServerCounts {
     }
 
     /** Waits, within a generous bound, until every gauge of what the server holds is zero; returns the last reading. */
-    Map<String, Double> awaitNothingHeld(long seconds) throws Exception {
+    public Map<String, Double> awaitNothingHeld(long seconds) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         Map<String, Double> counts = held();
         while (counts.values().stream().anyMatch(value -> value != 0) && System.nanoTime() < deadline) {

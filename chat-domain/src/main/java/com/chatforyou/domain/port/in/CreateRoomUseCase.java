@@ -14,15 +14,21 @@ public interface CreateRoomUseCase {
     CompletionStage<RoomSummary> createRoom(CreateRoomCommand command);
 
     /**
-     * @param connection who asks, for the room creation policy
-     * @param client     the address it connects from, for the per-address quotas
+     * @param creator the connection that asks: the room creation policy decides for it, and it is seated as
+     *                the host when it joins (null: nobody is)
+     * @param client  the address it connects from, for the per-address quotas
      */
-    record CreateRoomCommand(ConnectionId connection, ClientAddress client, String name, Integer capacity,
-                             String password) {
+    record CreateRoomCommand(String name, Integer capacity, String password, ConnectionId creator,
+                             ClientAddress client) {
 
-        /** From nowhere in particular: for tests that drive the domain directly. */
+        /** From nobody in particular: for tests that drive the domain directly. */
         public CreateRoomCommand(String name, Integer capacity, String password) {
-            this(null, ClientAddress.UNKNOWN, name, capacity, password);
+            this(name, capacity, password, null, ClientAddress.UNKNOWN);
+        }
+
+        /** From a connection with no known address: for tests that drive the domain directly. */
+        public CreateRoomCommand(String name, Integer capacity, String password, ConnectionId creator) {
+            this(name, capacity, password, creator, ClientAddress.UNKNOWN);
         }
     }
 }

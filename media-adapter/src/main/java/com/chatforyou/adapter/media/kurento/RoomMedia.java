@@ -5,6 +5,7 @@ import com.chatforyou.domain.model.MediaCapabilities;
 import com.chatforyou.domain.model.MediaLink;
 import com.chatforyou.domain.model.ParticipantId;
 import com.chatforyou.domain.model.RoomId;
+import com.chatforyou.adapter.media.SerialExecutor;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -37,8 +37,9 @@ public class LobbyController {
     }
 
     /**
-     * The new room also reaches the lobby, through the notifier. A room with a password is answered
-     * once the password worker hashed it; a failure then reaches {@link SignalingErrorAdvice} too.
+     * The new room also reaches the lobby, through the notifier; the creating connection hosts it once it
+     * joins. A room with a password is answered once the password worker hashed it; a failure then
+     * reaches {@link SignalingErrorAdvice} too.
      */
     @MessageMapping("/room.create")
     @SendToUser(destinations = SignalingDestinations.EVENTS_QUEUE, broadcast = false)

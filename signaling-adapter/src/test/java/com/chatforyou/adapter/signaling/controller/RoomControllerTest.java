@@ -12,6 +12,7 @@ import com.chatforyou.adapter.signaling.ConnectionPrincipal;
 import com.chatforyou.adapter.signaling.dto.JoinRoomRequest;
 import com.chatforyou.domain.model.ConnectionId;
 import com.chatforyou.domain.model.ParticipantId;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import com.chatforyou.domain.port.in.JoinRoomUseCase;
 import com.chatforyou.domain.port.in.LeaveRoomUseCase;
@@ -32,7 +33,7 @@ class RoomControllerTest {
             mock(PostChatMessageUseCase.class), mock(UpdateMediaStateUseCase.class), closedConnections);
 
     {
-        when(joinRoom.joinRoom(any())).thenReturn(CompletableFuture.completedFuture(new ParticipantId("p1")));
+        when(joinRoom.joinRoom(any())).thenReturn(CompletableFuture.completedFuture(Optional.of(new ParticipantId("p1"))));
     }
 
     @Test
@@ -65,12 +66,12 @@ class RoomControllerTest {
 
     @Test
     void aJoinWaitingForItsPasswordCheckGivesItsSeatUpIfTheConnectionClosedMeanwhile() {
-        CompletableFuture<ParticipantId> check = new CompletableFuture<>();
+        CompletableFuture<Optional<ParticipantId>> check = new CompletableFuture<>();
         when(joinRoom.joinRoom(any())).thenReturn(check);
 
         var answered = controller.join(JOIN, USER);
         closedConnections.markClosed(CONNECTION);
-        check.complete(new ParticipantId("p1"));
+        check.complete(Optional.of(new ParticipantId("p1")));
 
         verify(leaveRoom).connectionLost(CONNECTION);
         org.assertj.core.api.Assertions.assertThat(answered).isCompleted();

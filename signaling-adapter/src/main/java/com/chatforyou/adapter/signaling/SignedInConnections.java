@@ -2,8 +2,10 @@ package com.chatforyou.adapter.signaling;
 
 import com.chatforyou.domain.model.ConnectionId;
 import com.chatforyou.domain.port.out.RoomCreationPolicyPort;
+import com.chatforyou.domain.port.out.SignedInUserPort;
 import java.security.Principal;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.ApplicationListener;
 import org.springframework.web.socket.messaging.AbstractSubProtocolEvent;
@@ -11,11 +13,14 @@ import org.springframework.web.socket.messaging.SessionConnectEvent;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
 /**
- * Who may create rooms ({@code chatforyou.security.room-creation}): anyone, or only connections whose
- * handshake carried a signed-in session. Connections are noted at STOMP CONNECT, which Spring
- * publishes before it passes on any of that connection's messages, and forgotten when they close.
+ * Who is signed in on each open connection: the one record the domain asks, both for who may create
+ * rooms ({@code chatforyou.security.room-creation}: anyone, or only signed-in connections) and for who
+ * a creator is (a signed-in creator hosts the room from any of their connections). Connections are
+ * noted at STOMP CONNECT, which Spring publishes before it passes on any of that connection's
+ * messages, and forgotten when they close.
  */
-public class RoomCreationByConnection implements RoomCreationPolicyPort, ApplicationListener<AbstractSubProtocolEvent> {
+public class SignedInConnections implements RoomCreationPolicyPort, SignedInUserPort,
+        ApplicationListener<AbstractSubProtocolEvent> {
 
     /** The two values of {@code chatforyou.security.room-creation}. */
     public enum Mode { ANYONE, SIGNED_IN }
@@ -23,7 +28,7 @@ public class RoomCreationByConnection implements RoomCreationPolicyPort, Applica
     private final Mode mode;
     private final Map<ConnectionId, SignedInUser> signedIn = new ConcurrentHashMap<>();
 
-    public RoomCreationByConnection(Mode mode) {
+    public SignedInConnections(Mode mode) {
         this.mode = mode;
     }
 
@@ -34,6 +39,13 @@ public class RoomCreationByConnection implements RoomCreationPolicyPort, Applica
     @Override
     public boolean mayCreateRooms(ConnectionId connection) {
         return mode == Mode.ANYONE || (connection != null && signedIn.containsKey(connection));
+    }
+
+    /** The signed-in user's {@link SignedInUser#identity()}, whatever the room creation setting. */
+    @Override
+    public Optional<String> signedInUser(ConnectionId connection) {
+        return connection == null ? Optional.empty()
+                : Optional.ofNullable(signedIn.get(connection)).map(SignedInUser::identity);
     }
 
     @Override

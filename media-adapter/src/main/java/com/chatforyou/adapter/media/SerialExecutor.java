@@ -1,4 +1,4 @@
-package com.chatforyou.adapter.media.kurento;
+package com.chatforyou.adapter.media;
 
 import java.util.ArrayDeque;
 import java.util.Queue;
@@ -6,14 +6,14 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /** Runs tasks one at a time, in submission order, on threads borrowed from a shared pool. */
-final class SerialExecutor implements Executor {
+public final class SerialExecutor implements Executor {
     private static final System.Logger LOG = System.getLogger(SerialExecutor.class.getName());
 
     private final Executor pool;
     private final Queue<Runnable> tasks = new ArrayDeque<>();
     private boolean draining;
 
-    SerialExecutor(Executor pool) {
+    public SerialExecutor(Executor pool) {
         this.pool = pool;
     }
 

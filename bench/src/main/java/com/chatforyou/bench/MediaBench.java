@@ -1,0 +1,322 @@
+package com.chatforyou.bench;
+
+import com.chatforyou.adapter.media.janus.JanusProcess;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The media benchmark (docs/benchmarks.md, {@code ./bench.sh media}): K headless Chromium participants
+ * with fake cameras join one room, on mesh and on Janus in the same run, against a floor measured in the
+ * same browser: a bare page that connects two RTCPeerConnections to each other. It prints join click to
+ * first remote frame (p50, p95) and its ratio to the floor, Janus' CPU per forwarded stream, each
+ * participant's uplink and downlink from getStats, and the timeline of one join. It runs in a network
+ * namespace made by bench.sh, whose private interface leads nowhere.
+ */
+public final class MediaBench {
+
+    record Options(int participants, int rounds, int steadySeconds, Path serverJar, Path output) {
+        static Options parse(String[] args) {
+            int k = 4;
+            int rounds = 3;
+            int steady = 10;
+            Path jar = Path.of("chat-server/target/chat-server-0.1.0-SNAPSHOT.jar");
+            Path output = Path.of("bench/target/media");
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--participants" -> k = Integer.parseInt(args[++i]);
+                    case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                    case "--steady-seconds" -> steady = Integer.parseInt(args[++i]);
+                    case "--server-jar" -> jar = Path.of(args[++i]);
+                    case "--output" -> output = Path.of(args[++i]);
+                    case "--help" -> {
+                        System.out.println("./bench.sh media [--participants K (4)] [--rounds R (3)]"
+                                + " [--steady-seconds S (10)]");
+                        System.exit(0);
+                    }
+                    default -> throw new IllegalArgumentException("Unknown option " + args[i] + "; see --help");
+                }
+            }
+            if (k < 2 || rounds < 1 || steady < 1) {
+                throw new IllegalArgumentException("Need at least 2 participants, 1 round and 1 steady second");
+            }
+            return new Options(k, rounds, steady, jar, output);
+        }
+    }
+
+    /** What one backend showed: join samples, the timeline of its last join, steady-state traffic and CPU. */
+    record BackendRun(String backend, List<Double> joinToFrame, Map<String, Double> timeline, double upKbps,
+                      double downKbps, double mediaServerCpuPercent, int forwardedVideo, String loadAverage) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        Files.createDirectories(options.output());
+        List<ChromeDriver> browsers = new ArrayList<>();
+        try {
+            String loadBefore = loadAverage();
+            for (int i = 0; i < options.participants(); i++) {
+                browsers.add(MediaPages.launch());
+            }
+            List<Double> floor = floor(browsers.get(0), options.rounds() * (options.participants() - 1));
+            String loadAfterFloor = loadAverage();
+            BackendRun mesh = runBackend("mesh", options, browsers, null);
+            BackendRun janus;
+            try (JanusProcess server = JanusProcess.running()) {
+                janus = runBackend("janus", options, browsers, server);
+            }
+            report(options, loadBefore, loadAfterFloor, floor, List.of(mesh, janus));
+        } finally {
+            for (ChromeDriver browser : browsers) {
+                browser.quit();
+            }
+        }
+    }
+
+    /** Join click to first remote frame on the bare two-peer-connection page, {@code samples} times. */
+    private static List<Double> floor(ChromeDriver browser, int samples) throws Exception {
+        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        byte[] page = FLOOR_PAGE.getBytes(StandardCharsets.UTF_8);
+        http.createContext("/", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        http.start();
+        try {
+            browser.get("http://127.0.0.1:" + http.getAddress().getPort() + "/");
+            List<Double> times = new ArrayList<>();
+            for (int i = 0; i < samples + 1; i++) {
+                MediaPages.script(browser, "window.__bench.marks = []; window.__bench.firstFrame = null;"
+                        + " window.__bench.clickAt = performance.now(); window.run();");
+                double frame = ((Number) MediaPages.await("the floor page's first frame",
+                        () -> MediaPages.script(browser, "return window.__bench.firstFrame;"))).doubleValue();
+                MediaPages.script(browser, "window.cleanup();");
+                if (i > 0) {
+                    times.add(frame); // the first run warms the browser's media stack up, as the app's first room does
+                }
+            }
+            return times;
+        } finally {
+            http.stop(0);
+        }
+    }
+
+    private static BackendRun runBackend(String backend, Options options, List<ChromeDriver> browsers,
+                                         JanusProcess janus) throws Exception {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("chatforyou.media.backend", backend);
+        properties.put("chatforyou.rooms.reconnect-grace", "0s");
+        if (janus != null) {
+            properties.put("chatforyou.media.janus.url", janus.url());
+            properties.put("chatforyou.media.janus.api-secret", janus.apiSecret());
+            properties.put("chatforyou.media.janus.room-admin-key", janus.roomAdminKey());
+        }
+        String load = loadAverage();
+        try (ServerProcess server = ServerProcess.start(options.serverJar().toAbsolutePath(), List.of(), properties,
+                options.output().resolve(backend + "-server.log"))) {
+            String base = "http://127.0.0.1:" + server.port() + "/";
+            List<Double> samples = new ArrayList<>();
+            Map<String, Double> timeline = Map.of();
+            for (int round = 0; round <= options.rounds(); round++) {
+                String room = "bench-" + backend + "-" + round;
+                for (int i = 0; i < browsers.size(); i++) {
+                    ChromeDriver page = browsers.get(i);
+                    page.get(base);
+                    MediaPages.await("the lobby to connect", () -> MediaPages.script(page,
+                            "return document.getElementById('connection-status').dataset.state === 'connected';"));
+                    MediaPages.script(page, "const n = document.getElementById('display-name'); n.value = arguments[0];"
+                            + " n.dispatchEvent(new Event('input', {bubbles: true}));", "P" + i);
+                    double joined = join(page, room, i == 0);
+                    if (i > 0) {
+                        int others = i;
+                        MediaPages.await("video from everyone already in the room", () -> MediaPages.script(page,
+                                "return [...document.querySelectorAll('#tiles .tile[data-participant-id] video.tile-media')]"
+                                        + ".filter(v => v.videoWidth > 0).length >= arguments[0];", others));
+                        if (round > 0) {
+                            samples.add(joined); // round 0 warms the server and Janus up
+                        }
+                        if (round == options.rounds() && i == browsers.size() - 1) {
+                            timeline = timeline(page);
+                        }
+                    }
+                }
+                if (round < options.rounds()) {
+                    leaveAll(browsers);
+                }
+            }
+            double[] traffic = new double[2];
+            double cpu = steadyState(browsers, janus, options.steadySeconds(), traffic);
+            leaveAll(browsers);
+            int k = browsers.size();
+            return new BackendRun(backend, samples, timeline, traffic[0], traffic[1], cpu, k * (k - 1), load);
+        }
+    }
+
+    /** Clicks create (the first participant) or join, and waits for the first remote frame; ms from the click. */
+    private static double join(ChromeDriver page, String room, boolean create) throws InterruptedException {
+        if (create) {
+            MediaPages.script(page, "document.getElementById('create-room-name').value = arguments[0];"
+                    + " window.__bench.marks = []; window.__bench.firstFrame = null; window.__bench.clickAt = performance.now();"
+                    + " document.getElementById('create-room-button').click();", room);
+            MediaPages.await("the creator to be in the room", () -> MediaPages.script(page,
+                    "return !document.getElementById('room-view').hidden;"));
+            return 0;
+        }
+        MediaPages.await("the room in the lobby list", () -> MediaPages.script(page,
+                "return [...document.querySelectorAll('#room-list li[data-room-id]')]"
+                        + ".some(li => li.querySelector('.room-name').textContent === arguments[0]);", room));
+        MediaPages.script(page, "const li = [...document.querySelectorAll('#room-list li[data-room-id]')]"
+                + ".find(li => li.querySelector('.room-name').textContent === arguments[0]);"
+                + " window.__bench.marks = []; window.__bench.firstFrame = null; window.__bench.clickAt = performance.now();"
+                + " li.querySelector('button.join-button').click();", room);
+        return ((Number) MediaPages.await("the first remote frame",
+                () -> MediaPages.script(page, "return window.__bench.firstFrame;"))).doubleValue();
+    }
+
+    /** The first time each step happened after the click, in ms. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Double> timeline(ChromeDriver page) {
+        List<List<Object>> marks = (List<List<Object>>) MediaPages.script(page, "return window.__bench.marks;");
+        Map<String, Double> first = new LinkedHashMap<>();
+        for (List<Object> mark : marks) {
+            first.putIfAbsent((String) mark.get(0), ((Number) mark.get(1)).doubleValue());
+        }
+        return first;
+    }
+
+    private static void leaveAll(List<ChromeDriver> browsers) throws InterruptedException {
+        for (ChromeDriver page : browsers) {
+            MediaPages.script(page, "const b = document.getElementById('leave-button'); if (b && b.offsetParent) b.click();");
+        }
+        for (ChromeDriver page : browsers) {
+            MediaPages.await("the lobby again", () -> MediaPages.script(page,
+                    "return document.getElementById('room-view').hidden;"));
+        }
+    }
+
+    /** Everyone in one room for a while: kbit/s up and down per participant, and Janus' CPU (% of one core). */
+    private static double steadyState(List<ChromeDriver> browsers, JanusProcess janus, int seconds, double[] traffic)
+            throws Exception {
+        long[][] before = new long[browsers.size()][];
+        for (int i = 0; i < browsers.size(); i++) {
+            before[i] = MediaPages.rtpBytes(browsers.get(i));
+        }
+        long cpuBefore = janus == null ? 0 : cpuTicks(janus.pid());
+        long start = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long cpuAfter = janus == null ? 0 : cpuTicks(janus.pid());
+        double up = 0;
+        double down = 0;
+        for (int i = 0; i < browsers.size(); i++) {
+            long[] after = MediaPages.rtpBytes(browsers.get(i));
+            up += (after[0] - before[i][0]) * 8 / 1000.0 / elapsed;
+            down += (after[1] - before[i][1]) * 8 / 1000.0 / elapsed;
+        }
+        traffic[0] = up / browsers.size();
+        traffic[1] = down / browsers.size();
+        return janus == null ? Double.NaN : (cpuAfter - cpuBefore) / CLOCK_TICKS / elapsed * 100;
+    }
+
+    /** The Linux clock-tick rate of /proc/PID/stat (USER_HZ), 100 on every common build. */
+    private static final double CLOCK_TICKS = 100.0;
+
+    private static long cpuTicks(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime + stime
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static void report(Options options, String loadBefore, String loadAfterFloor, List<Double> floor,
+                               List<BackendRun> runs) throws IOException {
+        StringBuilder out = new StringBuilder();
+        int k = options.participants();
+        out.append(String.format("media benchmark: K=%d participants in one room, %d measured rounds (+1 warm-up),"
+                + " %d s steady state%n", k, options.rounds(), options.steadySeconds()));
+        out.append(String.format("load average (1, 5, 15 min): %s at start, %s after the floor%n", loadBefore, loadAfterFloor));
+        double floorP50 = percentile(floor, 50);
+        double floorP95 = percentile(floor, 95);
+        out.append(String.format("floor, two RTCPeerConnections in one page: click to first remote frame p50 %.0f ms,"
+                + " p95 %.0f ms (n=%d)%n", floorP50, floorP95, floor.size()));
+        for (BackendRun run : runs) {
+            double p50 = percentile(run.joinToFrame(), 50);
+            double p95 = percentile(run.joinToFrame(), 95);
+            out.append(String.format("%-5s join click to first remote frame p50 %.0f ms (%.1fx floor), p95 %.0f ms"
+                            + " (%.1fx floor), n=%d; load average at its start %s%n", run.backend(), p50, p50 / floorP50,
+                    p95, p95 / floorP95, run.joinToFrame().size(), run.loadAverage()));
+            out.append(String.format("      per participant: uplink %.0f kbit/s, downlink %.0f kbit/s (getStats, RTP payload and headers)%n",
+                    run.upKbps(), run.downKbps()));
+            if (!Double.isNaN(run.mediaServerCpuPercent())) {
+                out.append(String.format("      Janus CPU %.1f %% of one core for %d forwarded video (+%d audio) streams:"
+                                + " %.2f %% per forwarded video stream%n", run.mediaServerCpuPercent(), run.forwardedVideo(),
+                        run.forwardedVideo(), run.mediaServerCpuPercent() / run.forwardedVideo()));
+            }
+            out.append("      timeline of the last join (ms after the click; first occurrence of each step):\n");
+            run.timeline().entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(step ->
+                    out.append(String.format("        %7.0f  %s%n", step.getValue(), step.getKey())));
+        }
+        System.out.print(out);
+        Files.writeString(options.output().resolve("report.txt"), out.toString());
+    }
+
+    static double percentile(List<Double> values, int percent) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    /** The floor: the same fake camera, sent from one RTCPeerConnection to another in the same page. */
+    private static final String FLOOR_PAGE = """
+            <!doctype html>
+            <html><head><meta charset="utf-8"><title>media floor</title></head>
+            <body><video id="remote" autoplay playsinline muted></video>
+            <script>
+            window.run = async () => {
+              const b = window.__bench;
+              b.mark('click');
+              const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: { ideal: 640 }, height: { ideal: 480 } } });
+              const sender = new RTCPeerConnection();
+              const receiver = new RTCPeerConnection();
+              sender.onicecandidate = e => e.candidate && receiver.addIceCandidate(e.candidate);
+              receiver.onicecandidate = e => e.candidate && sender.addIceCandidate(e.candidate);
+              receiver.ontrack = e => {
+                if (e.track.kind !== 'video') return;
+                const video = document.getElementById('remote');
+                video.srcObject = e.streams[0];
+                video.requestVideoFrameCallback(() => { b.firstFrame = performance.now() - b.clickAt; });
+              };
+              stream.getTracks().forEach(track => sender.addTrack(track, stream));
+              await sender.setLocalDescription();
+              await receiver.setRemoteDescription(sender.localDescription);
+              await receiver.setLocalDescription();
+              await sender.setRemoteDescription(receiver.localDescription);
+              window.cleanup = () => {
+                sender.close(); receiver.close(); stream.getTracks().forEach(t => t.stop());
+                document.getElementById('remote').srcObject = null;
+              };
+            };
+            </script></body></html>
+            """;
+}

@@ -1,0 +1,146 @@
+package com.chatforyou.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Chromium pages for the media benchmark (Debian's chromium and chromedriver), with a fake
+ * camera and microphone. Every page gets a probe before its own scripts run: it timestamps the join's
+ * steps (STOMP frames, getUserMedia, ICE and DTLS states) and the first decoded remote video frame, so
+ * the app itself is measured unchanged.
+ */
+final class MediaPages {
+    private static final File BINARY = new File("/usr/lib/chromium/chromium");
+    private static final File DRIVER = new File("/usr/bin/chromedriver");
+    static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    /** Installed before any page script: timestamps with performance.now(), read back by the bench. */
+    static final String PROBE = """
+            (() => {
+              const b = window.__bench = { marks: [], clickAt: null, firstFrame: null };
+              const mark = name => { if (b.clickAt !== null) b.marks.push([name, performance.now() - b.clickAt]); };
+              b.mark = mark;
+              const NativeSocket = window.WebSocket;
+              window.WebSocket = class extends NativeSocket {
+                constructor(...args) {
+                  super(...args);
+                  this.addEventListener('message', e => {
+                    const s = String(e.data);
+                    if (s.includes('"type":"joined"')) mark('joined received (signaling round trip)');
+                    if (s.includes('"type":"link-open"')) mark('link-open received');
+                    if (s.includes('"type":"sdp"') && s.includes('"type":"offer"')) mark('offer received');
+                    if (s.includes('"type":"sdp"') && s.includes('"type":"answer"')) mark('answer received');
+                  });
+                }
+                send(data) {
+                  const s = String(data);
+                  if (s.includes('destination:/app/room.join')) mark('join sent');
+                  if (s.includes('destination:/app/link.sdp')) mark(s.includes('"type":"offer"') ? 'offer sent' : 'answer sent');
+                  return super.send(data);
+                }
+              };
+              const gum = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+              navigator.mediaDevices.getUserMedia = async constraints => {
+                mark('getUserMedia asked');
+                const stream = await gum(constraints);
+                mark('getUserMedia done');
+                return stream;
+              };
+              const NativePC = window.RTCPeerConnection;
+              const Probed = function (...args) {
+                const pc = new NativePC(...args);
+                pc.addEventListener('iceconnectionstatechange', () => {
+                  if (pc.iceConnectionState === 'connected' || pc.iceConnectionState === 'completed') mark('ICE connected');
+                });
+                pc.addEventListener('connectionstatechange', () => {
+                  if (pc.connectionState === 'connected') mark('DTLS connected');
+                });
+                return pc;
+              };
+              Probed.prototype = NativePC.prototype;
+              window.RTCPeerConnection = Probed;
+              // The first frame of any remote video presented on the page after the click.
+              const watched = new WeakSet();
+              const watch = () => {
+                for (const video of document.querySelectorAll('video')) {
+                  if (watched.has(video) || video.id === 'local-video' || !video.srcObject) continue;
+                  watched.add(video);
+                  const onFrame = () => {
+                    if (b.clickAt !== null && b.firstFrame === null) { b.firstFrame = performance.now() - b.clickAt; mark('first remote frame'); }
+                    if (b.firstFrame === null) video.requestVideoFrameCallback(onFrame);
+                  };
+                  video.requestVideoFrameCallback(onFrame);
+                }
+              };
+              setInterval(watch, 5);
+            })();
+            """;
+
+    private MediaPages() {
+    }
+
+    static ChromeDriver launch() throws IOException {
+        if (!BINARY.canExecute() || !DRIVER.canExecute()) {
+            throw new IllegalStateException("The media benchmark needs Debian's chromium and chromium-driver");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(BINARY);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,800", "--allow-loopback-in-peer-connection",
+                "--autoplay-policy=no-user-gesture-required", "--disable-features=WebRtcHideLocalIpsWithMdns",
+                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+                "--user-data-dir=" + Files.createTempDirectory("chatforyou-bench-chromium-"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER)
+                .usingAnyFreePort().build();
+        ChromeDriver browser = new ChromeDriver(service, options);
+        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", PROBE));
+        return browser;
+    }
+
+    static Object script(ChromeDriver browser, String script, Object... arguments) {
+        return ((JavascriptExecutor) browser).executeScript(script, arguments);
+    }
+
+    /** Polls until the value is non-null and not false; fails after {@link #PATIENCE}. */
+    static <T> T await(String what, Supplier<T> value) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (true) {
+            T seen = value.get();
+            if (seen != null && !Boolean.FALSE.equals(seen)) {
+                return seen;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Waited " + PATIENCE.toSeconds() + " s for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** Bytes sent and received by every peer connection of the app's page, from getStats. */
+    @SuppressWarnings("unchecked")
+    static long[] rtpBytes(ChromeDriver browser) {
+        List<Number> totals = (List<Number>) ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const pcs = window.chatForYou ? window.chatForYou.peerConnections() : [];
+                Promise.all(pcs.map(pc => pc.getStats())).then(reports => {
+                  let sent = 0, received = 0;
+                  for (const r of reports) r.forEach(s => {
+                    if (s.type === 'outbound-rtp') sent += s.bytesSent || 0;
+                    if (s.type === 'inbound-rtp') received += s.bytesReceived || 0;
+                  });
+                  done([sent, received]);
+                }).catch(() => done([0, 0]));
+                """);
+        return new long[] {totals.get(0).longValue(), totals.get(1).longValue()};
+    }
+}
