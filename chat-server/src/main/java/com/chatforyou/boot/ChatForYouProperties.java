@@ -13,11 +13,15 @@ public record ChatForYouProperties(
         @DefaultValue Ice ice,
         @DefaultValue Hosts hosts) {
 
+    /**
+     * {@code maxParticipants}: seats on the whole server; when unset, derived from the maximum heap
+     * ({@link ParticipantCapacity}).
+     */
     public record Rooms(
             @DefaultValue("100") int maxRooms,
             @DefaultValue("60s") Duration abandonedRoomTimeout,
             @DefaultValue("20s") Duration reconnectGrace,
-            @DefaultValue("1000") int maxParticipants) {
+            Integer maxParticipants) {
     }
 
     /** {@code backend} is {@code mesh} (default), {@code kurento} or {@code janus}; see docs/media-backends.md. */

@@ -49,7 +49,8 @@ class DomainWiring {
         var rooms = properties.rooms();
         return new RoomServices(media, notifier, iceServers, clock, ids,
                 new RoomSettings(rooms.maxRooms(), rooms.abandonedRoomTimeout(), rooms.reconnectGrace(),
-                        rooms.maxParticipants()), roomStore, hostSettings(properties.hosts()), signedIn, safeguards);
+                        ParticipantCapacity.ofThisJvm(rooms.maxRooms()).cap(rooms.maxParticipants())), roomStore,
+                hostSettings(properties.hosts()), signedIn, safeguards);
     }
 
     /**
@@ -141,7 +142,17 @@ class DomainWiring {
 
     @Bean
     IdGenerator idGenerator() {
-        return new RandomIdGenerator(new SecureRandom());
+        // One DRBG per thread: SecureRandom's default on Linux (NativePRNG) serialises every caller on one lock.
+        ThreadLocal<SecureRandom> perThread = ThreadLocal.withInitial(DomainWiring::drbg);
+        return new RandomIdGenerator(perThread::get);
+    }
+
+    private static SecureRandom drbg() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (java.security.NoSuchAlgorithmException notInThisJdk) {
+            return new SecureRandom();
+        }
     }
 
     @Bean

@@ -20,6 +20,7 @@ import com.chatforyou.adapter.signaling.limits.ConnectionsPerAddress;
 import com.chatforyou.adapter.signaling.limits.SessionRateLimiter;
 import com.chatforyou.boot.internet.InternetProperties;
 import com.chatforyou.boot.security.SignedInUsers;
+import com.chatforyou.adapter.signaling.limits.WebSocketLimits;
 import com.chatforyou.domain.port.in.AnswerKnockUseCase;
 import com.chatforyou.domain.port.in.AskToUnmuteUseCase;
 import com.chatforyou.domain.port.in.AssignRoleUseCase;
@@ -75,6 +76,14 @@ class SignalingWiring {
         return Binder.get(environment).bindOrCreate("chatforyou.limits", LimitsProperties.class);
     }
 
+    /** The transport limits, with the connection limit derived from the participant cap unless set. */
+    static WebSocketLimits webSocketLimits(Environment environment) {
+        ChatForYouProperties.Rooms rooms = Binder.get(environment)
+                .bindOrCreate("chatforyou", ChatForYouProperties.class).rooms();
+        int participants = ParticipantCapacity.ofThisJvm(rooms.maxRooms()).cap(rooms.maxParticipants());
+        return limits(environment).websocket().toLimits(ParticipantCapacity.connections(participants));
+    }
+
     @Bean
     SessionRateLimiter sessionRateLimiter(Environment environment, ErrorReplies errors,
                                           @Lazy @Qualifier("clientOutboundChannel") MessageChannel toClients) {
@@ -90,7 +99,7 @@ class SignalingWiring {
             ConnectionsPerAddress connectionsPerAddress) {
         // Rate first, so floods to refused destinations count too.
         return new SignalingEndpointConfigurer(heartbeatScheduler, allowedOriginPatterns,
-                limits(environment).websocket().toLimits(), List.of(rateLimiter, new InboundFrameGuard(errors)),
+                webSocketLimits(environment), List.of(rateLimiter, new InboundFrameGuard(errors)),
                 new PerConnectionHandshakeHandler(SignedInUsers::of), connectionsPerAddress);
     }
 
@@ -102,7 +111,7 @@ class SignalingWiring {
 
     @Bean
     ServletServerContainerFactoryBean signalingWebSocketContainer(Environment environment) {
-        return SignalingEndpointConfigurer.webSocketContainer(limits(environment).websocket().toLimits());
+        return SignalingEndpointConfigurer.webSocketContainer(webSocketLimits(environment));
     }
 
     @Bean

@@ -30,6 +30,7 @@ public final class RawWebSocket implements AutoCloseable {
     private final InputStream in;
     private final OutputStream out;
     private final int status;
+    private final String responseHead;
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
     /** The server's close frame as "code reason", once it sent one. */
     private volatile String closeStatus;
@@ -61,7 +62,8 @@ public final class RawWebSocket implements AutoCloseable {
                 + (origin == null ? "" : "Origin: " + origin + "\r\n") + extraHeaders + "\r\n";
         out.write(request.getBytes(StandardCharsets.US_ASCII));
         out.flush();
-        String statusLine = readHttpHead().lines().findFirst().orElse("");
+        responseHead = readHttpHead();
+        String statusLine = responseHead.lines().findFirst().orElse("");
         status = Integer.parseInt(statusLine.split(" ")[1]);
     }
 
@@ -83,6 +85,11 @@ public final class RawWebSocket implements AutoCloseable {
         }
         client.sendText("SUBSCRIBE\nid:events\ndestination:/user/queue/events\n\n\0");
         return client;
+    }
+
+    /** Opens the handshake offering these extensions, as a browser does. */
+    static RawWebSocket handshakeOffering(int port, String extensions) throws IOException {
+        return new RawWebSocket(port, null, null, "127.0.0.1", "Sec-WebSocket-Extensions: " + extensions + "\r\n");
     }
 
     /** A connected STOMP session from the given loopback address, with extra handshake headers. */
@@ -111,6 +118,11 @@ public final class RawWebSocket implements AutoCloseable {
 
     int status() {
         return status;
+    }
+
+    /** The handshake response's status line and headers. */
+    String responseHead() {
+        return responseHead;
     }
 
     public void sendStomp(String destination, String body) throws IOException {

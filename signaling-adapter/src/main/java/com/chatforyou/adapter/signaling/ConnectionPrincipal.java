@@ -2,7 +2,10 @@ package com.chatforyou.adapter.signaling;
 
 import com.chatforyou.domain.model.ClientAddress;
 import com.chatforyou.domain.model.ConnectionId;
+import java.nio.ByteBuffer;
+import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
+import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,12 +19,27 @@ import java.util.UUID;
  */
 public record ConnectionPrincipal(String name, ClientAddress client, SignedInUser signedIn) implements Principal {
 
+    /** One DRBG per thread: {@code UUID.randomUUID()} shares one lock across every connection's handshake. */
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(() -> {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException notInThisJdk) {
+            return new SecureRandom();
+        }
+    });
+
     public ConnectionPrincipal(String name) {
         this(name, ClientAddress.UNKNOWN, null);
     }
 
+    /** A random (version 4) UUID as its name, as {@code UUID.randomUUID()} makes it. */
     public static ConnectionPrincipal random(ClientAddress client, SignedInUser signedIn) {
-        return new ConnectionPrincipal(UUID.randomUUID().toString(), client, signedIn);
+        byte[] bytes = new byte[16];
+        RANDOM.get().nextBytes(bytes);
+        bytes[6] = (byte) ((bytes[6] & 0x0f) | 0x40);
+        bytes[8] = (byte) ((bytes[8] & 0x3f) | 0x80);
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        return new ConnectionPrincipal(new UUID(buffer.getLong(), buffer.getLong()).toString(), client, signedIn);
     }
 
     public static ConnectionId connectionOf(Principal principal) {
