@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 
 /**
  * The password brute-force benchmark (docs/benchmarks.md, "Password brute force"): a legitimate user's
- * joins elsewhere, timed without load and then while many connections guess one locked room's password,
+ * joins elsewhere, timed without load and then while many connections guess one password-protected room's password,
  * each connection within its own rate limit. Prints both latencies, their ratio against the 2× target,
  * how the guesses were answered, and the load average beside each figure.
  *
@@ -128,7 +128,7 @@ final class BruteForceBench {
             double ratio = loaded.median() / unloaded.median();
             StringBuilder report = new StringBuilder();
             report.append("Password brute force: ").append(attackers).append(" connections from ").append(addresses)
-                    .append(" addresses guessing one locked room, ").append(sent.get()).append(" guesses sent\n");
+                    .append(" addresses guessing one password-protected room, ").append(sent.get()).append(" guesses sent\n");
             report.append(String.format("%-44s %10s %10s %10s  %s%n", "legitimate join elsewhere", "median ms", "p95 ms",
                     "joins", "load average (1/5/15 min)"));
             report.append(String.format("%-44s %10.1f %10.1f %10d  %s%n", "unloaded (baseline, same run)",
@@ -138,7 +138,7 @@ final class BruteForceBench {
             report.append(String.format("ratio of medians: %.2f (target: at most 2.00) %s%n", ratio,
                     ratio <= 2.0 ? "MET" : "NOT MET"));
             report.append("guesses answered: ").append(new java.util.TreeMap<>(answers)).append('\n');
-            report.append("each join: room.create of a fresh locked room, then room.join with its password, "
+            report.append("each join: room.create of a fresh room with a password, then room.join with its password, "
                     + "then room.leave (an open room's join is timed the same way, without hashing)\n");
             System.out.print(report);
             Files.createDirectories(output);
@@ -148,7 +148,7 @@ final class BruteForceBench {
         System.exit(0);
     }
 
-    /** Times {@code count} joins of fresh locked rooms elsewhere: create (by the host), join, leave. */
+    /** Times {@code count} joins of fresh password-protected rooms elsewhere: create (by the host), join, leave. */
     private static Latencies measure(Client host, Client user, int count) throws InterruptedException {
         Latencies latencies = new Latencies();
         for (int i = 0; i < count; i++) {

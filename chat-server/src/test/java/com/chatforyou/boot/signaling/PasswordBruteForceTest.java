@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A brute force on one locked room from 30 connections on 15 addresses, each connection within its
+ * A brute force on one password-protected room from 30 connections on 15 addresses, each connection within its
  * rate limit, while other people use the server. Outcomes only: every guess gets exactly one typed
  * refusal, none gets in, the other people join their rooms and chat without losing a message, and
  * nothing is logged at ERROR. How long anything took is the benchmark's business (bench.sh --brute-force).
@@ -67,7 +67,7 @@ class PasswordBruteForceTest {
                 attacks.add(threads.submit(() -> guess(from, attacker, target, refusals)));
             }
 
-            // Meanwhile: a locked room of their own, and chat in it.
+            // Meanwhile: a password-protected room of their own, and chat in it.
             ann.requestJoin(board, "Ann", "b0ard", false, false);
             assertThat(ann.next("joined").at("/room/roomId").asString()).isEqualTo(board);
             bob.requestJoin(board, "Bob", "b0ard", false, false);
