@@ -3,14 +3,15 @@ package com.chatforyou.boot;
 import com.chatforyou.adapter.signaling.SignedInConnections;
 import com.chatforyou.boot.security.HostSignIn;
 import com.chatforyou.boot.security.HostSignInProperties;
+import com.chatforyou.boot.security.SignInBackoff;
+import com.chatforyou.boot.internet.InternetProperties;
+import com.chatforyou.domain.port.out.TimeSource;
 import java.util.Locale;
 import java.util.concurrent.ThreadPoolExecutor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -53,14 +54,13 @@ class SecurityWiring {
         return HostSignIn.of(properties, oidc.getIfAvailable(), passwordWorker);
     }
 
+    /**
+     * The one way to sign in with a password: the configured users, behind the per-address backoff of
+     * room passwords (docs/operations.md, "Optional host sign-in").
+     */
     @Bean
-    UserDetailsService configuredUsers(HostSignIn signIn) {
-        return signIn.users();
-    }
-
-    @Bean
-    PasswordEncoder configuredUsersPasswordEncoder(HostSignIn signIn) {
-        return signIn.passwordEncoder();
+    SignInBackoff configuredUsersSignIn(HostSignIn signIn, InternetProperties internet, TimeSource clock) {
+        return new SignInBackoff(signIn.usersProvider(), internet.passwords().perClient().toBackoff(), clock);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.stream.StreamSupport;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -47,12 +48,14 @@ public final class HostSignIn {
         return new HostSignIn(new InMemoryUserDetailsManager(configured), !configured.isEmpty(), registrations, encoder);
     }
 
-    public InMemoryUserDetailsManager users() {
-        return users;
-    }
-
-    public PasswordEncoder passwordEncoder() {
-        return passwordEncoder;
+    /**
+     * Checks the configured users' passwords (on the password worker); {@link SignInBackoff} wraps it with
+     * the per-address backoff. With no configured users it knows nobody, and Spring Boot adds no default user.
+     */
+    public DaoAuthenticationProvider usersProvider() {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(passwordEncoder);
+        return provider;
     }
 
     public boolean offered() {
@@ -71,7 +74,7 @@ public final class HostSignIn {
     public HttpSecurity configure(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
         if (hasUsers) {
-            http.formLogin(form -> form.defaultSuccessUrl("/", true));
+            http.formLogin(form -> form.defaultSuccessUrl("/", true).failureHandler(new SignInFailureHandler()));
         }
         if (!oidcRegistrations.isEmpty()) {
             http.oauth2Login(login -> login.defaultSuccessUrl("/", true));
