@@ -10,6 +10,7 @@ import com.chatforyou.domain.model.MediaCapabilities;
 import com.chatforyou.domain.model.ParticipantId;
 import com.chatforyou.domain.model.RoomId;
 import com.chatforyou.domain.port.in.JoinRoomUseCase.JoinRoomCommand;
+import com.chatforyou.domain.port.in.SetRoomPasswordUseCase.SetRoomPasswordCommand;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -185,6 +186,24 @@ class GuessingPasswordsTest {
 
         assertThat(refusalOf(() -> joinFrom(guarded, c, "G3", "x", "198.51.100.1")))
                 .isEqualTo(ErrorCode.PASSWORD_CHECKS_BUSY);
+    }
+
+    @Test
+    void a_hosts_new_password_is_hashed_on_the_worker_and_set_once_hashed() {
+        HeldTasks worker = new HeldTasks(1);
+        RoomServiceFixture guarded = new RoomServiceFixture(Safeguards.DEFAULTS.withPasswordWorker(worker));
+        RoomId open = guarded.aRoom("Open");
+        var host = guarded.join(open, "Host");
+
+        var setting = guarded.access.setRoomPassword(new SetRoomPasswordCommand(host.connection(), open, "n3w"));
+        assertThat(guarded.room(open).policy().passwordRequired()).as("before the worker ran").isFalse();
+        assertThat(refusalOf(() -> guarded.access.setRoomPassword(
+                new SetRoomPasswordCommand(host.connection(), open, "other")))).isEqualTo(ErrorCode.PASSWORD_CHECKS_BUSY);
+        worker.runAll();
+
+        assertThat(setting.toCompletableFuture().join()).isNull();
+        assertThat(guarded.room(open).policy().passwordRequired()).isTrue();
+        assertThat(guarded.listed(open).orElseThrow().passwordRequired()).isTrue();
     }
 
     private static CompletionStage<Optional<ParticipantId>> joinFrom(RoomServiceFixture fixture, RoomId room, String name,

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.chatforyou.domain.model.ErrorCode;
 import com.chatforyou.domain.model.MediaCapabilities;
+import com.chatforyou.domain.port.in.ConfigureWaitingRoomUseCase.ConfigureWaitingRoomCommand;
 import com.chatforyou.domain.port.in.JoinRoomUseCase.JoinRoomCommand;
+import com.chatforyou.domain.port.in.RemoveParticipantUseCase.RemoveParticipantCommand;
 import com.chatforyou.domain.model.RoomId;
 import com.chatforyou.domain.port.out.NameSkeletonPort;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,26 @@ class LookalikeNamesTest {
     @ValueSource(strings = {"standup", "Stand\u200bup", "St\u0430ndup", "\uff33tandup"})
     void a_lookalike_of_a_room_name_is_taken(String lookalike) {
         assertThat(refusalOf(() -> chat.aRoom(lookalike))).isEqualTo(ErrorCode.ROOM_NAME_TAKEN);
+    }
+
+    @Test
+    void a_lookalike_of_someone_waiting_to_be_admitted_is_taken() {
+        var host = chat.join(standup, "Host");
+        chat.access.configureWaitingRoom(new ConfigureWaitingRoomCommand(host.connection(), standup, true));
+        chat.knock(standup, "Ann");
+
+        assertThat(refusalOf(() -> chat.join(new JoinRoomCommand(RoomServiceFixture.connectionOf("second"), standup,
+                "\u0410nn\u200b", null, MediaCapabilities.AUDIO_VIDEO)))).isEqualTo(ErrorCode.NAME_TAKEN);
+    }
+
+    @Test
+    void a_removed_participant_cannot_come_back_under_a_lookalike_name() {
+        var host = chat.join(standup, "Host");
+        var ann = chat.join(standup, "Ann");
+        chat.moderation.removeParticipant(new RemoveParticipantCommand(host.connection(), standup, ann.id()));
+
+        assertThat(refusalOf(() -> chat.join(new JoinRoomCommand(RoomServiceFixture.connectionOf("new-tab"), standup,
+                "\u0410nn", null, MediaCapabilities.AUDIO_VIDEO)))).isEqualTo(ErrorCode.BANNED);
     }
 
     @Test
