@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.stream.StreamSupport;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -13,6 +14,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 /** The ways to sign in this server offers, and the Spring Security setup that follows from them. */
 public final class HostSignIn {
@@ -74,7 +76,16 @@ public final class HostSignIn {
     public HttpSecurity configure(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
         if (hasUsers) {
-            http.formLogin(form -> form.defaultSuccessUrl("/", true).failureHandler(new SignInFailureHandler()));
+            // The login page is served for "/login?error" only while that is the failure URL, so the
+            // handler that adds the backoff's 429 replaces the default one on the filter itself.
+            http.formLogin(form -> form.defaultSuccessUrl("/", true)
+                    .withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {
+                        @Override
+                        public <O extends UsernamePasswordAuthenticationFilter> O postProcess(O filter) {
+                            filter.setAuthenticationFailureHandler(new SignInFailureHandler());
+                            return filter;
+                        }
+                    }));
         }
         if (!oidcRegistrations.isEmpty()) {
             http.oauth2Login(login -> login.defaultSuccessUrl("/", true));

@@ -31,17 +31,28 @@ class SignedInCreatorHostsTest {
     @LocalServerPort
     private int port;
 
+    /** Ann signs in and creates a room in one tab, which she then closes without joining. */
+    private String roomCreatedBySignedInAnn(SignInForm ann, String name) throws Exception {
+        assertThat(SignInForm.signedIn(ann.signIn("ann", "host-password"))).isTrue();
+        try (RawWebSocket firstTab = RawWebSocket.stompFrom(port, "127.0.0.1", ann.cookieHeader())) {
+            firstTab.startReading();
+            firstTab.sendStomp("/app/room.create", json.writeValueAsString(Map.of("name", uniqueName(name))));
+            return json.readTree(firstTab.nextOfType("room-created")).at("/room/roomId").asString();
+        }
+    }
+
+    /** Joins on a raw connection and returns its {@code joined}. */
+    private JsonNode joinOn(RawWebSocket tab, String roomId, String displayName) throws Exception {
+        tab.startReading();
+        tab.sendStomp("/app/room.join", json.writeValueAsString(Map.of("roomId", roomId,
+                "displayName", displayName, "media", Map.of("audio", false, "video", false))));
+        return json.readTree(tab.nextOfType("joined"));
+    }
+
     @Test
     void aSignedInCreatorHostsTheRoomFromAnotherConnection() throws Exception {
         SignInForm ann = new SignInForm(port, "127.0.0.1");
-        assertThat(SignInForm.signedIn(ann.signIn("ann", "host-password"))).isTrue();
-
-        String roomId;
-        try (RawWebSocket annsFirstTab = RawWebSocket.stompFrom(port, "127.0.0.1", ann.cookieHeader())) {
-            annsFirstTab.startReading();
-            annsFirstTab.sendStomp("/app/room.create", json.writeValueAsString(Map.of("name", uniqueName("Board"))));
-            roomId = json.readTree(annsFirstTab.nextOfType("room-created")).at("/room/roomId").asString();
-        }
+        String roomId = roomCreatedBySignedInAnn(ann, "Board");
 
         try (SignalingTestClient bob = SignalingTestClient.connect(port);
              RawWebSocket annsSecondTab = RawWebSocket.stompFrom(port, "127.0.0.1", ann.cookieHeader());
@@ -50,10 +61,7 @@ class SignedInCreatorHostsTest {
             assertThat(bobJoined.at("/self/role").asString()).as("the first to sit down, with the creator away")
                     .isEqualTo("host");
 
-            annsSecondTab.startReading();
-            annsSecondTab.sendStomp("/app/room.join", json.writeValueAsString(Map.of("roomId", roomId,
-                    "displayName", "Ann", "media", Map.of("audio", false, "video", false))));
-            JsonNode annJoined = json.readTree(annsSecondTab.nextOfType("joined"));
+            JsonNode annJoined = joinOn(annsSecondTab, roomId, "Ann");
             assertThat(annJoined.at("/self/role").asString()).as("the signed-in creator").isEqualTo("host");
             String annId = annJoined.at("/self/participantId").asString();
             JsonNode bobsRole = bob.nextOfType("role-changed");
@@ -69,25 +77,15 @@ class SignedInCreatorHostsTest {
 
     @Test
     void aGuestOnTheSameAddressIsNotTakenForTheSignedInCreator() throws Exception {
-        SignInForm ann = new SignInForm(port, "127.0.0.1");
-        assertThat(SignInForm.signedIn(ann.signIn("ann", "host-password"))).isTrue();
-        String roomId;
-        try (RawWebSocket annsTab = RawWebSocket.stompFrom(port, "127.0.0.1", ann.cookieHeader())) {
-            annsTab.startReading();
-            annsTab.sendStomp("/app/room.create", json.writeValueAsString(Map.of("name", uniqueName("Standup"))));
-            roomId = json.readTree(annsTab.nextOfType("room-created")).at("/room/roomId").asString();
-        }
+        String roomId = roomCreatedBySignedInAnn(new SignInForm(port, "127.0.0.1"), "Standup");
         SignInForm signedOut = new SignInForm(port, "127.0.0.1");
         assertThat(SignInForm.signedIn(signedOut.signIn("ann", "not-her-password"))).isFalse();
 
         try (SignalingTestClient bob = SignalingTestClient.connect(port);
              RawWebSocket sameBrowserSignedOut = RawWebSocket.stompFrom(port, "127.0.0.1", signedOut.cookieHeader())) {
             bob.join(roomId, "Bob", null, false, false);
-            sameBrowserSignedOut.startReading();
-            sameBrowserSignedOut.sendStomp("/app/room.join", json.writeValueAsString(Map.of("roomId", roomId,
-                    "displayName", "Ann", "media", Map.of("audio", false, "video", false))));
-            JsonNode joined = json.readTree(sameBrowserSignedOut.nextOfType("joined"));
-            assertThat(joined.at("/self/role").asString()).isEqualTo("participant");
+            assertThat(joinOn(sameBrowserSignedOut, roomId, "Ann").at("/self/role").asString())
+                    .isEqualTo("participant");
         }
     }
 }
