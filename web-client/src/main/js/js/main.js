@@ -19,6 +19,7 @@ import { inviteUrl, lobbyUrl, slugFromLocation } from './invite-link.js';
 import { SeatTicket } from './seat-ticket.js';
 import { StatsMonitor } from './link-stats.js';
 import { shortcutFor } from './shortcuts.js';
+import { SignInView, fetchSession } from './sign-in-view.js';
 import { createHostingViews } from './hosting-ui.js';
 
 const byId = id => {
@@ -75,6 +76,8 @@ const roomSection = byId('room-view');
 const prejoinSection = byId('prejoin-view');
 const missingSection = byId('room-missing-view');
 byId('room-missing-lobby').setAttribute('href', appRoot);
+
+const signInView = new SignInView({ box: byId('sign-in'), text: byId('sign-in-text'), link: byId('sign-in-link') });
 
 const transport = createStompTransport({ brokerURL: signalingUrl(appRoot), reconnectDelaysMs: RECONNECT_DELAYS_MS });
 
@@ -502,6 +505,7 @@ session = new RoomSession({
       document.title = state.phase === 'in-room' ? `${state.room.name} · ChatForYou` : 'ChatForYou';
       byId('media-server-notice').hidden = !(state.phase === 'in-room' && state.mediaServerAwayIn === state.room?.roomId);
       lobbyView.render(state, session.connection);
+      if (!signInView.mayCreate) byId('create-room-button').disabled = true;
       roomView.render(state);
       hosting.render(state);
     },
@@ -536,6 +540,7 @@ session = new RoomSession({
 });
 
 transport.onEvent(event => session.handleEvent(event));
+transport.onCloseReason(reason => banner.show(reason, null));
 transport.onStatus(state => {
   // While waiting for a restarting server, say so rather than a plain "Reconnecting…".
   showConnectionStatus(statusNode, state === 'reconnecting' && session.state.rejoin ? 'restarting' : state);
@@ -559,7 +564,12 @@ else {
 
 showConnectionStatus(statusNode, 'connecting');
 session.listener.stateChanged(session.state); // first paint, before any event
-transport.connect();
+// Asked before connecting, so the handshake and the page agree on who is signed in.
+fetchSession(window.fetch.bind(window), appRoot).then(info => {
+  signInView.render(info);
+  session.listener.stateChanged(session.state);
+  transport.connect();
+});
 
 // The page may be reloading: the seat is kept for a short while (room.suspend) rather than left.
 window.addEventListener('pagehide', () => session.suspend());

@@ -5,6 +5,7 @@ import com.chatforyou.adapter.signaling.ConnectionClosedListener;
 import com.chatforyou.adapter.signaling.ErrorReplies;
 import com.chatforyou.adapter.signaling.InboundFrameGuard;
 import com.chatforyou.adapter.signaling.LobbySettings;
+import com.chatforyou.adapter.signaling.PerConnectionHandshakeHandler;
 import com.chatforyou.adapter.signaling.SignalingEndpointConfigurer;
 import com.chatforyou.adapter.signaling.StompParticipantNotifier;
 import com.chatforyou.adapter.signaling.controller.HostController;
@@ -16,7 +17,10 @@ import com.chatforyou.adapter.signaling.controller.RoomAccessController;
 import com.chatforyou.adapter.signaling.controller.RoomController;
 import com.chatforyou.adapter.signaling.controller.SignalingErrorAdvice;
 import com.chatforyou.adapter.signaling.controller.UnknownDestinationController;
+import com.chatforyou.adapter.signaling.limits.ConnectionsPerAddress;
 import com.chatforyou.adapter.signaling.limits.SessionRateLimiter;
+import com.chatforyou.boot.internet.InternetProperties;
+import com.chatforyou.boot.security.SignedInUsers;
 import com.chatforyou.adapter.signaling.limits.WebSocketLimits;
 import com.chatforyou.domain.port.in.AnswerKnockUseCase;
 import com.chatforyou.domain.port.in.AskToUnmuteUseCase;
@@ -93,10 +97,18 @@ class SignalingWiring {
     SignalingEndpointConfigurer signalingEndpointConfigurer(
             @Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler heartbeatScheduler,
             @Value("${chatforyou.signaling.allowed-origin-patterns:}") List<String> allowedOriginPatterns,
-            Environment environment, SessionRateLimiter rateLimiter, ErrorReplies errors) {
+            Environment environment, SessionRateLimiter rateLimiter, ErrorReplies errors,
+            ConnectionsPerAddress connectionsPerAddress) {
         // Rate first, so floods to refused destinations count too.
         return new SignalingEndpointConfigurer(heartbeatScheduler, allowedOriginPatterns,
-                webSocketLimits(environment), List.of(rateLimiter, new InboundFrameGuard(errors)));
+                webSocketLimits(environment), List.of(rateLimiter, new InboundFrameGuard(errors)),
+                new PerConnectionHandshakeHandler(SignedInUsers::of), connectionsPerAddress);
+    }
+
+    @Bean
+    ConnectionsPerAddress connectionsPerAddress(Environment environment) {
+        return new ConnectionsPerAddress(Binder.get(environment)
+                .bindOrCreate("chatforyou.internet", InternetProperties.class).quotas().connectionsPerAddress());
     }
 
     @Bean

@@ -47,6 +47,16 @@ public enum ErrorCode {
     /** The server is shutting down and takes no new rooms or seats. */
     SERVER_RESTARTING("server-restarting"),
     RATE_LIMITED("rate-limited"),
+    /** The password worker and its short queue are full; nothing was checked. */
+    PASSWORD_CHECKS_BUSY("password-checks-busy"),
+    /** Too many wrong passwords from this address or for this room; retry after the delay named. */
+    TOO_MANY_ATTEMPTS("too-many-attempts"),
+    /** This address created its hourly allowance of rooms. */
+    TOO_MANY_ROOMS_CREATED("too-many-rooms-created"),
+    /** This address holds its allowance of rooms nobody has joined yet. */
+    TOO_MANY_UNJOINED_ROOMS("too-many-unjoined-rooms"),
+    /** Only signed-in hosts may create rooms on this server. */
+    SIGN_IN_REQUIRED("sign-in-required"),
     INTERNAL_ERROR("internal-error");
 
     private final String wireCode;

@@ -32,6 +32,7 @@ public record RoomSlug(String value) {
         String plain = MARKS.matcher(Normalizer.normalize(name.value(), Normalizer.Form.NFKD)).replaceAll("");
         String slug = NOT_SLUG.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll("-");
         slug = trimHyphens(slug);
+        // A guard: names are NFKC-normalized within RoomName.MAX_LENGTH, so their slugs are no longer today.
         if (slug.length() > NAME_PART_MAX_LENGTH) {
             slug = trimHyphens(slug.substring(0, NAME_PART_MAX_LENGTH));
         }

@@ -18,7 +18,8 @@ class ErrorCodeTest {
                 "unmute-not-allowed", "invalid-reaction",
                 "unknown-link", "link-closed", "link-not-owned", "invalid-sdp", "invalid-candidate",
                 "negotiation-out-of-order", "media-unavailable", "malformed-message", "unknown-destination",
-                "frame-too-large", "server-restarting", "rate-limited", "internal-error");
+                "frame-too-large", "server-restarting", "rate-limited", "password-checks-busy", "too-many-attempts",
+                "too-many-rooms-created", "too-many-unjoined-rooms", "sign-in-required", "internal-error");
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.chatforyou.domain.service;
 import static com.chatforyou.domain.fixtures.Refusals.refusalOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.chatforyou.domain.model.ClientAddress;
 import com.chatforyou.domain.model.ErrorCode;
 import com.chatforyou.domain.model.RoomSummary;
 import com.chatforyou.domain.port.in.CreateRoomUseCase.CreateRoomCommand;
@@ -14,7 +15,8 @@ class InviteLinksTest {
     private final RoomServiceFixture chat = new RoomServiceFixture();
 
     private RoomSummary create(String name, boolean privateLink, String slug) {
-        return chat.lobby.createRoom(new CreateRoomCommand(name, null, null, null, privateLink, slug));
+        return chat.lobby.createRoom(new CreateRoomCommand(name, null, null, null, ClientAddress.UNKNOWN, privateLink, slug))
+                .toCompletableFuture().join();
     }
 
     @Test

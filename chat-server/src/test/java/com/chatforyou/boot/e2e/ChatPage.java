@@ -109,6 +109,53 @@ public final class ChatPage {
         joinFromPrejoin();
     }
 
+    /**
+     * Follows the lobby's sign-in link and fills in a sign-in form (the server's own, or the identity
+     * provider's) with Spring Security's field names, then waits until the page is back in the lobby.
+     */
+    public void signIn(String username, String password) {
+        WebElement link = waitFor(d -> {
+            WebElement candidate = d.findElement(By.id("sign-in-link"));
+            return candidate.isDisplayed() ? candidate : null;
+        });
+        link.click();
+        submitLoginForm(username, password);
+        waitFor(d -> d.getCurrentUrl().startsWith(baseUrl + "/")
+                && d.findElements(By.id("connection-status")).size() == 1
+                && "connected".equals(d.findElement(By.id("connection-status")).getAttribute("data-state")));
+        WebElement nameInput = browser.findElement(By.id("display-name"));
+        nameInput.clear();
+        nameInput.sendKeys(name);
+    }
+
+    /** Fills in the login form now shown (username, password, submit). */
+    public void submitLoginForm(String username, String password) {
+        WebElement user = waitFor(d -> d.findElement(By.name("username")));
+        user.sendKeys(username);
+        browser.findElement(By.name("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+    }
+
+    String currentUrl() {
+        return browser.getCurrentUrl();
+    }
+
+    String pageText() {
+        return browser.findElement(By.tagName("body")).getText();
+    }
+
+    /** The lobby's sign-in box: its text, and whether this page may create rooms. */
+    String signInText() {
+        return waitFor(d -> {
+            String text = d.findElement(By.id("sign-in-text")).getText();
+            return text.isEmpty() ? null : text;
+        });
+    }
+
+    boolean createButtonEnabled() {
+        return browser.findElement(By.id("create-room-button")).isEnabled();
+    }
+
     public void waitUntilInRoom() {
         waitFor(d -> d.findElement(By.id("room-view")).isDisplayed());
     }

@@ -173,7 +173,7 @@ public final class SignalingTestClient implements AutoCloseable {
     }
 
     /** The next event on the connection's own queue, whatever its type; lobby lists are skipped. */
-    JsonNode nextEvent() {
+    public JsonNode nextEvent() {
         return take(Received::isEvent, "any event").body();
     }
 

@@ -1,5 +1,6 @@
 package com.chatforyou.adapter.signaling.controller;
 
+import static com.chatforyou.adapter.signaling.ConnectionPrincipal.clientOf;
 import static com.chatforyou.adapter.signaling.ConnectionPrincipal.connectionOf;
 
 import com.chatforyou.adapter.signaling.LobbySettings;
@@ -15,6 +16,7 @@ import com.chatforyou.domain.port.in.CreateRoomUseCase;
 import com.chatforyou.domain.port.in.FindRoomQuery;
 import com.chatforyou.domain.port.in.ListRoomsUseCase;
 import java.security.Principal;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.messaging.simp.annotation.SendToUser;
@@ -52,11 +54,16 @@ public class LobbyController {
         return ServerEventMapper.INSTANCE.toRoomFound(findRoom.findRoom(request.slug()));
     }
 
-    /** The new room also reaches the lobby, through the notifier; the creating connection hosts it once it joins. */
+    /**
+     * The new room also reaches the lobby, through the notifier; the creating connection hosts it once it
+     * joins. A room with a password is answered once the password worker hashed it; a failure then
+     * reaches {@link SignalingErrorAdvice} too.
+     */
     @MessageMapping("/room.create")
     @SendToUser(destinations = SignalingDestinations.EVENTS_QUEUE, broadcast = false)
-    public RoomCreatedEvent createRoom(@Payload CreateRoomRequest request, Principal connection) {
-        var room = createRoom.createRoom(SignalingRequestMapper.INSTANCE.toCommand(request, connectionOf(connection)));
-        return ServerEventMapper.INSTANCE.toRoomCreated(room);
+    public CompletableFuture<RoomCreatedEvent> createRoom(@Payload CreateRoomRequest request, Principal user) {
+        return createRoom.createRoom(SignalingRequestMapper.INSTANCE.toCommand(request, connectionOf(user), clientOf(user)))
+                .thenApply(ServerEventMapper.INSTANCE::toRoomCreated)
+                .toCompletableFuture();
     }
 }
