@@ -199,10 +199,14 @@ public final class MediaBench {
 
     /** The user's join click, as in Meet: on the pre-join screen, once its preview shows the camera. */
     private static void clickJoinOnPrejoin(ChromeDriver page, String name) throws InterruptedException {
-        MediaPages.await("the pre-join screen with its camera preview", () -> MediaPages.script(page,
-                "return document.body.dataset.screen === 'prejoin'"
-                        + " && !document.getElementById('prejoin-join').disabled"
-                        + " && document.getElementById('prejoin-video').videoWidth > 0;"));
+        try {
+            MediaPages.await("the pre-join screen with its camera preview", () -> MediaPages.script(page,
+                    "return document.body.dataset.screen === 'prejoin'"
+                            + " && !document.getElementById('prejoin-join').disabled"
+                            + " && document.getElementById('prejoin-video').videoWidth > 0;"));
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + " (" + name + "): " + MediaPages.describe(page), e);
+        }
         MediaPages.script(page, "const n = document.getElementById('prejoin-name'); n.value = arguments[0];"
                 + " n.dispatchEvent(new Event('input', {bubbles: true}));"
                 + " window.__bench.marks = []; window.__bench.firstFrame = null; window.__bench.clickAt = performance.now();"

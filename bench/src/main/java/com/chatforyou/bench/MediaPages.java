@@ -143,6 +143,9 @@ final class MediaPages {
                     const s = window.chatForYou ? window.chatForYou.state() : null;
                     return JSON.stringify({
                       screen: document.body.dataset.screen,
+                      address: location.href,
+                      banner: document.getElementById('error-text') && document.getElementById('error-text').textContent,
+                      preview: [document.getElementById('prejoin-video').videoWidth, document.getElementById('prejoin-join').disabled],
                       phase: s && s.phase,
                       links: s && s.links.map(l => [l.direction, l.connectionState, l.remoteTracks]),
                       tiles: [...document.querySelectorAll('#tiles .tile[data-participant-id] video.tile-media')]
