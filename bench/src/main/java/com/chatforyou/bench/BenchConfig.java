@@ -34,8 +34,9 @@ record BenchConfig(
               --warmup=200               participants in an unmeasured warm-up round first (0: none)
               --lobby-watchers=0         how many participants also subscribe to /topic/lobby
               --phase-timeout=180        seconds a phase may take before what is missing counts as failed
-              --quiet=SECONDS            seconds a phase's count may stand still before what is missing counts
-                                         as missing (default: 10, or one per 100 participants if more)
+              --quiet=SECONDS            seconds a phase's count may stand still, once it has moved, before
+                                         what is missing counts as missing (default: 10, or one per 100
+                                         participants if more); before the first arrival, --phase-timeout
               --client-threads=4         threads of the load tool's WebSocket clients
               --server-jar=PATH          default chat-server/target/chat-server-0.1.0-SNAPSHOT.jar
               --output=DIR               where results.json, results.csv and server.log go (default bench/target/results)

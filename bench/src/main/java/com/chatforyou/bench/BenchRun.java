@@ -289,10 +289,15 @@ final class BenchRun implements AutoCloseable {
         return (int) participants.stream().filter(BenchRun::isReady).count();
     }
 
-    /** Waits until the count reaches what is expected, or stands still for the configured quiet window. */
+    /**
+     * Waits until the count reaches what is expected, or, once it has started to move, stands still for the
+     * quiet window. Before the first arrival only the phase timeout bounds the wait: with everyone sending at
+     * once, the first answers of a phase queue behind all the requests on a busy server.
+     */
     private void awaitCount(LongSupplier current, LongSupplier expected) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(config.phaseTimeoutSeconds());
-        long last = -1;
+        long first = current.getAsLong();
+        long last = first;
         long lastChange = System.nanoTime();
         long quietNanos = TimeUnit.SECONDS.toNanos(config.quietSeconds());
         while (current.getAsLong() < expected.getAsLong() && System.nanoTime() < deadline) {
@@ -300,7 +305,7 @@ final class BenchRun implements AutoCloseable {
             if (now != last) {
                 last = now;
                 lastChange = System.nanoTime();
-            } else if (System.nanoTime() - lastChange > quietNanos) {
+            } else if (now != first && System.nanoTime() - lastChange > quietNanos) {
                 return;
             }
             Thread.sleep(20);
