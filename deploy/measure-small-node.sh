@@ -7,6 +7,8 @@
 # Per run and JVM:
 #   ready_s   wall time from launch to the first 200 from /actuator/health/readiness
 #   spring_s  Spring's own "Started ... in N seconds"
+#   cpu_s     CPU time the process used up to readiness (user + system, all threads): less sensitive to the
+#             machine's load than the wall time, which on a busy machine is mostly waiting for a CPU
 #   rss_mib   resident memory of the process (VmRSS) at readiness, and rss_later_mib $SETTLE_S seconds later
 #   heap_mib  heap in use (jstat), heapmax_mib the heap ceiling the JVM chose (MaxHeapSize)
 # then the median and range of each. Timings depend on the machine and its load (printed at start and end):
@@ -98,7 +100,7 @@ for jvm in "${jvms[@]}"; do
         variants+=("$jvm")
     fi
 done
-printf '%-4s %-13s %8s %9s %8s %14s %9s %12s\n' run jvm ready_s spring_s rss_mib rss_later_mib heap_mib heapmax_mib
+printf '%-4s %-13s %8s %9s %7s %8s %14s %9s %12s\n' run jvm ready_s spring_s cpu_s rss_mib rss_later_mib heap_mib heapmax_mib
 for run in $(seq 1 "$runs"); do
     for variant in "${variants[@]}"; do
         jvm=${variant%/*}; n=1
@@ -115,22 +117,24 @@ for run in $(seq 1 "$runs"); do
         ready=$(awk "BEGIN {print ($(date +%s%N) - $start) / 1e9}")
         spring=$(sed -n 's/.*Started .* in \([0-9.]*\) seconds.*/\1/p' "$log" | head -1)
         rss=$(awk '/^VmRSS/ {printf "%.0f", $2/1024}' "/proc/$pid/status")
+        # /proc/PID/stat fields 14 and 15 (after the command name, which may hold spaces): utime, stime in ticks.
+        cpu=$(sed 's/.*) //' "/proc/$pid/stat" | awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($12 + $13) / hz}')
         # jstat -gc columns: S0C S1C S0U S1U EC EU OC OU MC MU ...
         read -r heap < <("$jdk_bin/jstat" -gc "$pid" | awk 'NR==2 {printf "%.0f\n", ($3+$4+$6+$8)/1024}')
         heapmax=$("$jdk_bin/jcmd" "$pid" VM.flags | tr ' ' '\n' | sed -n 's/-XX:MaxHeapSize=//p' | awk '{printf "%.0f", $1/1048576}')
         sleep "$settle"
         rss_later=$(awk '/^VmRSS/ {printf "%.0f", $2/1024}' "/proc/$pid/status")
-        printf '%-4s %-13s %8.2f %9s %8s %14s %9s %12s\n' "$run" "$variant" "$ready" "$spring" "$rss" "$rss_later" "$heap" "$heapmax"
-        results[$variant]+="$ready $spring $rss $rss_later $heap"$'\n'
+        printf '%-4s %-13s %8.2f %9s %7s %8s %14s %9s %12s\n' "$run" "$variant" "$ready" "$spring" "$cpu" "$rss" "$rss_later" "$heap" "$heapmax"
+        results[$variant]+="$ready $spring $cpu $rss $rss_later $heap"$'\n'
         stop_server
     done
 done
 
 echo
 echo "median (range) over $runs runs; load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
-names=(ready_s spring_s rss_mib rss_later_mib heap_mib)
+names=(ready_s spring_s cpu_s rss_mib rss_later_mib heap_mib)
 printf '%-14s' figure; printf ' %-22s' "${variants[@]}"; echo
-for i in 0 1 2 3 4; do
+for i in 0 1 2 3 4 5; do
     printf '%-14s' "${names[$i]}"
     for variant in "${variants[@]}"; do
         column=$(printf '%s' "${results[$variant]}" | awk -v c=$((i + 1)) 'NF {print $c}')
