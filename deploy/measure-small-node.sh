@@ -7,19 +7,27 @@
 # Per run and JVM:
 #   ready_s   wall time from launch to the first 200 from /actuator/health/readiness
 #   spring_s  Spring's own "Started ... in N seconds"
+#   cpu_s     CPU time the process used up to readiness (user + system, all threads): less sensitive to the
+#             machine's load than the wall time, which on a busy machine is mostly waiting for a CPU
 #   rss_mib   resident memory of the process (VmRSS) at readiness, and rss_later_mib $SETTLE_S seconds later
 #   heap_mib  heap in use (jstat), heapmax_mib the heap ceiling the JVM chose (MaxHeapSize)
 # then the median and range of each. Timings depend on the machine and its load (printed at start and end):
 # this is a measurement, never a test.
 #
-# Usage: deploy/measure-small-node.sh [RUNS] [JAR]     (default 5 runs; without JAR it is built offline)
-# Environment: MEASURE_PORT (default 18089), JAVA17 and JAVA25 (java binaries), SETTLE_S (default 5).
-# The server listens on 127.0.0.1 only, backend mesh.
+# Usage: deploy/measure-small-node.sh [RUNS] [JAR [JAR...]]   (default 5 runs; without JAR it is built offline)
+# With several jars (e.g. two branches' builds) every jar gets its own AOT cache and the jars alternate too, so
+# all share the machine's load; they are labelled 1, 2, ... in the order given.
+# Environment: MEASURE_PORT (default 18089), JAVA17 and JAVA25 (java binaries), SETTLE_S (default 5),
+# JVMS (default "java17 java25 java25-aot": which of the three to run), EXTRA_OPTS (more JVM options for every
+# start, to measure a flag). The server listens on 127.0.0.1 only, backend mesh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 runs=${1:-5}
-jar=${2:-chat-server/target/chat-server-0.1.0-SNAPSHOT.jar}
+jars=("${@:2}")
+[[ ${#jars[@]} -gt 0 ]] || jars=(chat-server/target/chat-server-0.1.0-SNAPSHOT.jar)
+read -r -a jvms <<<"${JVMS:-java17 java25 java25-aot}"
+extra_opts=${EXTRA_OPTS:-}
 port=${MEASURE_PORT:-18089}
 settle=${SETTLE_S:-5}
 java17=${JAVA17:-/usr/lib/jvm/java-17-openjdk-amd64/bin/java}
@@ -29,7 +37,7 @@ java25=${JAVA25:-$(ls -d /usr/lib/jvm/temurin-25*/bin/java 2>/dev/null | head -1
 if [[ -z ${2:-} ]]; then
     mvn -B -o -q package -DskipTests -pl chat-server -am
 fi
-[[ -f $jar ]] || { echo "no jar at $jar" >&2; exit 1; }
+for jar in "${jars[@]}"; do [[ -f $jar ]] || { echo "no jar at $jar" >&2; exit 1; }; done
 jdk_bin=$(dirname "$java25")
 
 # The same JVM options as the image, read from the Dockerfile so the two cannot drift apart.
@@ -41,7 +49,7 @@ entry_options=$(sed -n 's/^ENTRYPOINT \[\(.*\)\]$/\1/p' deploy/docker/Dockerfile
     | grep '^-XX:' | grep -v '^-XX:AOTCache=' | tr '\n' ' ' || true)
 echo "machine: $(nproc) CPUs, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "Java 17: $("$java17" -version 2>&1 | head -1); Java 25: $("$java25" -version 2>&1 | head -1)"
-echo "JAVA_TOOL_OPTIONS=$image_options $small_node; Java 25 also gets the ENTRYPOINT's $entry_options"
+echo "JAVA_TOOL_OPTIONS=$image_options $small_node; Java 25 also gets the ENTRYPOINT's $entry_options${extra_opts:+; all get $extra_opts}"
 
 work=$(mktemp -d)
 log=$work/server.log
@@ -49,12 +57,10 @@ pid=
 cleanup() { [[ -n $pid ]] && kill "$pid" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-# As the image has it: the jar extracted (plain jars on a class path), and an AOT cache from one training run.
-"$java25" -Djarmode=tools -jar "$jar" extract --destination "$work/app" >/dev/null
-app=$work/app/$(basename "$jar")
-start_server() { # JAVA extra-options...
-    local java=$1; shift
-    JAVA_TOOL_OPTIONS="$image_options $small_node" PORT=$port \
+# As the image has it: each jar extracted (plain jars on a class path), and an AOT cache from one training run.
+start_server() { # APP JAVA extra-options...
+    local app=$1 java=$2; shift 2
+    JAVA_TOOL_OPTIONS="$image_options $small_node $extra_opts" PORT=$port \
         "$java" "$@" -jar "$app" --server.address=127.0.0.1 >"$log" 2>&1 &
     pid=$!
 }
@@ -66,50 +72,72 @@ await_ready() {
 }
 stop_server() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=; }
 
-echo "training the AOT cache (one run to readiness with -XX:AOTCacheOutput, as the image build does)"
-start_server "$java25" -XX:AOTCacheOutput="$work/app.aot"
-await_ready
-curl -fs -o /dev/null "http://127.0.0.1:$port/" || true
-stop_server
-[[ -s $work/app.aot ]] || { echo "no AOT cache was written; log:" >&2; cat "$log" >&2; exit 1; }
+apps=()
+for j in "${!jars[@]}"; do
+    n=$((j + 1))
+    "$java25" -Djarmode=tools -jar "${jars[$j]}" extract --destination "$work/app$n" >/dev/null
+    apps+=("$work/app$n/$(basename "${jars[$j]}")")
+    [[ ${#jars[@]} -gt 1 ]] && echo "jar $n: ${jars[$j]}"
+    if [[ " ${jvms[*]} " == *" java25-aot "* ]]; then
+        echo "training the AOT cache of jar $n (one run to readiness with -XX:AOTCacheOutput, as the image build does)"
+        start_server "${apps[$j]}" "$java25" -XX:AOTCacheOutput="$work/app$n.aot"
+        await_ready
+        curl -fs -o /dev/null "http://127.0.0.1:$port/" || true
+        stop_server
+        [[ -s $work/app$n.aot ]] || { echo "no AOT cache was written; log:" >&2; cat "$log" >&2; exit 1; }
+    fi
+done
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 range() { sort -n | awk 'NR==1 {min=$1} {max=$1} END {print min "-" max}'; }
 
 declare -A results
-jvms=(java17 java25 java25-aot)
-printf '%-4s %-11s %8s %9s %8s %14s %9s %12s\n' run jvm ready_s spring_s rss_mib rss_later_mib heap_mib heapmax_mib
+variants=()
+for jvm in "${jvms[@]}"; do
+    if [[ ${#jars[@]} -gt 1 ]]; then
+        for j in "${!jars[@]}"; do variants+=("$jvm/$((j + 1))"); done
+    else
+        variants+=("$jvm")
+    fi
+done
+printf '%-4s %-13s %8s %9s %7s %8s %14s %9s %12s\n' run jvm ready_s spring_s cpu_s rss_mib rss_later_mib heap_mib heapmax_mib
 for run in $(seq 1 "$runs"); do
-    for jvm in "${jvms[@]}"; do
+    for variant in "${variants[@]}"; do
+        jvm=${variant%/*}; n=1
+        [[ $variant == */* ]] && n=${variant#*/}
+        app=${apps[$((n - 1))]}
         start=$(date +%s%N)
         case $jvm in
-            java17) start_server "$java17" ;;
-            java25) start_server "$java25" $entry_options ;;
-            java25-aot) start_server "$java25" $entry_options -XX:AOTCache="$work/app.aot" ;;
+            java17) start_server "$app" "$java17" ;;
+            java25) start_server "$app" "$java25" $entry_options ;;
+            java25-aot) start_server "$app" "$java25" $entry_options -XX:AOTCache="$work/app$n.aot" ;;
+            *) echo "unknown JVM $jvm (java17, java25, java25-aot)" >&2; exit 1 ;;
         esac
         await_ready
         ready=$(awk "BEGIN {print ($(date +%s%N) - $start) / 1e9}")
         spring=$(sed -n 's/.*Started .* in \([0-9.]*\) seconds.*/\1/p' "$log" | head -1)
         rss=$(awk '/^VmRSS/ {printf "%.0f", $2/1024}' "/proc/$pid/status")
+        # /proc/PID/stat fields 14 and 15 (after the command name, which may hold spaces): utime, stime in ticks.
+        cpu=$(sed 's/.*) //' "/proc/$pid/stat" | awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($12 + $13) / hz}')
         # jstat -gc columns: S0C S1C S0U S1U EC EU OC OU MC MU ...
         read -r heap < <("$jdk_bin/jstat" -gc "$pid" | awk 'NR==2 {printf "%.0f\n", ($3+$4+$6+$8)/1024}')
         heapmax=$("$jdk_bin/jcmd" "$pid" VM.flags | tr ' ' '\n' | sed -n 's/-XX:MaxHeapSize=//p' | awk '{printf "%.0f", $1/1048576}')
         sleep "$settle"
         rss_later=$(awk '/^VmRSS/ {printf "%.0f", $2/1024}' "/proc/$pid/status")
-        printf '%-4s %-11s %8.2f %9s %8s %14s %9s %12s\n' "$run" "$jvm" "$ready" "$spring" "$rss" "$rss_later" "$heap" "$heapmax"
-        results[$jvm]+="$ready $spring $rss $rss_later $heap"$'\n'
+        printf '%-4s %-13s %8.2f %9s %7s %8s %14s %9s %12s\n' "$run" "$variant" "$ready" "$spring" "$cpu" "$rss" "$rss_later" "$heap" "$heapmax"
+        results[$variant]+="$ready $spring $cpu $rss $rss_later $heap"$'\n'
         stop_server
     done
 done
 
 echo
 echo "median (range) over $runs runs; load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
-names=(ready_s spring_s rss_mib rss_later_mib heap_mib)
-printf '%-14s' figure; printf ' %-22s' "${jvms[@]}"; echo
-for i in 0 1 2 3 4; do
+names=(ready_s spring_s cpu_s rss_mib rss_later_mib heap_mib)
+printf '%-14s' figure; printf ' %-22s' "${variants[@]}"; echo
+for i in 0 1 2 3 4 5; do
     printf '%-14s' "${names[$i]}"
-    for jvm in "${jvms[@]}"; do
-        column=$(printf '%s' "${results[$jvm]}" | awk -v c=$((i + 1)) 'NF {print $c}')
+    for variant in "${variants[@]}"; do
+        column=$(printf '%s' "${results[$variant]}" | awk -v c=$((i + 1)) 'NF {print $c}')
         printf ' %-22s' "$(median <<<"$column") ($(range <<<"$column"))"
     done
     echo

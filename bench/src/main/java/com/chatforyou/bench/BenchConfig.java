@@ -18,6 +18,7 @@ record BenchConfig(
         int warmupParticipants,
         int lobbyWatchers,
         int phaseTimeoutSeconds,
+        int quietSeconds,
         int clientThreads,
         Path serverJar,
         Path outputDir,
@@ -33,6 +34,9 @@ record BenchConfig(
               --warmup=200               participants in an unmeasured warm-up round first (0: none)
               --lobby-watchers=0         how many participants also subscribe to /topic/lobby
               --phase-timeout=180        seconds a phase may take before what is missing counts as failed
+              --quiet=SECONDS            seconds a phase's count may stand still, once it has moved, before
+                                         what is missing counts as missing (default: 10, or one per 100
+                                         participants if more); before the first arrival, --phase-timeout
               --client-threads=4         threads of the load tool's WebSocket clients
               --server-jar=PATH          default chat-server/target/chat-server-0.1.0-SNAPSHOT.jar
               --output=DIR               where results.json, results.csv and server.log go (default bench/target/results)
@@ -41,7 +45,7 @@ record BenchConfig(
             """;
 
     static BenchConfig defaults() {
-        return new BenchConfig(2000, 5, 10, 200, 200, 0, 180, 4,
+        return new BenchConfig(2000, 5, 10, 200, 200, 0, 180, quietFor(2000), 4,
                 Path.of("chat-server/target/chat-server-0.1.0-SNAPSHOT.jar"), Path.of("bench/target/results"),
                 List.of(), Map.of());
     }
@@ -57,6 +61,7 @@ record BenchConfig(
         int warmup = config.warmupParticipants;
         int lobby = config.lobbyWatchers;
         int timeout = config.phaseTimeoutSeconds;
+        Integer quiet = null;
         int threads = config.clientThreads;
         Path jar = config.serverJar;
         Path output = config.outputDir;
@@ -78,6 +83,7 @@ record BenchConfig(
                 case "warmup" -> warmup = Integer.parseInt(value);
                 case "lobby-watchers" -> lobby = Integer.parseInt(value);
                 case "phase-timeout" -> timeout = positive(name, value);
+                case "quiet" -> quiet = positive(name, value);
                 case "client-threads" -> threads = positive(name, value);
                 case "server-jar" -> jar = Path.of(value);
                 case "output" -> output = Path.of(value);
@@ -95,8 +101,18 @@ record BenchConfig(
         if (roomSize < 2) {
             throw new IllegalArgumentException("--room-size must be at least 2");
         }
-        return new BenchConfig(participants, roomSize, messages, joinRate, warmup, lobby, timeout, threads,
+        return new BenchConfig(participants, roomSize, messages, joinRate, warmup, lobby, timeout,
+                quiet != null ? quiet : quietFor(participants), threads,
                 jar, output, List.copyOf(jvm), Map.copyOf(props));
+    }
+
+    /**
+     * The default stand-still window: 10 s, or a second per 100 participants. With thousands of participants
+     * on two busy cores the first answers of a phase can take longer than 10 s, which ended the negotiation
+     * phase at 5,000 with nothing counted while the server was still relaying.
+     */
+    static int quietFor(int participants) {
+        return Math.max(10, participants / 100);
     }
 
     private static int positive(String name, String value) {

@@ -261,6 +261,8 @@ final class BenchReport {
         parameters.put("joins_per_second", config.joinsPerSecond());
         parameters.put("warmup_participants", config.warmupParticipants());
         parameters.put("lobby_watchers", config.lobbyWatchers());
+        parameters.put("phase_timeout_seconds", config.phaseTimeoutSeconds());
+        parameters.put("quiet_seconds", config.quietSeconds());
         parameters.put("client_threads", config.clientThreads());
         parameters.put("server_jvm_options", config.serverJvmOptions());
         return parameters;

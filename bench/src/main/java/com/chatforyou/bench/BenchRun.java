@@ -30,9 +30,6 @@ import java.util.stream.Collectors;
  */
 final class BenchRun implements AutoCloseable {
 
-    /** How long a count may stand still before what is missing is counted as missing. */
-    private static final Duration QUIET = Duration.ofSeconds(10);
-
     private final BenchConfig config;
     private final ExecutorService clientThreads;
     private final HttpClient[] httpClients;
@@ -292,17 +289,23 @@ final class BenchRun implements AutoCloseable {
         return (int) participants.stream().filter(BenchRun::isReady).count();
     }
 
-    /** Waits until the count reaches what is expected, or stands still for {@link #QUIET}. */
+    /**
+     * Waits until the count reaches what is expected, or, once it has started to move, stands still for the
+     * quiet window. Before the first arrival only the phase timeout bounds the wait: with everyone sending at
+     * once, the first answers of a phase queue behind all the requests on a busy server.
+     */
     private void awaitCount(LongSupplier current, LongSupplier expected) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(config.phaseTimeoutSeconds());
-        long last = -1;
+        long first = current.getAsLong();
+        long last = first;
         long lastChange = System.nanoTime();
+        long quietNanos = TimeUnit.SECONDS.toNanos(config.quietSeconds());
         while (current.getAsLong() < expected.getAsLong() && System.nanoTime() < deadline) {
             long now = current.getAsLong();
             if (now != last) {
                 last = now;
                 lastChange = System.nanoTime();
-            } else if (System.nanoTime() - lastChange > QUIET.toNanos()) {
+            } else if (now != first && System.nanoTime() - lastChange > quietNanos) {
                 return;
             }
             Thread.sleep(20);

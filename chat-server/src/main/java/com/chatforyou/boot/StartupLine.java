@@ -73,8 +73,9 @@ class StartupLine implements ApplicationListener<ApplicationEnvironmentPreparedE
             ParticipantCapacity capacity = capacity(environment);
             Integer configured = configuredMaxParticipants(environment);
             line.append(", ").append(capacity.describe(configured)).append(", max connections ")
-                    .append(Binder.get(environment).bind("chatforyou.limits.websocket.max-connections", Integer.class)
-                            .orElse(ParticipantCapacity.connections(capacity.cap(configured))));
+                    .append(SignalingWiring.webSocketLimits(environment).maxConnections());
+            Binder.get(environment).bind(TomcatConnectionLimit.PROPERTY, Integer.class)
+                    .ifBound(tomcat -> line.append(" (Tomcat accepts ").append(tomcat).append(')'));
         } catch (RuntimeException unusable) {
             line.append(", max participants not usable (the start-up failure below says why)");
         }

@@ -50,7 +50,7 @@ class StartupLineTest {
         assertThat(lines).hasSize(1);
         assertThat(lines.get(0)).contains("media backend mesh, TURN mode none").doesNotContain("KMS")
                 .containsPattern("max participants \\d+ \\(derived from the max heap; set "
-                        + "chatforyou.rooms.max-participants to override\\), max connections \\d+");
+                        + "chatforyou.rooms.max-participants to override\\), max connections \\d+ \\(Tomcat accepts \\d+\\)");
         assertThat(output.getAll()).doesNotContain(" WARN ");
     }
 
