@@ -2,6 +2,9 @@ package com.chatforyou.adapter.media.janus;
 
 import static com.chatforyou.adapter.media.janus.JanusRequests.unwrap;
 
+import com.chatforyou.adapter.media.MediaServer;
+import com.chatforyou.adapter.media.ReportedLoad;
+import com.chatforyou.adapter.media.ServerHealth;
 import com.chatforyou.domain.model.CapacityLimits;
 import com.chatforyou.domain.model.ChatException;
 import com.chatforyou.domain.model.ErrorCode;
@@ -13,7 +16,6 @@ import com.chatforyou.domain.model.MediaSignal;
 import com.chatforyou.domain.model.Participant;
 import com.chatforyou.domain.model.ParticipantId;
 import com.chatforyou.domain.model.RoomId;
-import com.chatforyou.domain.port.out.MediaPort;
 import com.chatforyou.domain.port.out.MediaServerEvents;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,7 +51,7 @@ import java.util.function.Supplier;
  * leaves from a second serial executor that nobody waits on. Domain calls wait for Janus at most
  * {@link JanusSettings#operationTimeout()}.
  */
-public class JanusMediaAdapter implements MediaPort, AutoCloseable {
+public class JanusMediaAdapter implements MediaServer {
     private static final System.Logger LOG = System.getLogger(JanusMediaAdapter.class.getName());
 
     /**
@@ -66,6 +68,7 @@ public class JanusMediaAdapter implements MediaPort, AutoCloseable {
     private final ExecutorService pool;
     private final Map<RoomId, JanusRoom> rooms = new ConcurrentHashMap<>();
     private volatile MediaServerEvents events;
+    private final List<Runnable> availableListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public JanusMediaAdapter(JanusSettings settings) {
         this(new JanusConnection(settings));
@@ -110,6 +113,7 @@ public class JanusMediaAdapter implements MediaPort, AutoCloseable {
             @Override
             public void sessionStarted(long sessionId) {
                 onSessionStarted(sessionId);
+                availableListeners.forEach(Runnable::run);
             }
 
             @Override
@@ -122,6 +126,35 @@ public class JanusMediaAdapter implements MediaPort, AutoCloseable {
     /** Whether Janus is reachable, for health checks. */
     public JanusStatus status() {
         return connection.status();
+    }
+
+    @Override
+    public String id() {
+        return MediaServer.idOf(settings.url());
+    }
+
+    @Override
+    public ServerHealth health() {
+        JanusStatus status = connection.status();
+        return new ServerHealth(status.up(), status.url(), status.state(),
+                status.sessionId() == null ? null : Long.toString(status.sessionId()), status.detail());
+    }
+
+    /**
+     * From the Admin API's count, when one is configured: every handle but the one per session for room
+     * requests is a stream (a publisher or a subscriber), whoever attached it.
+     */
+    @Override
+    public ReportedLoad reportedLoad() {
+        return census.last().map(count -> new ReportedLoad(Math.max(0, count.handles() - count.sessions()),
+                count.rooms(), null, null, Map.<String, Number>of("janusSessions", count.sessions(),
+                "janusHandles", count.handles(), "janusRooms", count.rooms()))).orElse(ReportedLoad.NONE);
+    }
+
+    /** Runs {@code listener} each time a Janus session starts (Janus reached, or reached again). */
+    @Override
+    public void whenAvailable(Runnable listener) {
+        availableListeners.add(listener);
     }
 
     /**
