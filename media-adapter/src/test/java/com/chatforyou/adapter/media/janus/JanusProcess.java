@@ -29,6 +29,8 @@ import java.util.regex.Matcher;
 public final class JanusProcess implements AutoCloseable {
     private static final File JANUS = new File("/usr/bin/janus");
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** Janus servers started by this JVM; each gets an RTP range of its own. */
+    private static final java.util.concurrent.atomic.AtomicInteger INSTANCES = new java.util.concurrent.atomic.AtomicInteger();
 
     private final Path folder;
     private final int port;
@@ -221,8 +223,8 @@ public final class JanusProcess implements AutoCloseable {
         if (sessionTimeoutSeconds > 0) {
             core = replace(core, "session_timeout", Integer.toString(sessionTimeoutSeconds));
         }
-        // A narrow RTP range of its own keeps parallel test runs apart.
-        int base = 20000 + (port % 40) * 1000;
+        // A narrow RTP range of its own keeps the Janus servers of one test JVM (one namespace) apart.
+        int base = 20000 + (INSTANCES.getAndIncrement() % 40) * 1000;
         core = replace(core, "rtp_port_range", quoted(base + "-" + (base + 999)));
         Files.writeString(folder.resolve("janus.jcfg"), core, StandardCharsets.UTF_8);
         String transport = Files.readString(source.resolve("janus.transport.websockets.jcfg"), StandardCharsets.UTF_8);
