@@ -12,6 +12,7 @@ import { LobbyView } from './lobby-view.js';
 import { RoomView } from './room-view.js';
 import { AudioLevelMonitor } from './audio-level.js';
 import { ErrorBanner, showConnectionStatus } from './page-view.js';
+import { MediaServerNotice } from './media-server-notice.js';
 
 const byId = id => {
   const node = document.getElementById(id);
@@ -39,6 +40,7 @@ const banner = new ErrorBanner({ banner: byId('error-banner'), text: byId('error
 const statusNode = byId('connection-status');
 const lobbySection = byId('lobby-view');
 const roomSection = byId('room-view');
+const mediaServerNotice = new MediaServerNotice(byId('media-server-notice'));
 
 const transport = createStompTransport({ brokerURL: signalingUrl(document.baseURI), reconnectDelaysMs: RECONNECT_DELAYS_MS });
 
@@ -154,7 +156,7 @@ session = new RoomSession({
       lobbySection.hidden = inRoom;
       roomSection.hidden = !inRoom;
       document.title = inRoom ? `${state.room.name} · ChatForYou` : 'ChatForYou';
-      byId('media-server-notice').hidden = !(inRoom && state.mediaServerAwayIn === state.room?.roomId);
+      mediaServerNotice.update(inRoom && state.mediaServerAwayIn === state.room?.roomId);
       lobbyView.render(state, session.connection);
       roomView.render(state);
     },

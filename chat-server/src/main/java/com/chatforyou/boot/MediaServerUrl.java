@@ -2,6 +2,7 @@ package com.chatforyou.boot;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.core.env.Environment;
@@ -13,6 +14,8 @@ final class MediaServerUrl {
             + "(wss:// when KMS serves TLS)");
     static final MediaServerUrl JANUS = new MediaServerUrl("The Janus server", "chatforyou.media.janus.url", "JANUS_URL",
             "ws://127.0.0.1:8188/", "Janus' WebSocket transport, e.g. ws://127.0.0.1:8188/ (wss:// when Janus serves TLS)");
+    /** A list's property and variable are the single URL's, plural. */
+    private static final String LIST_SUFFIX = "s";
     /** Greedy: with several @, more is hidden rather than less. */
     private static final Pattern USER_INFO = Pattern.compile("://.*@");
 
@@ -39,6 +42,30 @@ final class MediaServerUrl {
         return url.trim();
     }
 
+    /**
+     * Every server of a pool: the list property ({@code ...urls}) wins, then the list variable
+     * ({@code KMS_URLS}, {@code JANUS_URLS}; comma-separated), then the one URL of {@link #configured}.
+     */
+    List<String> configuredList(Environment environment, List<String> boundList) {
+        List<String> urls = nonBlank(boundList);
+        if (urls.isEmpty()) {
+            urls = nonBlank(List.of(environment.getProperty(listVariable(), "").split(",")));
+        }
+        return urls.isEmpty() ? List.of(configured(environment)) : urls;
+    }
+
+    String listProperty() {
+        return property + LIST_SUFFIX;
+    }
+
+    String listVariable() {
+        return environmentVariable + LIST_SUFFIX;
+    }
+
+    private static List<String> nonBlank(List<String> values) {
+        return values.stream().map(String::trim).filter(value -> !value.isEmpty()).toList();
+    }
+
     /** A ws:// or wss:// URL with a host, or a {@link Misconfiguration} that says how to fix it. */
     URI parse(String url) {
         URI uri;
@@ -63,8 +90,8 @@ final class MediaServerUrl {
     }
 
     private Misconfiguration malformed(String url, String problem) {
-        return new Misconfiguration(server + " URL '" + withoutSecrets(url) + "' (" + environmentVariable + " or "
-                + property + ") cannot be used: " + problem + ".",
+        return new Misconfiguration(server + " URL '" + withoutSecrets(url) + "' (" + environmentVariable + ", "
+                + property + " or their lists " + listVariable() + ", " + listProperty() + ") cannot be used: " + problem + ".",
                 "Set " + environmentVariable + " to " + example
                         + ", or use chatforyou.media.backend=mesh, which needs no media server.");
     }

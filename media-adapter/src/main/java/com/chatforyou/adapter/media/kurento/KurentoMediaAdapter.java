@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -455,8 +456,32 @@ public class KurentoMediaAdapter implements MediaServer {
     }
 
     private void onSessionResumed(String sessionId) {
-        pool.execute(this::retryPostponedReleases);
-        rooms.values().forEach(room -> room.kms.execute(() -> resetIfMediaLost(room)));
+        pool.execute(() -> {
+            retryPostponedReleases();
+            Set<String> alive = livePipelines();
+            rooms.values().forEach(room -> room.kms.execute(() -> {
+                if (alive != null && room.pipeline != null && !alive.contains(room.pipeline.getId())) {
+                    // Not a true resume: KMS took the old session id but lost the objects (it restarted).
+                    LOG.log(System.Logger.Level.INFO, "KMS no longer holds the pipeline of room {0}", room.id);
+                    room.pipeline = null;
+                }
+                resetIfMediaLost(room);
+            }));
+        });
+    }
+
+    /** The pipelines KMS holds now, or null when it cannot tell. */
+    private Set<String> livePipelines() {
+        try {
+            Set<String> ids = new java.util.HashSet<>();
+            connection.requireClient().getServerManager().getPipelines().forEach(pipeline -> ids.add(pipeline.getId()));
+            connection.requestAnswered();
+            return ids;
+        } catch (RuntimeException e) {
+            connection.requestFailed(e);
+            LOG.log(System.Logger.Level.DEBUG, "KMS pipelines not listed after a resume: {0}", e.toString());
+            return null;
+        }
     }
 
     /**

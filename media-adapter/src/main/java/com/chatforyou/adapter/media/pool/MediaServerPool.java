@@ -140,6 +140,11 @@ public final class MediaServerPool implements MediaPort, AutoCloseable {
         return Optional.ofNullable(byId.get(id)).map(this::snapshotOf);
     }
 
+    /** Rooms whose last reset found no server to plan their links on; they are retried. */
+    public int roomsAwaitingMedia() {
+        return (int) rooms.values().stream().filter(room -> room.awaitingMedia).count();
+    }
+
     /** Whether some server takes new rooms (up and not draining): the pool's readiness. */
     public boolean takesNewRooms() {
         return members.stream().anyMatch(member -> member.up() && !member.draining);

@@ -35,16 +35,24 @@ public final class JanusProcess implements AutoCloseable {
     private final Path folder;
     private final int port;
     private final int adminPort;
-    private final String apiSecret = UUID.randomUUID().toString();
-    private final String adminSecret = UUID.randomUUID().toString();
-    private final String roomAdminKey = UUID.randomUUID().toString();
+    private final String apiSecret;
+    private final String adminSecret;
+    private final String roomAdminKey;
     private final int sessionTimeoutSeconds;
     private volatile Process process;
     private int starts;
 
     private JanusProcess(int sessionTimeoutSeconds) {
+        this(sessionTimeoutSeconds, UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                UUID.randomUUID().toString());
+    }
+
+    private JanusProcess(int sessionTimeoutSeconds, String apiSecret, String adminSecret, String roomAdminKey) {
         requirePrivateNetwork();
         this.sessionTimeoutSeconds = sessionTimeoutSeconds;
+        this.apiSecret = apiSecret;
+        this.adminSecret = adminSecret;
+        this.roomAdminKey = roomAdminKey;
         try {
             folder = Files.createTempDirectory("chatforyou-janus-");
             port = freePort();
@@ -62,6 +70,13 @@ public final class JanusProcess implements AutoCloseable {
 
     public static JanusProcess running() {
         JanusProcess janus = new JanusProcess(0);
+        janus.start();
+        return janus;
+    }
+
+    /** A second Janus with the same secrets, as the servers of one deployment's pool have. */
+    public static JanusProcess runningWithTheSecretsOf(JanusProcess first) {
+        JanusProcess janus = new JanusProcess(0, first.apiSecret, first.adminSecret, first.roomAdminKey);
         janus.start();
         return janus;
     }

@@ -81,6 +81,8 @@ public final class KmsStandIn implements AutoCloseable {
     private final Set<Channel> connections = ConcurrentHashMap.newKeySet();
     private volatile Channel server;
     private volatile boolean silent;
+    /** From {@link #partition()} to {@link #heal()}: no request is read, no connection kept. */
+    private volatile boolean partitioned;
     /** The ServerManager's figures (getUsedCpu, getUsedMemory), as a test sets them. */
     private volatile float usedCpu = 5.0f;
     private volatile long usedMemoryKib = 300_000;
@@ -139,6 +141,10 @@ public final class KmsStandIn implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
+                        if (partitioned) {
+                            channel.close();
+                            return;
+                        }
                         connections.add(channel);
                         channel.closeFuture().addListener(closed -> connections.remove(channel));
                         if (answersHandshakes) {
@@ -201,6 +207,21 @@ public final class KmsStandIn implements AutoCloseable {
         return start();
     }
 
+    /**
+     * KMS restarts but then takes its clients' old session ids, as when a request other than {@code connect}
+     * reaches it first: clients resume "their" session, and every object is gone.
+     */
+    public void restartKeepingSessionIds() {
+        Set<String> kept;
+        synchronized (this) {
+            kept = new HashSet<>(sessions);
+        }
+        restart();
+        synchronized (this) {
+            sessions.addAll(kept);
+        }
+    }
+
     /** The network drops every connection but KMS keeps running: sessions and objects survive. */
     public void dropConnections() {
         closeConnections();
@@ -211,6 +232,7 @@ public final class KmsStandIn implements AutoCloseable {
      * while KMS runs on with its sessions and objects, until {@link #heal()}.
      */
     public void partition() {
+        partitioned = true;
         Channel listening;
         synchronized (this) {
             listening = server;
@@ -222,8 +244,14 @@ public final class KmsStandIn implements AutoCloseable {
         closeConnections();
     }
 
+    /** Whether the port takes connections (not stopped, not partitioned). */
+    public boolean listening() {
+        return server != null && !partitioned;
+    }
+
     /** The network is back: a client that reconnects with its session id finds its session and objects. */
     public KmsStandIn heal() {
+        partitioned = false;
         return start();
     }
 
@@ -597,7 +625,7 @@ public final class KmsStandIn implements AutoCloseable {
     private final class JsonRpcHandler extends SimpleChannelInboundHandler<TextWebSocketFrame> {
         @Override
         protected void channelRead0(ChannelHandlerContext context, TextWebSocketFrame frame) {
-            if (silent) {
+            if (silent || partitioned) {
                 return;
             }
             JsonObject message = JsonParser.parseString(frame.text()).getAsJsonObject();
@@ -606,7 +634,9 @@ public final class KmsStandIn implements AutoCloseable {
             }
             for (Outgoing outgoing : handle(context.channel(), message)) {
                 if (outgoing == PARTITION) {
-                    // Off the event loop: partition() waits for channels this loop closes.
+                    // Nothing more is read from now on; the sockets close off the event loop, which
+                    // partition() waits for.
+                    partitioned = true;
                     new Thread(KmsStandIn.this::partition, "kms-stand-in-partition").start();
                     return;
                 }
