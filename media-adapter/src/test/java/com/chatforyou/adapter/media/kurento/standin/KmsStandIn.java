@@ -216,10 +216,11 @@ public final class KmsStandIn implements AutoCloseable {
         synchronized (this) {
             kept = new HashSet<>(sessions);
         }
-        restart();
+        stop();
         synchronized (this) {
             sessions.addAll(kept);
         }
+        start();
     }
 
     /** The network drops every connection but KMS keeps running: sessions and objects survive. */
