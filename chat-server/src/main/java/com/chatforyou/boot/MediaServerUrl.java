@@ -14,8 +14,7 @@ final class MediaServerUrl {
             + "(wss:// when KMS serves TLS)");
     static final MediaServerUrl JANUS = new MediaServerUrl("The Janus server", "chatforyou.media.janus.url", "JANUS_URL",
             "ws://127.0.0.1:8188/", "Janus' WebSocket transport, e.g. ws://127.0.0.1:8188/ (wss:// when Janus serves TLS)");
-    /** A list's property and variable are the single URL's, plural. */
-    private static final String LIST_SUFFIX = "s";
+
     /** Greedy: with several @, more is hidden rather than less. */
     private static final Pattern USER_INFO = Pattern.compile("://.*@");
 
@@ -55,11 +54,11 @@ final class MediaServerUrl {
     }
 
     String listProperty() {
-        return property + LIST_SUFFIX;
+        return property + "s";
     }
 
     String listVariable() {
-        return environmentVariable + LIST_SUFFIX;
+        return environmentVariable + "S";
     }
 
     private static List<String> nonBlank(List<String> values) {
@@ -90,8 +89,9 @@ final class MediaServerUrl {
     }
 
     private Misconfiguration malformed(String url, String problem) {
-        return new Misconfiguration(server + " URL '" + withoutSecrets(url) + "' (" + environmentVariable + ", "
-                + property + " or their lists " + listVariable() + ", " + listProperty() + ") cannot be used: " + problem + ".",
+        return new Misconfiguration(server + " URL '" + withoutSecrets(url) + "' (" + environmentVariable + " or "
+                + property + "; for several servers " + listVariable() + " or " + listProperty() + ") cannot be used: "
+                + problem + ".",
                 "Set " + environmentVariable + " to " + example
                         + ", or use chatforyou.media.backend=mesh, which needs no media server.");
     }

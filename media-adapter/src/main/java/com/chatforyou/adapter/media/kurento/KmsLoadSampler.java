@@ -53,10 +53,12 @@ final class KmsLoadSampler implements AutoCloseable {
             double cpu = manager.getUsedCpu(CPU_WINDOW_MILLIS);
             long memory = manager.getUsedMemory();
             int pipelines = manager.getPipelines().size();
+            connection.requestAnswered();
             last = new ReportedLoad(null, pipelines, cpu, memory, Map.of("kmsUsedCpuPercent", cpu,
                     "kmsUsedMemoryKib", memory, "kmsPipelines", pipelines));
         } catch (RuntimeException e) {
             last = ReportedLoad.NONE;
+            connection.requestFailed(e);
             LOG.log(System.Logger.Level.DEBUG, "KMS load not sampled: {0}", e.toString());
         }
     }
