@@ -375,7 +375,8 @@ describe('RoomSession in-call controls', () => {
     ctx.s.handleEvent({ type: 'media-state', roomId: 'r1', participantId: 'pBob', audioMuted: false, videoMuted: true, sharing: false });
     assert.deepEqual(
       { ...ctx.s.state.participants[0], participantId: undefined, displayName: undefined, sendsAudio: undefined, sendsVideo: undefined },
-      { participantId: undefined, displayName: undefined, sendsAudio: undefined, sendsVideo: undefined, audioMuted: false, videoMuted: true, sharing: false },
+      { participantId: undefined, displayName: undefined, sendsAudio: undefined, sendsVideo: undefined, audioMuted: false,
+        videoMuted: true, sharing: false, role: 'participant', mayUnmute: true },
     );
   });
 });

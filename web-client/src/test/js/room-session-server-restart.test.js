@@ -11,7 +11,7 @@ import { recordingLog } from './support/link-harness.js';
 // The server is shutting down (docs/signaling-protocol.md#server-restarting): the page says so,
 // reconnects with the transport's usual backoff and joins the same room again by name.
 
-const ROOM = { roomId: 'r1', name: 'Standup', participants: 2, capacity: 4, locked: true };
+const ROOM = { roomId: 'r1', name: 'Standup', participants: 2, capacity: 4, passwordRequired: true, locked: false };
 const ANN = { participantId: 'pAnn', displayName: 'Ann', sendsAudio: true, sendsVideo: true, audioMuted: false, videoMuted: false };
 const BOB = { participantId: 'pBob', displayName: 'Bob', sendsAudio: true, sendsVideo: false, audioMuted: false, videoMuted: false };
 

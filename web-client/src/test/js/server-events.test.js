@@ -2,21 +2,12 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { applyServerEvent } from '../../main/js/js/server-events.js';
+import { run } from './support/reduce.js';
 import { initialState } from '../../main/js/js/room-state.js';
 import { beginJoin } from '../../main/js/js/membership-state.js';
 import { normalizeIceServers } from '../../main/js/js/link-state.js';
 import { ANN, CAROL, ROOM, chat, joined, linkOpen } from './support/protocol-events.js';
 
-/** Applies events one after another, collecting every effect. */
-function run(state, ...events) {
-  const effects = [];
-  for (const event of events) {
-    const result = applyServerEvent(state, event);
-    state = result.state;
-    effects.push(...result.effects);
-  }
-  return { state, effects };
-}
 
 const joining = () => beginJoin(initialState(), { roomId: 'r1', password: null });
 const inRoom = () => run(joining(), joined()).state;
@@ -34,7 +25,7 @@ describe('applyServerEvent', () => {
     assert.equal(state.lobby.defaultCapacity, 6);
     assert.equal(state.lobby.maxCapacity, 8);
     assert.equal(state.lobby.loaded, true);
-    assert.deepEqual(state.lobby.rooms, [{ ...ROOM, participants: 2, locked: true }]);
+    assert.deepEqual(state.lobby.rooms, [{ ...ROOM, participants: 2, locked: true, passwordRequired: false, waitingRoom: false }]);
   });
 
   test('room-created after our own create asks to join it with the same password', () => {

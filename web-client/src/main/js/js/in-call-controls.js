@@ -18,6 +18,7 @@ export class InCallControls {
    * @param {() => object[]} options.sendLinks the open publishing MediaLinks
    * @param {() => boolean} options.inRoom
    * @param {(flags: {audioMuted: boolean, videoMuted: boolean, sharing: boolean}) => void} options.announce
+   * @param {() => boolean} [options.mayUnmute] false while the room's hosts hold the microphone
    * @param {(local: object|null) => void} [options.onChange]
    * @param {(code: string, message: string) => void} [options.onError]
    * @param {((constraints: object) => Promise<MediaStream>)|null} [options.getDisplayMedia] for sharing
@@ -29,6 +30,7 @@ export class InCallControls {
     sendLinks,
     inRoom,
     announce,
+    mayUnmute = () => true,
     onChange = () => {},
     onError = () => {},
     getDisplayMedia = null,
@@ -39,6 +41,7 @@ export class InCallControls {
     this.sendLinks = sendLinks;
     this.inRoom = inRoom;
     this.announce = announce;
+    this.mayUnmute = mayUnmute;
     this.onChange = onChange;
     this.onError = onError;
     /** Without them the share and device controls do nothing. */
@@ -83,6 +86,7 @@ export class InCallControls {
   /** Mutes or unmutes the own microphone ('audio') or camera ('video') and tells the room. */
   setMuted(kind, muted) {
     if (!this.inRoom() || !this.local?.stream) return;
+    if (kind === 'audio' && !muted && !this.mayUnmute()) return;
     const tracks = kind === 'audio' ? this.local.stream.getAudioTracks() : this.local.stream.getVideoTracks();
     if (tracks.length === 0) return;
     for (const track of tracks) track.enabled = !muted;

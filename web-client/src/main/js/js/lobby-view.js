@@ -1,5 +1,5 @@
 /**
- * The lobby: the live room list, the create form and the password dialog for locked rooms.
+ * The lobby: the live room list, the create form and the password dialog for rooms with a password.
  */
 
 import { element, setVisible, syncKeyed } from './dom.js';
@@ -31,7 +31,12 @@ export function updateRoomItem(parts, room, { disabled = false } = {}) {
   parts.root.className = full ? 'room full' : 'room';
   parts.root.setAttribute('data-room-id', room.roomId);
   parts.root.setAttribute('data-locked', room.locked ? 'true' : 'false');
-  const lockText = room.locked ? 'Password required' : 'Open room';
+  parts.root.setAttribute('data-password-required', room.passwordRequired ? 'true' : 'false');
+  parts.root.setAttribute('data-waiting-room', room.waitingRoom ? 'true' : 'false');
+  // Locked takes nobody; a password or a waiting room still lets people in.
+  const lockText = room.locked ? 'Locked by the host: nobody new can join'
+    : [room.passwordRequired ? 'Password required' : '', room.waitingRoom ? 'A host lets you in' : '']
+      .filter(Boolean).join('; ') || 'Open room';
   parts.lock.setAttribute('aria-label', lockText);
   parts.lock.setAttribute('title', lockText);
   if (parts.name.textContent !== room.name) parts.name.textContent = room.name;
@@ -152,8 +157,9 @@ export class LobbyView {
   }
 
   #requestJoin(room) {
-    // Locked rooms ask for the password here, in the page; an open room joins straight away.
-    if (room.locked) this.showPasswordDialog(room);
+    // Rooms with a password ask for it here, in the page; others join straight away (a locked
+    // room's refusal comes from the server, which is the clearer message).
+    if (room.passwordRequired) this.showPasswordDialog(room);
     else this.onJoin(room, null);
   }
 }

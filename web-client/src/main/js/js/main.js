@@ -13,6 +13,7 @@ import { RoomView } from './room-view.js';
 import { AudioLevelMonitor } from './audio-level.js';
 import { ErrorBanner, showConnectionStatus } from './page-view.js';
 import { MediaServerNotice } from './media-server-notice.js';
+import { createHostingViews } from './hosting-ui.js';
 
 const byId = id => {
   const node = document.getElementById(id);
@@ -35,6 +36,22 @@ displayNameInput.addEventListener('change', () => {
   }
 });
 const displayName = () => displayNameInput.value;
+
+/** A random token this browser keeps and sends with its joins: a removal ban applies to it too. */
+const CLIENT_TOKEN_KEY = 'chatforyou.clientToken';
+function clientToken() {
+  try {
+    let token = localStorage.getItem(CLIENT_TOKEN_KEY);
+    if (!token || !/^[A-Za-z0-9_-]{8,64}$/.test(token)) {
+      const bytes = crypto.getRandomValues(new Uint8Array(18));
+      token = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+      localStorage.setItem(CLIENT_TOKEN_KEY, token);
+    }
+    return token;
+  } catch {
+    return null; // storage disabled: joins carry no token
+  }
+}
 
 const banner = new ErrorBanner({ banner: byId('error-banner'), text: byId('error-text'), dismiss: byId('error-dismiss') });
 const statusNode = byId('connection-status');
@@ -116,6 +133,21 @@ const roomView = new RoomView({
   },
 });
 
+const hosting = createHostingViews({
+  doc: document,
+  session: () => session,
+  elements: {
+    main: document.querySelector('main'),
+    roomView: roomSection,
+    sidebar: roomSection.querySelector('.sidebar'),
+    controls: byId('leave-button').parentElement,
+    tiles: byId('tiles'),
+    selfTile: byId('self-tile'),
+    mediaNotice: byId('media-notice'),
+    toggleAudio: byId('toggle-audio'),
+  },
+});
+
 const mediaDevices = navigator.mediaDevices;
 
 /** Active speaker: the own microphone under 'self', everyone else under their participant id. */
@@ -140,6 +172,7 @@ mediaDevices?.addEventListener?.('devicechange', refreshDevices);
 
 session = new RoomSession({
   transport,
+  clientToken: clientToken(),
   getDisplayMedia: mediaDevices?.getDisplayMedia ? constraints => mediaDevices.getDisplayMedia(constraints) : null,
   getUserMedia: mediaDevices?.getUserMedia ? constraints => mediaDevices.getUserMedia(constraints) : null,
   acquireMedia: () =>
@@ -153,15 +186,17 @@ session = new RoomSession({
       const inRoom = state.phase === 'in-room';
       // The create form keeps its values through errors and empties once a room was entered.
       if (inRoom && roomSection.hidden) lobbyView.resetCreateForm();
-      lobbySection.hidden = inRoom;
+      lobbySection.hidden = inRoom || state.phase === 'waiting';
       roomSection.hidden = !inRoom;
       document.title = inRoom ? `${state.room.name} · ChatForYou` : 'ChatForYou';
       mediaServerNotice.update(inRoom && state.mediaServerAwayIn === state.room?.roomId);
       lobbyView.render(state, session.connection);
       roomView.render(state);
+      hosting.render(state);
     },
     localMediaChanged: local => {
       roomView.setLocalMedia(local);
+      hosting.render(session.state); // the controls were drawn again; a held microphone stays held
       if (!local) {
         levels.clear();
         return;
@@ -174,6 +209,8 @@ session = new RoomSession({
       levels.watch(publisherId, tracks.find(track => track.kind === 'audio') ?? null);
     },
     error: ({ code, message }) => banner.show(code, message),
+    notice: notice => hosting.notice(notice),
+    reaction: reaction => hosting.reaction(reaction),
     errorCleared: () => banner.clear(),
     serverRestarting: () => {
       banner.clear();

@@ -8,6 +8,8 @@ import { othersOf, participantOf, roomOf, inThisRoom, toLobby, unchanged } from 
 import { chatHistoryOf } from './chat-state.js';
 import { closeLinks, normalizeIceServers, openLinks } from './link-state.js';
 import { rejoinFromLobby, rejoinSetback, resumed } from './reconnect-state.js';
+import { hostingFromJoined, joinedEffects, moderationErrorEffects } from './moderation-state.js';
+import { handsOf } from './hands-state.js';
 
 /** Errors that, while a join is pending and no destination is named, mean the join failed. */
 const JOIN_ERROR_CODES = new Set([
@@ -20,6 +22,8 @@ const JOIN_ERROR_CODES = new Set([
   'invalid-password',
   'already-in-room',
   'media-unavailable',
+  'room-locked',
+  'banned',
 ]);
 
 /** The state while a room.join is outstanding. */
@@ -58,7 +62,8 @@ export const MEMBERSHIP_EVENTS = {
 
   joined(state, e) {
     if (e.resumed === true && state.phase === 'in-room') return resumed(state, e);
-    if (state.phase !== 'joining') {
+    // From a waiting room too: a host admitted us.
+    if (state.phase !== 'joining' && state.phase !== 'waiting') {
       // The page gave up on this join (e.g. the user went back); do not keep a seat it cannot use.
       return { state, effects: [{ type: 'send', destination: '/app/room.leave', body: {} }] };
     }
@@ -76,9 +81,12 @@ export const MEMBERSHIP_EVENTS = {
       reconnecting: false,
       joinPassword: state.joining?.password ?? null,
       rejoin: null,
+      ...hostingFromJoined(e),
+      hands: handsOf(e.hands),
+      waiting: null,
     };
     // Links announced before `joined` waited for the ICE servers; open them now.
-    return { state: next, effects: [{ type: 'joined' }, ...openLinks(next.links)] };
+    return { state: next, effects: [{ type: 'joined' }, ...joinedEffects(self), ...openLinks(next.links)] };
   },
 
   'participant-joined'(state, e) {
@@ -114,7 +122,12 @@ export const MEMBERSHIP_EVENTS = {
 
   'media-state'(state, e) {
     if (!inThisRoom(state, e.roomId)) return unchanged(state);
-    const flags = { audioMuted: Boolean(e.audioMuted), videoMuted: Boolean(e.videoMuted), sharing: Boolean(e.sharing) };
+    const flags = {
+      audioMuted: Boolean(e.audioMuted),
+      videoMuted: Boolean(e.videoMuted),
+      sharing: Boolean(e.sharing),
+      mayUnmute: e.mayUnmute !== false,
+    };
     if (e.participantId === state.self?.participantId) {
       return { state: { ...state, self: { ...state.self, ...flags } }, effects: [] };
     }
@@ -128,11 +141,12 @@ export const MEMBERSHIP_EVENTS = {
     const setback = rejoinSetback(state, e);
     if (setback) return setback;
     if (isSilentError(e.code)) return unchanged(state);
-    const effects = [{ type: 'error', code: e.code, message: e.message, destination: e.destination ?? null }];
+    const effects = [{ type: 'error', code: e.code, message: e.message, destination: e.destination ?? null },
+      ...moderationErrorEffects(e)];
     let next = state;
     const aboutJoin =
       e.destination === '/app/room.join' || (e.destination == null && JOIN_ERROR_CODES.has(e.code));
-    if (state.phase === 'joining' && aboutJoin) {
+    if ((state.phase === 'joining' || state.phase === 'waiting') && aboutJoin) {
       next = toLobby(state);
       effects.push({ type: 'join-failed' });
     }

@@ -9,6 +9,8 @@
 import { othersOf, participantOf, roomOf, inThisRoom, toLobby, unchanged } from './room-state.js';
 import { chatHistoryOf } from './chat-state.js';
 import { closeLinks, normalizeIceServers } from './link-state.js';
+import { hostingFromJoined, joinedEffects } from './moderation-state.js';
+import { handsOf } from './hands-state.js';
 
 /** The room.resume body for a seat whose connection dropped, or null when there is nothing to resume. */
 export function resumeRequest(state) {
@@ -32,8 +34,11 @@ export function resumed(state, e) {
     iceServers: normalizeIceServers(e.iceServers),
     resumeToken: typeof e.resumeToken === 'string' ? e.resumeToken : state.resumeToken,
     links: [],
+    // Roles, settings and raised hands come back as the server kept them.
+    ...hostingFromJoined(e),
+    hands: handsOf(e.hands),
   };
-  return { state: next, effects: [...closeLinks(state.links), { type: 'joined' }] };
+  return { state: next, effects: [...closeLinks(state.links), { type: 'joined' }, ...joinedEffects(self)] };
 }
 
 /** After a reconnect: a pending rejoin may now act on the new server's room list. */

@@ -15,6 +15,8 @@
  *   error({code, message, destination})    something to show the user
  *   errorCleared()                         a new action started; an old error no longer applies
  *   serverRestarting()                     the server is going; the page will join again by name
+ *   notice({kind, text})                   something a host did, or a knock, to show and announce
+ *   reaction({participantId, emoji, text}) a reaction to show over a tile ('self' for the own) and announce
  */
 
 import { errorText } from './errors.js';
@@ -23,6 +25,9 @@ import { initialState } from './room-state.js';
 import { applyServerEvent } from './server-events.js';
 import { beginJoin, leaveLocally } from './membership-state.js';
 import { chatRequest } from './chat-state.js';
+import { hostRequest } from './moderation-state.js';
+import { toggleHandRequest } from './hands-state.js';
+import { reactionRequest } from './reactions-state.js';
 import { SessionConnection } from './session-connection.js';
 import { MediaLinks } from './media-links.js';
 import { InCallControls } from './in-call-controls.js';
@@ -37,8 +42,11 @@ export class RoomSession {
     setTimer = (fn, ms) => setTimeout(fn, ms),
     getDisplayMedia = null,
     getUserMedia = null,
+    clientToken = null,
   }) {
     this.transport = transport;
+    /** Sent with every join; see ClientToken in the domain. */
+    this.clientToken = clientToken;
     this.listener = listener;
     this.log = log;
     this.state = initialState();
@@ -61,6 +69,8 @@ export class RoomSession {
       sendLinks: () => this.links.sendLinks(),
       inRoom: () => this.state.phase === 'in-room',
       announce: flags => this.#send('/app/media.state', flags),
+      // While the hosts hold the microphone, the page does not unmute it either (the server would refuse).
+      mayUnmute: () => this.state.self?.mayUnmute !== false,
       onChange: local => this.listener.localMediaChanged?.(local),
       onError: (code, message) => this.#clientError(code, message),
     });
@@ -128,12 +138,20 @@ export class RoomSession {
       displayName: name,
       password: password || null,
       media: { audio: Boolean(local.media?.audio), video: Boolean(local.media?.video) },
+      ...(this.clientToken ? { clientToken: this.clientToken } : {}),
     });
     return true;
   }
 
   /** Leaves at once: the page does not wait for `left` to stop the camera and close links. */
   leaveRoom() {
+    if (this.state.phase === 'waiting') {
+      // Gives up waiting to be admitted: the server withdraws the knock.
+      this.#send('/app/room.leave', {});
+      const { state, effects } = leaveLocally(this.state);
+      this.#transition({ state, effects: [...effects, { type: 'left' }] });
+      return;
+    }
     if (this.state.phase === 'lobby') {
       // Leaving while waiting to join again after a server restart: stop waiting.
       if (this.state.rejoin) {
@@ -154,6 +172,28 @@ export class RoomSession {
     if (!request) return false;
     this.listener.errorCleared?.();
     return this.#send('/app/chat.send', request);
+  }
+
+  /**
+   * A host action (moderation-state.js hostRequest): on a participant ({participantId}) or on the
+   * room ({locked}, {password}, {enabled}, {hostsControl}, {knockId}). @returns whether it was sent
+   */
+  hostAction(action, options = {}) {
+    const request = hostRequest(this.state, action, options);
+    if (!request) return false;
+    this.listener.errorCleared?.();
+    return this.#send(request.destination, request.body);
+  }
+
+  /** Raises the own hand, or lowers it when it is up. */
+  toggleHand() {
+    const request = toggleHandRequest(this.state);
+    return request ? this.#send(request.destination, request.body) : false;
+  }
+
+  react(emoji) {
+    const request = reactionRequest(this.state, emoji);
+    return request ? this.#send(request.destination, request.body) : false;
   }
 
   // ---- server events ----------------------------------------------------------------------
@@ -189,6 +229,10 @@ export class RoomSession {
         self: s.self,
         room: s.room,
         participants: s.participants,
+        settings: s.settings,
+        hands: s.hands,
+        waiting: s.waiting,
+        waitingList: s.waitingList,
         chatMessages: s.chat.length,
         iceServers: s.iceServers,
         lobby: s.lobby,
@@ -284,6 +328,18 @@ export class RoomSession {
         break;
       case 'update-ice-servers':
         this.links.updateIceServers(effect.iceServers);
+        break;
+      case 'force-mute':
+        this.controls.setMuted(effect.kind, true);
+        break;
+      case 'stop-share':
+        this.controls.stopShare();
+        break;
+      case 'notice':
+        this.listener.notice?.({ kind: effect.kind, text: effect.text });
+        break;
+      case 'reaction':
+        this.listener.reaction?.({ participantId: effect.participantId, emoji: effect.emoji, text: effect.text });
         break;
       case 'error':
         this.listener.error?.({

@@ -1,11 +1,20 @@
 /**
  * The room state of one browser tab: its shape, and the small pure pieces that every reducer module
- * (membership-, link-, chat- and reconnect-state.js, combined by server-events.js) shares.
+ * (membership-, link-, chat-, reconnect-, moderation-, waiting-room-, hands- and reactions-state.js,
+ * combined by server-events.js) shares.
  */
+
+/** Settings of a room nobody has changed. */
+export const NO_SETTINGS = Object.freeze({
+  locked: false,
+  passwordRequired: false,
+  waitingRoom: false,
+  hostsControlMicrophones: false,
+});
 
 export function initialState() {
   return {
-    phase: 'lobby', // lobby | joining | in-room
+    phase: 'lobby', // lobby | joining | waiting (in a waiting room) | in-room
     lobby: { rooms: [], defaultCapacity: null, maxCapacity: null, loaded: false },
     /** Set between room.create and room-created: the join that follows needs these. */
     pendingCreate: null,
@@ -15,6 +24,14 @@ export function initialState() {
     self: null,
     /** Everyone else in the room, in order of arrival. */
     participants: [],
+    /** What the room's hosts set (moderation-state.js): lock, password, waiting room, microphones. */
+    settings: { ...NO_SETTINGS },
+    /** The raised hands, first raised first (hands-state.js): [{participantId, raisedAt}]. */
+    hands: [],
+    /** For hosts: who waits in the waiting room (waiting-room-state.js): [{knockId, displayName, knockedAt}]. */
+    waitingList: [],
+    /** While phase is 'waiting': the room knocked at, {roomId, roomName, knockId}. */
+    waiting: null,
     chat: [],
     /** From `joined`; null until then, and no link is opened while it is null. */
     iceServers: null,
@@ -54,6 +71,23 @@ export function participantOf(p) {
     audioMuted: Boolean(p.audioMuted),
     videoMuted: Boolean(p.videoMuted),
     sharing: Boolean(p.sharing),
+    role: ROLES.includes(p.role) ? p.role : 'participant',
+    mayUnmute: p.mayUnmute !== false,
+  };
+}
+
+export const ROLES = Object.freeze(['host', 'co-host', 'participant']);
+
+/** The host and co-hosts moderate. */
+export const isHostRole = role => role === 'host' || role === 'co-host';
+
+/** What the hosts set, as `joined` and `room-settings` carry it. */
+export function settingsOf(s) {
+  return {
+    locked: Boolean(s?.locked),
+    passwordRequired: Boolean(s?.passwordRequired),
+    waitingRoom: Boolean(s?.waitingRoom),
+    hostsControlMicrophones: Boolean(s?.hostsControlMicrophones),
   };
 }
 
@@ -70,6 +104,8 @@ export function roomOf(r) {
     name: String(r.name ?? ''),
     participants: Number(r.participants) || 0,
     capacity: Number(r.capacity) || 0,
+    passwordRequired: Boolean(r.passwordRequired),
     locked: Boolean(r.locked),
+    waitingRoom: Boolean(r.waitingRoom),
   };
 }

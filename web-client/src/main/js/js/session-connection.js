@@ -51,7 +51,7 @@ export class SessionConnection {
   /**
    * The connection dropped and the transport is retrying. In a room the seat is kept by the server
    * for a while: media keeps flowing on the open peer connections, and connected() resumes the seat.
-   * A join in flight cannot be resumed and is given up.
+   * A join in flight, or a wait in a waiting room, cannot be resumed and is given up.
    */
   interrupted(state) {
     this.status = 'reconnecting';
@@ -59,7 +59,8 @@ export class SessionConnection {
     const effects = [];
     if (state.phase === 'in-room') {
       next = { ...state, reconnecting: true };
-    } else if (state.phase === 'joining') {
+    } else if (state.phase === 'joining' || state.phase === 'waiting') {
+      // Neither a join in flight nor a knock survives the connection: the server forgets them.
       const left = leaveLocally(state);
       next = left.state;
       effects.push(...left.effects, { type: 'join-failed' });

@@ -10,13 +10,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ChatForYouProperties(
         @DefaultValue Rooms rooms,
         @DefaultValue Media media,
-        @DefaultValue Ice ice) {
+        @DefaultValue Ice ice,
+        @DefaultValue Hosts hosts) {
 
+    /**
+     * {@code maxParticipants}: seats on the whole server; when unset, derived from the maximum heap
+     * ({@link ParticipantCapacity}).
+     */
     public record Rooms(
             @DefaultValue("100") int maxRooms,
             @DefaultValue("60s") Duration abandonedRoomTimeout,
             @DefaultValue("20s") Duration reconnectGrace,
-            @DefaultValue("1000") int maxParticipants) {
+            Integer maxParticipants) {
     }
 
     /** {@code backend} is {@code mesh} (default), {@code kurento} or {@code janus}; see docs/media-backends.md. */
@@ -86,5 +91,13 @@ public record ChatForYouProperties(
     }
 
     public record Ice(@DefaultValue List<String> stunUrls) {
+    }
+
+    /**
+     * How rooms are hosted: {@code handover} is {@code longest-present} (when the last host leaves, whoever
+     * has been in the room longest hosts it) or {@code none} (the room goes on without a host);
+     * {@code removalBan} is how long a removed participant stays out of that room ({@code 0s}: not at all).
+     */
+    public record Hosts(@DefaultValue("longest-present") String handover, @DefaultValue("10m") Duration removalBan) {
     }
 }

@@ -1,18 +1,27 @@
 package com.chatforyou.boot;
 
+import com.chatforyou.domain.model.HostHandover;
 import com.chatforyou.domain.port.out.IceServerProvider;
 import com.chatforyou.domain.port.out.IdGenerator;
 import com.chatforyou.domain.port.out.MediaPort;
 import com.chatforyou.domain.port.out.ParticipantNotifier;
 import com.chatforyou.domain.port.out.RoomStorePort;
+import com.chatforyou.domain.port.out.SignedInUserPort;
 import com.chatforyou.domain.port.out.TimeSource;
 import com.chatforyou.domain.service.ChatService;
+import com.chatforyou.domain.service.HandsService;
+import com.chatforyou.domain.service.HostRolesService;
+import com.chatforyou.domain.service.HostSettings;
 import com.chatforyou.domain.service.LobbyService;
 import com.chatforyou.domain.service.MediaNegotiationService;
 import com.chatforyou.domain.service.MembershipService;
+import com.chatforyou.domain.service.ParticipantModerationService;
+import com.chatforyou.domain.service.ReactionsService;
+import com.chatforyou.domain.service.RoomAccessService;
 import com.chatforyou.domain.service.RoomServices;
 import com.chatforyou.domain.service.RoomSettings;
 import com.chatforyou.domain.service.RoomStatisticsService;
+import com.chatforyou.domain.service.ServerRestartService;
 import com.chatforyou.domain.store.InMemoryRoomStore;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -32,11 +41,34 @@ class DomainWiring {
     @Bean
     RoomServices roomServices(MediaPort media, ParticipantNotifier notifier, IceServerProvider iceServers,
                               TimeSource clock, IdGenerator ids, RoomStorePort roomStore,
-                              ChatForYouProperties properties) {
+                              ChatForYouProperties properties, SignedInUserPort signedInUsers) {
         var rooms = properties.rooms();
         return new RoomServices(media, notifier, iceServers, clock, ids,
                 new RoomSettings(rooms.maxRooms(), rooms.abandonedRoomTimeout(), rooms.reconnectGrace(),
-                        rooms.maxParticipants()), roomStore);
+                        ParticipantCapacity.ofThisJvm(rooms.maxRooms()).cap(rooms.maxParticipants())), roomStore,
+                hostSettings(properties.hosts()), signedInUsers);
+    }
+
+    /**
+     * Who is signed in on a connection. Nobody until host sign-in exists (issue 13): a creator is then
+     * recognised by the connection that created the room only. Sign-in replaces this bean.
+     */
+    @Bean
+    SignedInUserPort signedInUsers() {
+        return SignedInUserPort.NOBODY;
+    }
+
+    static HostSettings hostSettings(ChatForYouProperties.Hosts hosts) {
+        HostHandover handover = switch (hosts.handover()) {
+            case "longest-present" -> HostHandover.LONGEST_PRESENT;
+            case "none" -> HostHandover.NONE;
+            default -> throw new Misconfiguration("chatforyou.hosts.handover (CHATFORYOU_HOSTS_HANDOVER) is '"
+                    + hosts.handover() + "'", "Set it to longest-present or none.");
+        };
+        if (hosts.removalBan().isNegative()) {
+            throw new Misconfiguration("chatforyou.hosts.removal-ban is negative", "Set it to 0s or more.");
+        }
+        return new HostSettings(handover, hosts.removalBan());
     }
 
     // One bean per group of use cases; the signaling adapter asks for the use case interfaces.
@@ -49,6 +81,36 @@ class DomainWiring {
     @Bean
     MembershipService membershipService(RoomServices services) {
         return services.membership();
+    }
+
+    @Bean
+    ServerRestartService serverRestartService(RoomServices services) {
+        return services.restart();
+    }
+
+    @Bean
+    ParticipantModerationService participantModerationService(RoomServices services) {
+        return services.participantModeration();
+    }
+
+    @Bean
+    RoomAccessService roomAccessService(RoomServices services) {
+        return services.roomAccess();
+    }
+
+    @Bean
+    HostRolesService hostRolesService(RoomServices services) {
+        return services.hostRoles();
+    }
+
+    @Bean
+    HandsService handsService(RoomServices services) {
+        return services.hands();
+    }
+
+    @Bean
+    ReactionsService reactionsService(RoomServices services) {
+        return services.reactions();
     }
 
     @Bean
@@ -73,7 +135,17 @@ class DomainWiring {
 
     @Bean
     IdGenerator idGenerator() {
-        return new RandomIdGenerator(new SecureRandom());
+        // One DRBG per thread: SecureRandom's default on Linux (NativePRNG) serialises every caller on one lock.
+        ThreadLocal<SecureRandom> perThread = ThreadLocal.withInitial(DomainWiring::drbg);
+        return new RandomIdGenerator(perThread::get);
+    }
+
+    private static SecureRandom drbg() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (java.security.NoSuchAlgorithmException notInThisJdk) {
+            return new SecureRandom();
+        }
     }
 
     @Bean

@@ -17,16 +17,27 @@ public record LimitsProperties(
         @DefaultValue Requests requests,
         @DefaultValue Refusals refusals) {
 
+    /**
+     * {@code bufferSize}: the container's buffers per connection, allocated up front for each; larger messages
+     * arrive in parts (up to {@code messageSize}) and are read and written in several steps.
+     * {@code maxConnections}: open at once, joined or not; when unset, derived from the participant cap.
+     */
     public record WebSocket(
             @DefaultValue("128KB") DataSize messageSize,
             @DefaultValue("10s") Duration sendTimeLimit,
-            @DefaultValue("512KB") DataSize sendBufferSize) {
+            @DefaultValue("512KB") DataSize sendBufferSize,
+            @DefaultValue("2KB") DataSize bufferSize,
+            Integer maxConnections) {
 
-        WebSocketLimits toLimits() {
+        /** {@code derivedMaxConnections}: used when {@code maxConnections} is not set. */
+        WebSocketLimits toLimits(int derivedMaxConnections) {
             return new WebSocketLimits(Math.toIntExact(messageSize.toBytes()), sendTimeLimit,
-                    Math.toIntExact(sendBufferSize.toBytes()));
+                    Math.toIntExact(sendBufferSize.toBytes()), Math.toIntExact(bufferSize.toBytes()),
+                    maxConnections != null ? maxConnections : derivedMaxConnections);
         }
     }
+
+    static final DataSize DEFAULT_BUFFER_SIZE = DataSize.ofKilobytes(2);
 
     /** Each is {@code rate} messages per second on average and {@code burst} at once. */
     public record Chat(@DefaultValue("5") double rate, @DefaultValue("20") int burst) {

@@ -6,20 +6,37 @@ import com.chatforyou.adapter.signaling.ErrorReplies;
 import com.chatforyou.adapter.signaling.InboundFrameGuard;
 import com.chatforyou.adapter.signaling.SignalingEndpointConfigurer;
 import com.chatforyou.adapter.signaling.StompParticipantNotifier;
+import com.chatforyou.adapter.signaling.controller.HostController;
+import com.chatforyou.adapter.signaling.controller.InteractionController;
 import com.chatforyou.adapter.signaling.controller.LobbyController;
 import com.chatforyou.adapter.signaling.controller.MediaLinkController;
 import com.chatforyou.adapter.signaling.controller.ResumeController;
+import com.chatforyou.adapter.signaling.controller.RoomAccessController;
 import com.chatforyou.adapter.signaling.controller.RoomController;
 import com.chatforyou.adapter.signaling.controller.SignalingErrorAdvice;
 import com.chatforyou.adapter.signaling.controller.UnknownDestinationController;
 import com.chatforyou.adapter.signaling.limits.SessionRateLimiter;
+import com.chatforyou.adapter.signaling.limits.WebSocketLimits;
+import com.chatforyou.domain.port.in.AnswerKnockUseCase;
+import com.chatforyou.domain.port.in.AskToUnmuteUseCase;
+import com.chatforyou.domain.port.in.AssignRoleUseCase;
+import com.chatforyou.domain.port.in.ConfigureWaitingRoomUseCase;
+import com.chatforyou.domain.port.in.ControlMicrophonesUseCase;
 import com.chatforyou.domain.port.in.CreateRoomUseCase;
+import com.chatforyou.domain.port.in.EndMeetingUseCase;
 import com.chatforyou.domain.port.in.JoinRoomUseCase;
 import com.chatforyou.domain.port.in.LeaveRoomUseCase;
 import com.chatforyou.domain.port.in.ListRoomsUseCase;
+import com.chatforyou.domain.port.in.LockRoomUseCase;
+import com.chatforyou.domain.port.in.MuteParticipantUseCase;
 import com.chatforyou.domain.port.in.NegotiateMediaUseCase;
 import com.chatforyou.domain.port.in.PostChatMessageUseCase;
+import com.chatforyou.domain.port.in.RaiseHandUseCase;
+import com.chatforyou.domain.port.in.RemoveParticipantUseCase;
 import com.chatforyou.domain.port.in.ResumeSeatUseCase;
+import com.chatforyou.domain.port.in.SendReactionUseCase;
+import com.chatforyou.domain.port.in.SetRoomPasswordUseCase;
+import com.chatforyou.domain.port.in.StopParticipantMediaUseCase;
 import com.chatforyou.domain.port.in.UpdateMediaStateUseCase;
 import com.chatforyou.domain.port.out.MediaPort;
 import java.util.List;
@@ -55,6 +72,14 @@ class SignalingWiring {
         return Binder.get(environment).bindOrCreate("chatforyou.limits", LimitsProperties.class);
     }
 
+    /** The transport limits, with the connection limit derived from the participant cap unless set. */
+    static WebSocketLimits webSocketLimits(Environment environment) {
+        ChatForYouProperties.Rooms rooms = Binder.get(environment)
+                .bindOrCreate("chatforyou", ChatForYouProperties.class).rooms();
+        int participants = ParticipantCapacity.ofThisJvm(rooms.maxRooms()).cap(rooms.maxParticipants());
+        return limits(environment).websocket().toLimits(ParticipantCapacity.connections(participants));
+    }
+
     @Bean
     SessionRateLimiter sessionRateLimiter(Environment environment, ErrorReplies errors,
                                           @Lazy @Qualifier("clientOutboundChannel") MessageChannel toClients) {
@@ -69,12 +94,12 @@ class SignalingWiring {
             Environment environment, SessionRateLimiter rateLimiter, ErrorReplies errors) {
         // Rate first, so floods to refused destinations count too.
         return new SignalingEndpointConfigurer(heartbeatScheduler, allowedOriginPatterns,
-                limits(environment).websocket().toLimits(), List.of(rateLimiter, new InboundFrameGuard(errors)));
+                webSocketLimits(environment), List.of(rateLimiter, new InboundFrameGuard(errors)));
     }
 
     @Bean
     ServletServerContainerFactoryBean signalingWebSocketContainer(Environment environment) {
-        return SignalingEndpointConfigurer.webSocketContainer(limits(environment).websocket().toLimits());
+        return SignalingEndpointConfigurer.webSocketContainer(webSocketLimits(environment));
     }
 
     @Bean
@@ -103,6 +128,25 @@ class SignalingWiring {
     ResumeController resumeController(ResumeSeatUseCase resumeSeat, LeaveRoomUseCase leaveRoom,
                                       ClosedConnections closedConnections) {
         return new ResumeController(resumeSeat, leaveRoom, closedConnections);
+    }
+
+    @Bean
+    HostController hostController(MuteParticipantUseCase mute, AskToUnmuteUseCase askToUnmute,
+                                  StopParticipantMediaUseCase stopMedia, RemoveParticipantUseCase remove,
+                                  ControlMicrophonesUseCase microphones, AssignRoleUseCase roles) {
+        return new HostController(mute, askToUnmute, stopMedia, remove, microphones, roles);
+    }
+
+    @Bean
+    RoomAccessController roomAccessController(LockRoomUseCase lock, SetRoomPasswordUseCase password,
+                                              ConfigureWaitingRoomUseCase waitingRoom, AnswerKnockUseCase knocks,
+                                              EndMeetingUseCase end) {
+        return new RoomAccessController(lock, password, waitingRoom, knocks, end);
+    }
+
+    @Bean
+    InteractionController interactionController(RaiseHandUseCase hands, SendReactionUseCase reactions) {
+        return new InteractionController(hands, reactions);
     }
 
     @Bean

@@ -7,6 +7,8 @@ import java.lang.management.OperatingSystemMXBean;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -17,8 +19,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * One INFO line as soon as the settings are read and logging is up, before any bean is created: the
- * media backend, the KMS or Janus URL (without user or password), the TURN mode and the memory limits the JVM
- * sees. A server that dies while starting (e.g. killed for memory on a small node) has logged it.
+ * media backend, the KMS or Janus URL (without user or password), the TURN mode, the memory limits the JVM
+ * sees and the participant cap they lead to (with a warning when a configured cap is more than the heap holds).
+ * A server that dies while starting (e.g. killed for memory on a small node) has logged it.
  * Registered in META-INF/spring.factories; never logs a secret.
  */
 class StartupLine implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
@@ -26,7 +29,27 @@ class StartupLine implements ApplicationListener<ApplicationEnvironmentPreparedE
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
-        LoggerFactory.getLogger(StartupLine.class).info(describe(event.getEnvironment()));
+        Logger log = LoggerFactory.getLogger(StartupLine.class);
+        log.info(describe(event.getEnvironment()));
+        capacityWarning(event.getEnvironment()).ifPresent(log::warn);
+    }
+
+    /** When the participant cap is more than the heap holds. */
+    static Optional<String> capacityWarning(ConfigurableEnvironment environment) {
+        try {
+            return capacity(environment).warning(configuredMaxParticipants(environment));
+        } catch (RuntimeException unusable) {
+            return Optional.empty();
+        }
+    }
+
+    private static ParticipantCapacity capacity(ConfigurableEnvironment environment) {
+        int maxRooms = Binder.get(environment).bind("chatforyou.rooms.max-rooms", Integer.class).orElse(100);
+        return ParticipantCapacity.ofThisJvm(maxRooms);
+    }
+
+    private static Integer configuredMaxParticipants(ConfigurableEnvironment environment) {
+        return Binder.get(environment).bind("chatforyou.rooms.max-participants", Integer.class).orElse(null);
     }
 
     static String describe(ConfigurableEnvironment environment) {
@@ -45,6 +68,15 @@ class StartupLine implements ApplicationListener<ApplicationEnvironmentPreparedE
         if (os instanceof com.sun.management.OperatingSystemMXBean memory) {
             line.append(", total memory ").append(mebibytes(memory.getTotalMemorySize()))
                     .append(" (the container limit, or the machine's RAM outside a container)");
+        }
+        try {
+            ParticipantCapacity capacity = capacity(environment);
+            Integer configured = configuredMaxParticipants(environment);
+            line.append(", ").append(capacity.describe(configured)).append(", max connections ")
+                    .append(Binder.get(environment).bind("chatforyou.limits.websocket.max-connections", Integer.class)
+                            .orElse(ParticipantCapacity.connections(capacity.cap(configured))));
+        } catch (RuntimeException unusable) {
+            line.append(", max participants not usable (the start-up failure below says why)");
         }
         return line.toString();
     }

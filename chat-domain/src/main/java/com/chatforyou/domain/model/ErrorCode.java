@@ -17,6 +17,20 @@ public enum ErrorCode {
     ALREADY_IN_ROOM("already-in-room"),
     NOT_IN_ROOM("not-in-room"),
     RESUME_FAILED("resume-failed"),
+    /** A host action from someone who is not a host. */
+    NOT_HOST("not-host"),
+    /** A host action on a host of the same or a higher rank, on oneself, or a role change by a co-host. */
+    OUTRANKED("outranked"),
+    /** A host action naming a participant who is not in the host's room. */
+    UNKNOWN_PARTICIPANT("unknown-participant"),
+    /** Admit or deny for a knock that is no longer waiting. */
+    UNKNOWN_KNOCK("unknown-knock"),
+    ROOM_LOCKED("room-locked"),
+    /** A host removed this newcomer from the room a short while ago. */
+    BANNED("banned"),
+    /** Unmuting while the room's hosts control microphones and no host asked. */
+    UNMUTE_NOT_ALLOWED("unmute-not-allowed"),
+    INVALID_REACTION("invalid-reaction"),
     UNKNOWN_LINK("unknown-link"),
     LINK_CLOSED("link-closed"),
     LINK_NOT_OWNED("link-not-owned"),

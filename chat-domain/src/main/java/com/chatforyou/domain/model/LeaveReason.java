@@ -4,5 +4,7 @@ public enum LeaveReason {
     /** The participant pressed leave. */
     LEFT,
     /** The connection closed or stopped answering heartbeats. */
-    DISCONNECTED
+    DISCONNECTED,
+    /** A host removed the participant. */
+    REMOVED
 }

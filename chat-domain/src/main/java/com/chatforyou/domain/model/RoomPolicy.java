@@ -2,10 +2,10 @@ package com.chatforyou.domain.model;
 
 import java.util.Optional;
 
-/** Who may enter a room: a seat limit and, optionally, a password. */
+/** Who may enter a room: a seat limit and, optionally, a password. Replaced whole when a host changes the password. */
 public record RoomPolicy(Capacity capacity, Optional<PasswordHash> password) {
 
-    public boolean locked() {
+    public boolean passwordRequired() {
         return password.isPresent();
     }
 
@@ -14,6 +14,10 @@ public record RoomPolicy(Capacity capacity, Optional<PasswordHash> password) {
         if (password.isPresent() && !password.get().matches(offeredPassword)) {
             throw new ChatException(ErrorCode.WRONG_PASSWORD, "Wrong password for this room");
         }
+    }
+
+    public RoomPolicy withPassword(Optional<PasswordHash> newPassword) {
+        return new RoomPolicy(capacity, newPassword);
     }
 
     void checkSeatFree(int seatsTaken) {

@@ -3,6 +3,8 @@ package com.chatforyou.domain.service;
 import com.chatforyou.domain.model.Capacity;
 import com.chatforyou.domain.model.CapacityLimits;
 import com.chatforyou.domain.model.ChatException;
+import com.chatforyou.domain.model.ConnectionId;
+import com.chatforyou.domain.model.Creator;
 import com.chatforyou.domain.model.ErrorCode;
 import com.chatforyou.domain.model.PasswordHash;
 import com.chatforyou.domain.model.Room;
@@ -15,6 +17,7 @@ import com.chatforyou.domain.port.in.ListRoomsUseCase;
 import com.chatforyou.domain.port.out.IdGenerator;
 import com.chatforyou.domain.port.out.MediaPort;
 import com.chatforyou.domain.port.out.RoomStorePort;
+import com.chatforyou.domain.port.out.SignedInUserPort;
 import com.chatforyou.domain.port.out.TimeSource;
 import java.util.List;
 import java.util.Optional;
@@ -34,9 +37,11 @@ public final class LobbyService implements CreateRoomUseCase, ListRoomsUseCase {
     private final TimeSource clock;
     private final IdGenerator ids;
     private final RoomSettings settings;
+    private final HostSettings hostSettings;
+    private final SignedInUserPort signedIn;
 
     LobbyService(RoomStorePort store, RoomList roomList, RestartGate restart, MediaPort media, TimeSource clock,
-                 IdGenerator ids, RoomSettings settings) {
+                 IdGenerator ids, RoomSettings settings, HostSettings hostSettings, SignedInUserPort signedIn) {
         this.store = store;
         this.roomList = roomList;
         this.restart = restart;
@@ -44,6 +49,8 @@ public final class LobbyService implements CreateRoomUseCase, ListRoomsUseCase {
         this.clock = clock;
         this.ids = ids;
         this.settings = settings;
+        this.hostSettings = hostSettings;
+        this.signedIn = signedIn;
     }
 
     @Override
@@ -53,10 +60,15 @@ public final class LobbyService implements CreateRoomUseCase, ListRoomsUseCase {
         Optional<PasswordHash> password = command.password() == null || command.password().isEmpty()
                 ? Optional.empty()
                 : Optional.of(PasswordHash.of(command.password()));
+        // The creator hosts the room once they join it (see Creator), by connection or by signed-in user.
+        Optional<ConnectionId> creatorConnection = Optional.ofNullable(command.creator());
+        Creator creator = new Creator(creatorConnection,
+                creatorConnection.flatMap(signedIn::signedInUser));
         RoomSummary created = restart.create(() -> {
             refuseBeyondRoomLimit();
             refuseTakenName(name);
-            Room room = new Room(new RoomId(ids.newId()), name, new RoomPolicy(capacity, password), clock.now());
+            Room room = new Room(new RoomId(ids.newId()), name, new RoomPolicy(capacity, password), clock.now(),
+                    creator, hostSettings.handover());
             // Read before the room is shared: as created, empty.
             RoomSummary summary = room.summary();
             store.add(room);

@@ -114,8 +114,8 @@ public final class MediaNegotiationService implements NegotiateMediaUseCase, Upd
         Seat seat = seats.of(connection)
                 .orElseThrow(() -> new ChatException(ErrorCode.NOT_IN_ROOM, "You are not in a room"));
         boolean found = store.inRoom(seat.room(), room -> {
-            room.updateMediaState(seat.participant(), state);
-            messenger.tellEveryoneIn(room, new RoomEvent.MediaStateChanged(room.id(), seat.participant(), state));
+            Participant updated = room.updateMediaState(seat.participant(), state);
+            messenger.tellEveryoneIn(room, RoomEvent.MediaStateChanged.of(room.id(), updated));
         });
         if (!found) {
             throw Refusals.noSuchRoom();

@@ -1,111 +1,108 @@
 package com.chatforyou.domain.service;
 
 import com.chatforyou.domain.model.ChatException;
+import com.chatforyou.domain.model.ClientToken;
 import com.chatforyou.domain.model.ConnectionId;
 import com.chatforyou.domain.model.DisplayName;
+import com.chatforyou.domain.model.Entry;
 import com.chatforyou.domain.model.ErrorCode;
 import com.chatforyou.domain.model.IceServerGrant;
 import com.chatforyou.domain.model.LeaveReason;
 import com.chatforyou.domain.model.MediaCapabilities;
-import com.chatforyou.domain.model.MediaLink;
+import com.chatforyou.domain.model.Newcomer;
 import com.chatforyou.domain.model.Participant;
 import com.chatforyou.domain.model.ParticipantId;
 import com.chatforyou.domain.model.Room;
 import com.chatforyou.domain.model.RoomEvent;
-import com.chatforyou.domain.port.in.CloseAllRoomsUseCase;
+import com.chatforyou.domain.model.RoomId;
+import com.chatforyou.domain.model.RoomPolicy;
 import com.chatforyou.domain.port.in.JoinRoomUseCase;
 import com.chatforyou.domain.port.in.LeaveRoomUseCase;
 import com.chatforyou.domain.port.in.ResumeSeatUseCase;
-import com.chatforyou.domain.port.out.IdGenerator;
 import com.chatforyou.domain.port.out.RoomStorePort;
+import com.chatforyou.domain.port.out.SignedInUserPort;
 import com.chatforyou.domain.port.out.TimeSource;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Who sits where: joining, leaving, keeping a lost connection's seat for a resume, and ending every
- * room when the server restarts. The server-wide seat rules are {@link Seats}'; the room's own (its
- * capacity, unique names, the password) are {@link Room}'s and its policy's.
+ * Who sits where: joining (or knocking, where the room has a waiting room), leaving, and keeping a
+ * lost connection's seat for a resume. The server-wide seat rules are {@link Seats}'; the room's own
+ * (its entry rules, capacity, unique names, the password) are {@link Room}'s and its policy's.
  */
-public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCase, ResumeSeatUseCase,
-        CloseAllRoomsUseCase {
-
-    private static final System.Logger LOG = System.getLogger(MembershipService.class.getName());
+public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCase, ResumeSeatUseCase {
 
     private final RoomStorePort store;
     private final Seats seats;
+    private final Seating seating;
+    private final WaitingRoomDoor door;
     private final RoomMedia roomMedia;
     private final IceServerGrants iceServers;
     private final RoomMessenger messenger;
     private final RoomList roomList;
     private final RestartGate restart;
+    private final SignedInUserPort signedIn;
     private final TimeSource clock;
-    private final IdGenerator ids;
     private final RoomSettings settings;
 
-    MembershipService(RoomStorePort store, Seats seats, RoomMedia roomMedia, IceServerGrants iceServers,
-                      RoomMessenger messenger, RoomList roomList, RestartGate restart, TimeSource clock,
-                      IdGenerator ids, RoomSettings settings) {
+    MembershipService(RoomStorePort store, Seats seats, Seating seating, WaitingRoomDoor door, RoomMedia roomMedia,
+                      IceServerGrants iceServers, RoomMessenger messenger, RoomList roomList, RestartGate restart,
+                      SignedInUserPort signedIn, TimeSource clock, RoomSettings settings) {
         this.store = store;
         this.seats = seats;
+        this.seating = seating;
+        this.door = door;
         this.roomMedia = roomMedia;
         this.iceServers = iceServers;
         this.messenger = messenger;
         this.roomList = roomList;
         this.restart = restart;
+        this.signedIn = signedIn;
         this.clock = clock;
-        this.ids = ids;
         this.settings = settings;
     }
 
     @Override
-    public ParticipantId joinRoom(JoinRoomCommand command) {
+    public Optional<ParticipantId> joinRoom(JoinRoomCommand command) {
         seats.refuseSecondSeat(command.connection());
         Room room = store.find(command.room()).orElseThrow(Refusals::noSuchRoom);
-        DisplayName displayName = new DisplayName(command.displayName());
-        // Slow on purpose, so before taking the room's lock.
-        room.policy().checkPassword(command.password());
         MediaCapabilities capabilities = command.capabilities() == null
                 ? MediaCapabilities.RECEIVE_ONLY : command.capabilities();
-        ParticipantId participant = store.fromRoom(room.id(),
-                        locked -> seat(locked, command.connection(), displayName, capabilities))
+        Newcomer newcomer = new Newcomer(command.connection(), new DisplayName(command.displayName()), capabilities,
+                Optional.ofNullable(command.clientToken()).map(ClientToken::new));
+        // Slow on purpose, so before taking the room's lock; the room refuses if the password changed meanwhile.
+        RoomPolicy checked = room.policy();
+        checked.checkPassword(command.password());
+        Optional<String> user = signedIn.signedInUser(command.connection());
+        Optional<ParticipantId> seated = store.fromRoom(room.id(), locked -> enter(locked, newcomer, user, checked))
                 .orElseThrow(Refusals::noSuchRoom);
-        roomList.publish();
-        return participant;
-    }
-
-    private ParticipantId seat(Room room, ConnectionId connection, DisplayName displayName,
-                               MediaCapabilities capabilities) {
-        restart.refuseWhileRestarting();
-        List<Participant> present = room.participants();
-        ParticipantId participantId = new ParticipantId(ids.newId());
-        Seat seat = new Seat(room.id(), participantId, ids.newId() + ids.newId());
-        seats.claim(connection, seat);
-        Participant newcomer;
-        IceServerGrant grant;
-        List<MediaLink> links;
-        try {
-            newcomer = room.seat(participantId, displayName, capabilities, connection, clock.now());
-            // Only now, with the seat taken, may credentials be issued; before the links so a failing
-            // provider leaves nothing open at the media backend.
-            grant = iceServers.grant(participantId);
-            links = roomMedia.open(room, newcomer, present);
-        } catch (RuntimeException e) {
-            room.unseat(participantId);
-            seats.release(connection, seat);
-            iceServers.forget(participantId);
-            throw e;
+        if (seated.isPresent()) {
+            roomList.publish();
         }
-        messenger.tell(newcomer.connection(), new RoomEvent.Joined(room.summary(), newcomer, present,
-                room.recentChat(), grant.servers(), seat.resumeToken(), false));
-        messenger.tellEach(present, new RoomEvent.ParticipantJoined(room.id(), newcomer));
-        roomMedia.announce(room, links);
-        return participantId;
+        return seated;
     }
 
+    private Optional<ParticipantId> enter(Room room, Newcomer newcomer, Optional<String> user, RoomPolicy checked) {
+        restart.refuseWhileRestarting();
+        Entry entry = room.entryFor(newcomer, user, checked, clock.now());
+        if (entry instanceof Entry.Seat seat) {
+            return Optional.of(seating.seat(room, newcomer, seat.role()));
+        }
+        if (entry instanceof Entry.Knock) {
+            door.knock(room, newcomer);
+        } else if (entry instanceof Entry.Denied denied) {
+            messenger.tell(newcomer.connection(), new RoomEvent.Denied(room.id(), room.name(), denied.reason()));
+        }
+        return Optional.empty();
+    }
+
+    /** Leaves the seat, or the waiting room. */
     @Override
     public void leaveRoom(ConnectionId connection) {
+        Optional<RoomId> waitedAt = door.withdraw(connection);
+        if (waitedAt.isPresent()) {
+            messenger.tell(connection, new RoomEvent.Left(waitedAt.get()));
+            return;
+        }
         Seat seat = seats.of(connection)
                 .orElseThrow(() -> new ChatException(ErrorCode.NOT_IN_ROOM, "You are not in a room"));
         if (vacate(connection, seat, LeaveReason.LEFT)) {
@@ -115,10 +112,14 @@ public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCas
 
     /**
      * Keeps the seat for the reconnect grace period (see {@link #releaseExpiredSeats}); the others are
-     * told nothing unless it runs out. Without a grace period the seat is released at once.
+     * told nothing unless it runs out. Without a grace period the seat is released at once. A knock is
+     * withdrawn at once.
      */
     @Override
     public void connectionLost(ConnectionId connection) {
+        if (door.withdraw(connection).isPresent()) {
+            return;
+        }
         Optional<Seat> held = seats.of(connection);
         if (held.isEmpty()) {
             return;
@@ -135,6 +136,7 @@ public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCas
         }
     }
 
+    /** The seat comes back as it was: its role and raised hand included. */
     @Override
     public void resumeSeat(ResumeSeatCommand command) {
         seats.refuseSecondSeat(command.connection());
@@ -156,9 +158,7 @@ public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCas
         // The old peer connections died with the page's state: close them at both ends, plan anew.
         roomMedia.close(room, room.closeLinksOf(resumed.id()), resumed.id());
         IceServerGrant grant = iceServers.grant(resumed.id());
-        messenger.tell(resumed.connection(), new RoomEvent.Joined(room.summary(), resumed,
-                RoomMedia.othersThan(room, resumed), room.recentChat(), grant.servers(), held.seat().resumeToken(),
-                true));
+        messenger.tell(resumed.connection(), seating.joined(room, resumed, grant, held.seat().resumeToken(), true));
         roomMedia.openAnew(room, resumed, "resume");
     }
 
@@ -180,48 +180,9 @@ public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCas
         }
     }
 
-    @Override
-    public int closeAllRoomsForRestart() {
-        restart.close();
-        AtomicInteger told = new AtomicInteger();
-        store.forEachRoom(room -> told.addAndGet(endForRestart(room)));
-        roomList.publish();
-        return told.get();
-    }
-
-    private int endForRestart(Room room) {
-        List<Participant> participants = room.participants();
-        for (Participant participant : participants) {
-            messenger.tell(participant.connection(), new RoomEvent.ServerRestarting(room.id()));
-            iceServers.forget(participant.id());
-        }
-        seats.releaseAllIn(room.id());
-        // One room's media failing to release must not keep the others open.
-        try {
-            roomMedia.releaseAll(room);
-            roomList.close(room);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, () -> "Media of room " + room.id() + " not released", e);
-            room.close();
-            store.remove(room.id());
-        }
-        return participants.size();
-    }
-
-    /** Frees the seat, tells the others, and closes the room once it is empty; false when it was already free. */
+    /** Frees the seat (see {@link Seating#vacate}); false when it was already free. */
     private boolean vacate(ConnectionId connection, Seat seat, LeaveReason reason) {
-        Optional<Boolean> vacated = store.fromRoom(seat.room(), room -> {
-            if (!seats.release(connection, seat)) {
-                return false;
-            }
-            roomMedia.close(room, room.unseat(seat.participant()), seat.participant());
-            iceServers.forget(seat.participant());
-            messenger.tellEveryoneIn(room, new RoomEvent.ParticipantLeft(room.id(), seat.participant(), reason));
-            if (room.isEmpty()) {
-                roomList.close(room);
-            }
-            return true;
-        });
+        Optional<Boolean> vacated = store.fromRoom(seat.room(), room -> seating.vacate(room, connection, seat, reason));
         if (vacated.isEmpty()) {
             seats.release(connection, seat);
             return false;

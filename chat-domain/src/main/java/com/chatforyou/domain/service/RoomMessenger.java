@@ -35,4 +35,9 @@ final class RoomMessenger {
     void tellEveryoneIn(Room room, RoomEvent event) {
         tellEach(room.participants(), event);
     }
+
+    /** Reaches the room's host and co-hosts only, as for who is waiting to get in. */
+    void tellHostsOf(Room room, RoomEvent event) {
+        tellEach(room.hosts(), event);
+    }
 }

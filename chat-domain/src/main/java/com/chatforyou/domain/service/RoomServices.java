@@ -5,6 +5,7 @@ import com.chatforyou.domain.port.out.IdGenerator;
 import com.chatforyou.domain.port.out.MediaPort;
 import com.chatforyou.domain.port.out.ParticipantNotifier;
 import com.chatforyou.domain.port.out.RoomStorePort;
+import com.chatforyou.domain.port.out.SignedInUserPort;
 import com.chatforyou.domain.port.out.TimeSource;
 
 /**
@@ -15,24 +16,48 @@ public final class RoomServices {
 
     private final LobbyService lobby;
     private final MembershipService membership;
+    private final ServerRestartService restart;
     private final ChatService chat;
     private final MediaNegotiationService mediaNegotiation;
     private final RoomStatisticsService statistics;
+    private final ParticipantModerationService participantModeration;
+    private final RoomAccessService roomAccess;
+    private final HostRolesService hostRoles;
+    private final HandsService hands;
+    private final ReactionsService reactions;
 
+    /** With the default host settings and without host sign-in. */
     public RoomServices(MediaPort media, ParticipantNotifier notifier, IceServerProvider iceServerProvider,
                         TimeSource clock, IdGenerator ids, RoomSettings settings, RoomStorePort store) {
+        this(media, notifier, iceServerProvider, clock, ids, settings, store, HostSettings.DEFAULTS,
+                SignedInUserPort.NOBODY);
+    }
+
+    public RoomServices(MediaPort media, ParticipantNotifier notifier, IceServerProvider iceServerProvider,
+                        TimeSource clock, IdGenerator ids, RoomSettings settings, RoomStorePort store,
+                        HostSettings hostSettings, SignedInUserPort signedIn) {
         Seats seats = new Seats(settings.maxParticipants());
         RoomMessenger messenger = new RoomMessenger(notifier);
         RoomList roomList = new RoomList(store, notifier, media);
-        RestartGate restart = new RestartGate();
+        RestartGate restartGate = new RestartGate();
         RoomMedia roomMedia = new RoomMedia(media, ids, messenger);
         IceServerGrants iceServers = new IceServerGrants(iceServerProvider, clock);
-        lobby = new LobbyService(store, roomList, restart, media, clock, ids, settings);
-        membership = new MembershipService(store, seats, roomMedia, iceServers, messenger, roomList, restart, clock,
-                ids, settings);
+        Seating seating = new Seating(store, seats, roomMedia, iceServers, messenger, roomList, clock, ids);
+        WaitingRoomDoor door = new WaitingRoomDoor(store, seats, seating, messenger, clock, ids);
+        Callers callers = new Callers(store, seats);
+        lobby = new LobbyService(store, roomList, restartGate, media, clock, ids, settings, hostSettings, signedIn);
+        membership = new MembershipService(store, seats, seating, door, roomMedia, iceServers, messenger, roomList,
+                restartGate, signedIn, clock, settings);
+        restart = new ServerRestartService(store, seating, roomList, restartGate);
         chat = new ChatService(store, seats, messenger, clock, ids);
         mediaNegotiation = new MediaNegotiationService(store, seats, roomMedia, iceServers, messenger, media, clock);
         statistics = new RoomStatisticsService(store, seats);
+        participantModeration = new ParticipantModerationService(callers, seats, seating, messenger, roomList, clock,
+                hostSettings);
+        roomAccess = new RoomAccessService(callers, seating, door, messenger, roomList);
+        hostRoles = new HostRolesService(callers, seating);
+        hands = new HandsService(callers, messenger, clock);
+        reactions = new ReactionsService(callers, messenger, clock);
         media.attach(mediaNegotiation);
     }
 
@@ -42,6 +67,10 @@ public final class RoomServices {
 
     public MembershipService membership() {
         return membership;
+    }
+
+    public ServerRestartService restart() {
+        return restart;
     }
 
     public ChatService chat() {
@@ -54,5 +83,25 @@ public final class RoomServices {
 
     public RoomStatisticsService statistics() {
         return statistics;
+    }
+
+    public ParticipantModerationService participantModeration() {
+        return participantModeration;
+    }
+
+    public RoomAccessService roomAccess() {
+        return roomAccess;
+    }
+
+    public HostRolesService hostRoles() {
+        return hostRoles;
+    }
+
+    public HandsService hands() {
+        return hands;
+    }
+
+    public ReactionsService reactions() {
+        return reactions;
     }
 }

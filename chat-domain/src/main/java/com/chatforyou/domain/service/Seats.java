@@ -12,9 +12,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Every seat on the server by the connection that holds it, and the seats whose connection was lost
- * and that wait for a resume. Owns the server-wide seat rules: one seat per connection, and no more
- * seats than the server allows, counting those kept for a reconnect.
+ * Every seat on the server by the connection that holds it, the seats whose connection was lost and
+ * that wait for a resume, and the connections waiting in a room's waiting room. Owns the server-wide
+ * seat rules: one seat (or one knock) per connection, and no more seats than the server allows,
+ * counting those kept for a reconnect.
  */
 final class Seats {
 
@@ -32,6 +33,8 @@ final class Seats {
     private final int maxParticipants;
     private final Map<ConnectionId, Seat> byConnection = new ConcurrentHashMap<>();
     private final Map<ParticipantId, Suspension> suspended = new ConcurrentHashMap<>();
+    /** Connections waiting to be admitted, by the room they knocked at. */
+    private final Map<ConnectionId, RoomId> knocking = new ConcurrentHashMap<>();
     /** Joins into different rooms hold different locks, so counting and claiming a seat are one step. */
     private final Object claimLock = new Object();
 
@@ -43,9 +46,9 @@ final class Seats {
         return Optional.ofNullable(byConnection.get(connection));
     }
 
-    /** The rule "one seat per connection", checked before any work for a join or a resume. */
+    /** The rule "one seat per connection", checked before any work for a join or a resume; a knock counts. */
     void refuseSecondSeat(ConnectionId connection) {
-        if (byConnection.containsKey(connection)) {
+        if (byConnection.containsKey(connection) || knocking.containsKey(connection)) {
             throw alreadyInRoom();
         }
     }
@@ -57,10 +60,27 @@ final class Seats {
                 throw new ChatException(ErrorCode.SERVER_FULL,
                         "This server already has " + maxParticipants + " participants");
             }
-            if (byConnection.putIfAbsent(connection, seat) != null) {
+            if (knocking.containsKey(connection) || byConnection.putIfAbsent(connection, seat) != null) {
                 throw alreadyInRoom();
             }
         }
+    }
+
+    /** The connection waits in the room's waiting room: it takes no seat, but no other seat or knock either. */
+    void claimKnock(ConnectionId connection, RoomId room) {
+        synchronized (claimLock) {
+            if (byConnection.containsKey(connection) || knocking.putIfAbsent(connection, room) != null) {
+                throw alreadyInRoom();
+            }
+        }
+    }
+
+    Optional<RoomId> knockOf(ConnectionId connection) {
+        return Optional.ofNullable(knocking.get(connection));
+    }
+
+    void releaseKnock(ConnectionId connection) {
+        knocking.remove(connection);
     }
 
     /** Frees the seat if the connection still holds it, with any resume it waited for; false when it did not. */
@@ -72,9 +92,10 @@ final class Seats {
         return true;
     }
 
-    /** Frees every seat in the room, also those waiting for a reconnect. */
+    /** Frees every seat in the room, also those waiting for a reconnect, and every knock at it. */
     void releaseAllIn(RoomId room) {
         byConnection.values().removeIf(seat -> seat.room().equals(room));
+        knocking.values().removeIf(room::equals);
         suspended.values().removeIf(suspension -> suspension.seat().room().equals(room));
     }
 

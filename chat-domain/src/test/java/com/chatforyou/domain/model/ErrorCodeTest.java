@@ -13,6 +13,8 @@ class ErrorCodeTest {
                 "room-not-found", "room-full", "wrong-password", "too-many-rooms", "server-full", "room-name-taken",
                 "invalid-room-name", "invalid-capacity", "invalid-password", "name-taken",
                 "invalid-display-name", "invalid-chat-message", "already-in-room", "not-in-room", "resume-failed",
+                "not-host", "outranked", "unknown-participant", "unknown-knock", "room-locked", "banned",
+                "unmute-not-allowed", "invalid-reaction",
                 "unknown-link", "link-closed", "link-not-owned", "invalid-sdp", "invalid-candidate",
                 "negotiation-out-of-order", "media-unavailable", "malformed-message", "unknown-destination",
                 "frame-too-large", "server-restarting", "rate-limited", "internal-error");

@@ -13,9 +13,9 @@ class RoomPolicyTest {
     private final RoomPolicy locked = new RoomPolicy(new Capacity(2), Optional.of(PasswordHash.of("s3cret")));
 
     @Test
-    void a_room_is_locked_only_when_it_has_a_password() {
-        assertThat(open.locked()).isFalse();
-        assertThat(locked.locked()).isTrue();
+    void a_room_requires_a_password_only_when_it_has_one() {
+        assertThat(open.passwordRequired()).isFalse();
+        assertThat(locked.passwordRequired()).isTrue();
     }
 
     @Test

@@ -25,7 +25,7 @@ class ClosingAllRoomsForRestartTest {
         Seated bob = chat.join(standup, "Bob");
         Seated cid = chat.join(retro, "Cid");
 
-        int told = chat.membership.closeAllRoomsForRestart();
+        int told = chat.restart.closeAllRoomsForRestart();
 
         assertThat(told).isEqualTo(3);
         assertThat(chat.eventsTo(ann, RoomEvent.ServerRestarting.class)).containsExactly(new RoomEvent.ServerRestarting(standup));
@@ -40,7 +40,7 @@ class ClosingAllRoomsForRestartTest {
         chat.join(standup, "Bob");
         chat.notifier.forget();
 
-        chat.membership.closeAllRoomsForRestart();
+        chat.restart.closeAllRoomsForRestart();
 
         assertThat(chat.eventsTo(ann)).containsExactly(new RoomEvent.ServerRestarting(standup));
     }
@@ -52,7 +52,7 @@ class ClosingAllRoomsForRestartTest {
         chat.join(standup, "Ann");
         chat.join(standup, "Bob");
 
-        chat.membership.closeAllRoomsForRestart();
+        chat.restart.closeAllRoomsForRestart();
 
         assertThat(chat.lobby.listRooms()).isEmpty();
         assertThat(chat.media.roomsClosed()).containsExactlyInAnyOrder(standup, empty);
@@ -67,7 +67,7 @@ class ClosingAllRoomsForRestartTest {
         sfu.join(standup, "Ann");
         sfu.join(standup, "Bob");
 
-        sfu.membership.closeAllRoomsForRestart();
+        sfu.restart.closeAllRoomsForRestart();
 
         assertThat(sfu.media.opened()).isNotEmpty();
         assertThat(sfu.media.closed()).containsExactlyInAnyOrderElementsOf(sfu.media.opened());
@@ -81,7 +81,7 @@ class ClosingAllRoomsForRestartTest {
         String token = chat.theOnlyJoinedTo(ann).resumeToken();
         chat.membership.connectionLost(ann.connection());
 
-        chat.membership.closeAllRoomsForRestart();
+        chat.restart.closeAllRoomsForRestart();
 
         ConnectionId annAgain = new ConnectionId("conn-ann-again");
         assertThat(refusalOf(() -> chat.membership.resumeSeat(new ResumeSeatCommand(annAgain, standup, ann.id(), token))))
@@ -92,7 +92,7 @@ class ClosingAllRoomsForRestartTest {
     @Test
     void no_room_can_be_created_or_joined_once_the_server_is_restarting() {
         RoomId standup = chat.aRoom("Standup");
-        chat.membership.closeAllRoomsForRestart();
+        chat.restart.closeAllRoomsForRestart();
 
         assertThat(refusalOf(() -> chat.aRoom("Late"))).isEqualTo(ErrorCode.SERVER_RESTARTING);
         assertThat(refusalOf(() -> chat.join(standup, "Ann"))).isEqualTo(ErrorCode.ROOM_NOT_FOUND);
@@ -103,7 +103,7 @@ class ClosingAllRoomsForRestartTest {
     void a_connection_that_closes_afterwards_changes_nothing() {
         RoomId standup = chat.aRoom("Standup");
         Seated ann = chat.join(standup, "Ann");
-        chat.membership.closeAllRoomsForRestart();
+        chat.restart.closeAllRoomsForRestart();
         chat.notifier.forget();
 
         chat.membership.connectionLost(ann.connection());
@@ -114,6 +114,6 @@ class ClosingAllRoomsForRestartTest {
 
     @Test
     void closing_with_no_rooms_tells_nobody() {
-        assertThat(chat.membership.closeAllRoomsForRestart()).isZero();
+        assertThat(chat.restart.closeAllRoomsForRestart()).isZero();
     }
 }

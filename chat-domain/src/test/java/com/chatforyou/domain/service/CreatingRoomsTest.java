@@ -19,13 +19,15 @@ class CreatingRoomsTest {
     private final RoomServiceFixture chat = new RoomServiceFixture();
 
     @Test
-    void a_new_room_is_empty_unlocked_and_gets_the_backends_default_capacity() {
+    void a_new_room_is_empty_open_and_gets_the_backends_default_capacity() {
         RoomSummary created = chat.lobby.createRoom(new CreateRoomCommand("Standup", null, null));
 
         assertThat(created.name()).isEqualTo(new RoomName("Standup"));
         assertThat(created.participantCount()).isZero();
         assertThat(created.capacity()).isEqualTo(new Capacity(6));
+        assertThat(created.passwordRequired()).isFalse();
         assertThat(created.locked()).isFalse();
+        assertThat(created.waitingRoom()).isFalse();
         assertThat(chat.lobby.listRooms()).containsExactly(created);
     }
 
@@ -94,18 +96,21 @@ class CreatingRoomsTest {
     }
 
     @Test
-    void a_room_without_a_password_is_unlocked() {
-        assertThat(chat.lobby.createRoom(new CreateRoomCommand("Open", null, null)).locked()).isFalse();
+    void a_room_without_a_password_asks_for_none() {
+        assertThat(chat.lobby.createRoom(new CreateRoomCommand("Open", null, null)).passwordRequired()).isFalse();
     }
 
     @Test
     void an_empty_password_means_no_password() {
-        assertThat(chat.lobby.createRoom(new CreateRoomCommand("Open", null, "")).locked()).isFalse();
+        assertThat(chat.lobby.createRoom(new CreateRoomCommand("Open", null, "")).passwordRequired()).isFalse();
     }
 
     @Test
-    void a_room_with_a_password_is_locked() {
-        assertThat(chat.lobby.createRoom(new CreateRoomCommand("Board", null, "s3cret")).locked()).isTrue();
+    void a_room_with_a_password_asks_for_it_and_is_not_locked() {
+        RoomSummary board = chat.lobby.createRoom(new CreateRoomCommand("Board", null, "s3cret"));
+
+        assertThat(board.passwordRequired()).isTrue();
+        assertThat(board.locked()).isFalse();
     }
 
     @Test

@@ -186,6 +186,7 @@ class JoiningRoomsTest {
         assertThat(room.name().value()).isEqualTo("Standup");
         assertThat(room.participantCount()).isEqualTo(2);
         assertThat(room.capacity().value()).isEqualTo(6);
+        assertThat(room.passwordRequired()).isFalse();
         assertThat(room.locked()).isFalse();
     }
 

@@ -1,5 +1,7 @@
 package com.chatforyou.domain.service;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.chatforyou.domain.fixtures.FakeMediaPort;
 import com.chatforyou.domain.fixtures.FixedIceServers;
 import com.chatforyou.domain.fixtures.RecordingNotifier;
@@ -7,6 +9,8 @@ import com.chatforyou.domain.fixtures.SequentialIds;
 import com.chatforyou.domain.fixtures.SettableClock;
 import com.chatforyou.domain.model.ConnectionId;
 import com.chatforyou.domain.model.IceCandidate;
+import com.chatforyou.domain.model.KnockId;
+import com.chatforyou.domain.model.Participant;
 import com.chatforyou.domain.model.LinkId;
 import com.chatforyou.domain.model.MediaCapabilities;
 import com.chatforyou.domain.model.MediaLink;
@@ -20,6 +24,7 @@ import com.chatforyou.domain.port.in.CreateRoomUseCase.CreateRoomCommand;
 import com.chatforyou.domain.port.in.JoinRoomUseCase.JoinRoomCommand;
 import com.chatforyou.domain.port.in.NegotiateMediaUseCase.NegotiateMediaCommand;
 import com.chatforyou.domain.port.in.PostChatMessageUseCase.PostChatMessageCommand;
+import com.chatforyou.domain.port.out.SignedInUserPort;
 import com.chatforyou.domain.store.InMemoryRoomStore;
 import java.util.List;
 import java.util.Optional;
@@ -31,16 +36,27 @@ final class RoomServiceFixture {
     record Seated(RoomId room, ParticipantId id, ConnectionId connection, String name) {
     }
 
+    /** A newcomer waiting in a room's waiting room, and the knock hosts admit or deny. */
+    record Knocker(RoomId room, ConnectionId connection, String name, KnockId knock) {
+    }
+
     final SettableClock clock = new SettableClock();
     final SequentialIds ids = new SequentialIds();
     final RecordingNotifier notifier = new RecordingNotifier();
     final FixedIceServers iceServers = new FixedIceServers();
     final FakeMediaPort media;
+    final InMemoryRoomStore store = new InMemoryRoomStore();
     final LobbyService lobby;
     final MembershipService membership;
     final ChatService chatting;
     final MediaNegotiationService negotiation;
     final RoomStatisticsService statistics;
+    final ServerRestartService restart;
+    final ParticipantModerationService moderation;
+    final RoomAccessService access;
+    final HostRolesService roles;
+    final HandsService hands;
+    final ReactionsService reactions;
 
     RoomServiceFixture() {
         this(FakeMediaPort.mesh(), RoomSettings.DEFAULTS);
@@ -55,14 +71,29 @@ final class RoomServiceFixture {
     }
 
     RoomServiceFixture(FakeMediaPort media, RoomSettings settings) {
+        this(media, settings, HostSettings.DEFAULTS, SignedInUserPort.NOBODY);
+    }
+
+    RoomServiceFixture(HostSettings hostSettings) {
+        this(FakeMediaPort.mesh(), RoomSettings.DEFAULTS, hostSettings, SignedInUserPort.NOBODY);
+    }
+
+    RoomServiceFixture(FakeMediaPort media, RoomSettings settings, HostSettings hostSettings,
+                       SignedInUserPort signedIn) {
         this.media = media;
         RoomServices services = new RoomServices(media, notifier, iceServers, clock, ids, settings,
-                new InMemoryRoomStore());
+                store, hostSettings, signedIn);
         this.lobby = services.lobby();
         this.membership = services.membership();
         this.chatting = services.chat();
         this.negotiation = services.mediaNegotiation();
         this.statistics = services.statistics();
+        this.restart = services.restart();
+        this.moderation = services.participantModeration();
+        this.access = services.roomAccess();
+        this.roles = services.hostRoles();
+        this.hands = services.hands();
+        this.reactions = services.reactions();
     }
 
     // ---- rooms ----
@@ -77,6 +108,11 @@ final class RoomServiceFixture {
 
     RoomId aLockedRoom(String name, String password) {
         return lobby.createRoom(new CreateRoomCommand(name, null, password)).id();
+    }
+
+    /** A room created from the connection named after {@code creator}, who hosts it on joining. */
+    RoomId aRoomCreatedBy(String name, String creator) {
+        return lobby.createRoom(new CreateRoomCommand(name, null, null, connectionOf(creator))).id();
     }
 
     Optional<RoomSummary> listed(RoomId room) {
@@ -104,8 +140,30 @@ final class RoomServiceFixture {
     }
 
     Seated join(JoinRoomCommand command) {
-        ParticipantId id = membership.joinRoom(command);
+        ParticipantId id = membership.joinRoom(command)
+                .orElseThrow(() -> new AssertionError(command.displayName() + " was not seated"));
         return new Seated(command.room(), id, command.connection(), command.displayName());
+    }
+
+    /** Joins a room with a waiting room: the newcomer knocks and waits. */
+    Knocker knock(RoomId room, String name) {
+        JoinRoomCommand command = joining(room, name);
+        assertThat(membership.joinRoom(command)).as("%s was seated instead of waiting", name).isEmpty();
+        RoomEvent.Waiting waiting = notifier.eventsTo(command.connection(), RoomEvent.Waiting.class).stream()
+                .reduce((first, second) -> second)
+                .orElseThrow(() -> new AssertionError(name + " was not told to wait"));
+        return new Knocker(room, command.connection(), name, waiting.knock());
+    }
+
+    /** The participant as their room holds them now (role, media state, right to unmute). */
+    Participant asTheRoomHas(Seated participant) {
+        return store.find(participant.room()).flatMap(room -> room.participant(participant.id()))
+                .orElseThrow(() -> new AssertionError(participant.name() + " is not in the room"));
+    }
+
+    /** The room as the store holds it now. */
+    com.chatforyou.domain.model.Room room(RoomId room) {
+        return store.find(room).orElseThrow(() -> new AssertionError("no room " + room));
     }
 
     static JoinRoomCommand joining(RoomId room, String name) {

@@ -68,6 +68,44 @@ record Dockerfile(List<Instruction> instructions) {
         return new Dockerfile(instructions.subList(Math.max(lastFrom, 0), instructions.size()));
     }
 
+    /** The build stage, the one named {@code build}. */
+    Dockerfile buildStage() {
+        int start = -1;
+        int end = instructions.size();
+        for (int i = 0; i < instructions.size(); i++) {
+            if (instructions.get(i).keyword().equals("FROM")) {
+                if (start >= 0) {
+                    end = i;
+                    break;
+                }
+                if (instructions.get(i).arguments().endsWith(" AS build")) {
+                    start = i;
+                }
+            }
+        }
+        return new Dockerfile(start < 0 ? List.of() : instructions.subList(start, end));
+    }
+
+    /** The stages' base images with the build arguments' defaults put in, as a plain build uses them. */
+    List<String> baseImages() {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        for (String argument : all("ARG")) {
+            int equals = argument.indexOf('=');
+            if (equals > 0) {
+                defaults.put(argument.substring(0, equals), argument.substring(equals + 1));
+            }
+        }
+        List<String> images = new ArrayList<>();
+        for (String from : all("FROM")) {
+            String resolved = from;
+            for (Map.Entry<String, String> argument : defaults.entrySet()) {
+                resolved = resolved.replace("${" + argument.getKey() + "}", argument.getValue());
+            }
+            images.add(resolved);
+        }
+        return images;
+    }
+
     List<String> all(String keyword) {
         return instructions.stream().filter(i -> i.keyword().equals(keyword)).map(Instruction::arguments).toList();
     }

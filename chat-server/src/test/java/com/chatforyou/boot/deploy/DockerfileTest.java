@@ -20,38 +20,45 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * The image cannot be built here (no Docker), so its inputs are checked statically: what it copies is
- * what Maven builds, it exposes the app's ports, runs as a numeric non-root user and has a healthcheck.
- * Whether the healthcheck's path is served is DeployProbesServedByAppTest's job.
+ * The image's inputs, checked statically in every build: what it runs is what Maven builds, with the AOT
+ * cache its build trains, it exposes the app's ports, runs as a numeric non-root user and has a healthcheck.
+ * Whether the healthcheck's path is served is DeployProbesServedByAppTest's job; building and running the
+ * image is the container check's in ./test.sh (deploy/container-check.sh).
  */
 class DockerfileTest {
-    private static final Pattern JAR_COPY = Pattern.compile("--from=build\\b.*?\\s(/src/)?(\\S+\\.jar)\\s");
-
     private final Dockerfile dockerfile = DeployFiles.dockerfile();
     private final Dockerfile runtime = dockerfile.runtimeStage();
 
     @Test
-    void buildsWithMavenOnAJdkAndRunsOnAJre() {
-        List<String> stages = dockerfile.all("FROM");
+    void buildsWithMavenOnAJdkAndRunsOnAJava25JreFromTheRealMultiArchImagesByDefault() {
+        List<String> stages = dockerfile.baseImages();
 
-        assertThat(stages).hasSize(2);
-        assertThat(stages.get(0)).startsWith("maven:").contains("temurin-17").endsWith(" AS build");
-        assertThat(stages.get(1)).isEqualTo("eclipse-temurin:17-jre");
+        assertThat(stages).containsExactly("maven:3.9-eclipse-temurin-25 AS build", "eclipse-temurin:25-jre");
+        assertThat(dockerfile.all("FROM")).as("base images chosen by build arguments, for the local check")
+                .containsExactly("${BUILD_IMAGE} AS build", "${RUNTIME_IMAGE}");
         assertThat(dockerfile.all("RUN")).anyMatch(run -> run.contains("mvn ") && run.contains(" package")
                 && run.contains("-pl chat-server -am"));
     }
 
     @Test
-    void copiesTheJarThatChatServersPomBuilds() throws Exception {
+    void extractsTheJarThatChatServersPomBuildsAndRunsIt() throws Exception {
         String expectedJar = "chat-server/target/" + chatServerArtifactId() + "-" + chatServerVersion() + ".jar";
 
-        List<String> jarCopies = runtime.all("COPY").stream().filter(copy -> copy.contains(".jar")).toList();
-        assertThat(jarCopies).hasSize(1);
-        Matcher source = JAR_COPY.matcher(jarCopies.get(0));
-        assertThat(source.find()).as(jarCopies.get(0)).isTrue();
-        assertThat(source.group(2)).isEqualTo(expectedJar);
-        String target = jarCopies.get(0).substring(jarCopies.get(0).lastIndexOf(' ') + 1);
-        assertThat(runtime.all("ENTRYPOINT")).singleElement().asString().contains("\"" + target + "\"");
+        assertThat(dockerfile.buildStage().all("RUN")).anyMatch(run -> run.contains("-Djarmode=tools -jar "
+                + expectedJar + " extract --destination /extracted"));
+        assertThat(runtime.all("COPY")).singleElement().asString().startsWith("--from=build ")
+                .endsWith(" /extracted/ /app/");
+        assertThat(runtime.all("ENTRYPOINT")).singleElement().asString().contains("\"-jar\", \"/app/app.jar\"");
+    }
+
+    @Test
+    void startsWithTheAotCacheThatATrainingRunOfTheSameJarCreatesInTheImage() {
+        Matcher cache = Pattern.compile("-XX:AOTCache=(\\S+?)\"").matcher(runtime.all("ENTRYPOINT").get(0));
+        assertThat(cache.find()).as(runtime.all("ENTRYPOINT").get(0)).isTrue();
+
+        assertThat(runtime.all("RUN")).anyMatch(run -> run.contains("-XX:AOTCacheOutput=" + cache.group(1) + " ")
+                && run.contains("-jar /app/app.jar") && run.contains("/actuator/health/readiness")
+                && run.contains("test -s " + cache.group(1)));
     }
 
     @Test

@@ -15,8 +15,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A server restart with a call in progress: both pages show "Server restarting — reconnecting…",
- * reconnect to the new server on the same port with their usual backoff, join the locked room again
- * by name (one re-creates it with its password, the other finds it), and see each other's video again.
+ * reconnect to the new server on the same port with their usual backoff, join the room with a password
+ * again by name (one re-creates it with its password, the other finds it), and see each other's video again.
  */
 class ServerRestartBrowserIT {
     private final List<ChatPage> pages = new ArrayList<>();
@@ -69,7 +69,7 @@ class ServerRestartBrowserIT {
             assertThat(page.errorText()).isEmpty();
             @SuppressWarnings("unchecked")
             Map<String, Object> room = (Map<String, Object>) state(page).get("room");
-            assertThat(room).containsEntry("name", "Restart drill").containsEntry("locked", true);
+            assertThat(room).containsEntry("name", "Restart drill").containsEntry("passwordRequired", true);
         }
     }
 

@@ -10,7 +10,10 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** One INFO line at start names the backend, KMS, TURN mode and memory, and never a secret. */
+/**
+ * One INFO line at start names the backend, KMS, TURN mode, memory and participant cap, and never a secret; a
+ * cap over what the heap holds gets a warning.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class StartupLineTest {
     private static final String KMS_PASSWORD = "kms-pass-5f1e0c";
@@ -45,7 +48,26 @@ class StartupLineTest {
 
         List<String> lines = startupLines(output);
         assertThat(lines).hasSize(1);
-        assertThat(lines.get(0)).contains("media backend mesh, TURN mode none").doesNotContain("KMS");
+        assertThat(lines.get(0)).contains("media backend mesh, TURN mode none").doesNotContain("KMS")
+                .containsPattern("max participants \\d+ \\(derived from the max heap; set "
+                        + "chatforyou.rooms.max-participants to override\\), max connections \\d+");
+        assertThat(output.getAll()).doesNotContain(" WARN ");
+    }
+
+    @Test
+    void a_configured_participant_cap_over_what_the_heap_holds_is_warned_about_with_the_numbers(
+            CapturedOutput output) {
+        try (ConfigurableApplicationContext app = Launch.start(Map.of(
+                "CHATFORYOU_ROOMS_MAXPARTICIPANTS", "100000000"))) {
+            assertThat(app.isActive()).isTrue();
+        }
+
+        assertThat(startupLines(output).get(0)).containsPattern(
+                "max participants 100000000 \\(configured; the heap holds about \\d+\\)");
+        assertThat(output.getAll().lines().filter(line -> line.contains(" WARN ")).toList()).singleElement()
+                .asString()
+                .contains("chatforyou.rooms.max-participants is 100000000")
+                .containsPattern("a max heap of \\d+ MiB holds about \\d+ participants \\(64 KiB each");
     }
 
     private static List<String> startupLines(CapturedOutput output) {

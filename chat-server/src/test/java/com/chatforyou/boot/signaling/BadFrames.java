@@ -6,17 +6,38 @@ import java.util.Random;
 /**
  * Generates frames that no correct client sends, each of a kind the server must refuse: with a typed
  * error, or (for a frame that is not STOMP or too large for the connection) by closing the connection.
- * Frames that would be valid requests (create a room, leave, lobby list) are never produced.
+ * Frames that would be valid requests (create a room, leave, lobby list) are never produced. The
+ * fuzzing connection hosts its own room, so its host requests name another room, or nobody in its own.
  */
 final class BadFrames {
     private static final String[] REFUSING_DESTINATIONS = {"/app/chat.send", "/app/room.join", "/app/link.sdp",
-            "/app/link.ice", "/app/room.resume"};
+            "/app/link.ice", "/app/room.resume", "/app/host.mute", "/app/host.remove", "/app/host.stop-media",
+            "/app/host.role", "/app/host.lock", "/app/host.password", "/app/host.waiting-room", "/app/host.admit",
+            "/app/host.microphones", "/app/host.end", "/app/hand.raise", "/app/hand.lower", "/app/reaction.send"};
+    /** Host requests on a participant; in the fuzzer's own room, naming anyone but itself finds nobody. */
+    private static final String[] ON_A_PARTICIPANT = {"/app/host.mute", "/app/host.ask-unmute", "/app/host.remove",
+            "/app/hand.lower"};
+    /** Host requests that would be carried out in the fuzzer's own room; sent naming someone else's. */
+    private static final String[][] ON_A_ROOM = {{"/app/host.lock", ",\"locked\":true"}, {"/app/host.end", ""},
+            {"/app/host.waiting-room", ",\"enabled\":true"}, {"/app/host.microphones", ",\"hostsControl\":true"},
+            {"/app/host.password", ",\"password\":\"taken-over\""}, {"/app/hand.raise", ""},
+            {"/app/reaction.send", ",\"emoji\":\"👍\""}};
+
+    /** What the fuzzing connection can aim at: its own room, and the room of the well-behaved participants. */
+    record Targets(String ownRoom, String foreignRoom, List<String> foreignLinks, List<String> foreignParticipants) {
+    }
 
     private BadFrames() {
     }
 
-    static String next(Random random, String ownRoom, List<String> foreignLinks) {
+    static String next(Random random, Targets targets) {
+        String ownRoom = targets.ownRoom();
+        List<String> foreignLinks = targets.foreignLinks();
         int kind = random.nextInt(100);
+        if (kind < 20) {
+            return hostFrame(random, targets);
+        }
+        kind = 20 + random.nextInt(80);
         if (kind < 15) {
             return send(pick(random, REFUSING_DESTINATIONS), brokenJson(random));
         }
@@ -58,6 +79,43 @@ final class BadFrames {
         return send("/app/chat.send", "{\"text\":\"" + "z".repeat(140_000) + "\"}");
     }
 
+    /** Host, hand and reaction requests that must be refused, some of them aimed at the other room. */
+    private static String hostFrame(Random random, Targets targets) {
+        String own = targets.ownRoom();
+        String someoneElse = random.nextBoolean() && !targets.foreignParticipants().isEmpty()
+                ? targets.foreignParticipants().get(random.nextInt(targets.foreignParticipants().size()))
+                : randomText(random, 1 + random.nextInt(16));
+        switch (random.nextInt(8)) {
+            case 0: {
+                String[] request = ON_A_ROOM[random.nextInt(ON_A_ROOM.length)];
+                return send(request[0], "{\"roomId\":\"" + targets.foreignRoom() + "\"" + request[1] + "}");
+            }
+            case 1:
+                return send(pick(random, ON_A_PARTICIPANT), "{\"roomId\":\"" + own + "\",\"participantId\":\""
+                        + someoneElse + "\"}");
+            case 2:
+                return send(pick(random, ON_A_PARTICIPANT), "{\"roomId\":\"" + targets.foreignRoom()
+                        + "\",\"participantId\":\"" + someoneElse + "\"}");
+            case 3:
+                return send("/app/host.stop-media", "{\"roomId\":\"" + own + "\",\"participantId\":\"" + someoneElse
+                        + "\",\"kind\":\"" + pick(random, new String[] {"camera", "screen", "microphone", "", "CAMERA"})
+                        + "\"}");
+            case 4:
+                return send("/app/host.role", "{\"roomId\":\"" + own + "\",\"participantId\":\"" + someoneElse
+                        + "\",\"role\":\"" + pick(random, new String[] {"host", "co-host", "participant", "admin", ""})
+                        + "\"}");
+            case 5:
+                return send(pick(random, new String[] {"/app/host.admit", "/app/host.deny"}),
+                        "{\"roomId\":\"" + own + "\",\"knockId\":\"" + randomText(random, 1 + random.nextInt(16)) + "\"}");
+            case 6:
+                return send("/app/reaction.send", "{\"roomId\":\"" + own + "\",\"emoji\":\""
+                        + pick(random, new String[] {"<b>", "x", "", "👍👍", "\\u0000", "🖕", randomText(random, 8)}) + "\"}");
+            default:
+                return send("/app/host.password", "{\"roomId\":\"" + own + "\",\"password\":\""
+                        + "p".repeat(129 + random.nextInt(1000)) + "\"}");
+        }
+    }
+
     private static String send(String destination, String body) {
         return "SEND\n" + (destination == null ? "" : "destination:" + destination + "\n")
                 + "content-type:application/json\n\n" + body + "\0";
@@ -73,6 +131,9 @@ final class BadFrames {
         String[] shapes = {"{\"roomId\":[1,2],\"text\":{\"a\":1}}", "{\"roomId\":{},\"displayName\":[]}",
                 "{\"linkId\":7,\"description\":\"offer\"}", "{\"linkId\":null,\"candidate\":[]}", "[]", "42",
                 "\"just a string\"", "{\"roomId\":true,\"participantId\":1.5,\"resumeToken\":{}}",
+                "{\"roomId\":\"r\",\"locked\":\"yes\"}", "{\"roomId\":\"r\",\"enabled\":[]}",
+                "{\"roomId\":\"r\",\"hostsControl\":{}}", "{\"roomId\":\"r\",\"knockId\":7}",
+                "{\"roomId\":\"r\",\"displayName\":\"Ann\",\"clientToken\":\"no spaces allowed\"}",
                 "{\"roomId\":\"r\",\"text\":" + random.nextInt() + "}"};
         return pick(random, shapes);
     }

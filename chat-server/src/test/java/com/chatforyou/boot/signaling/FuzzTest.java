@@ -31,8 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Seeded fuzzing: several connections send {@value #FRAMES} bad frames (broken JSON, wrong types, huge
- * strings, unknown destinations, SDP garbage, candidates for another room's links, frames that are not
- * STOMP), one at a time each, while a well-behaved room chats. Every bad frame must be answered with a
+ * strings, unknown destinations, SDP garbage, candidates for another room's links, host, hand and
+ * reaction requests aimed at another room or at nobody, frames that are not STOMP), one at a time
+ * each, while a well-behaved room chats; each fuzzing connection hosts a room of its own. Every bad frame must be answered with a
  * typed error or end its connection; the room must see all its messages and no error; nothing is logged
  * at ERROR. The seed is printed; rerun one with {@code -Dchatforyou.fuzz.seed=<seed>}.
  *
@@ -58,7 +59,7 @@ class FuzzTest {
     private final AtomicInteger typedErrors = new AtomicInteger();
     private final AtomicInteger closedSessions = new AtomicInteger();
     private final Map<String, AtomicInteger> codes = new ConcurrentHashMap<>();
-    private volatile List<String> foreignLinks = List.of();
+    private volatile BadFrames.Targets foreign;
 
     @Test
     void badFramesGetTypedErrorsOrClosedSessionsAndHurtNobody() throws Exception {
@@ -71,12 +72,13 @@ class FuzzTest {
         try (SignalingTestClient ann = SignalingTestClient.connect(port);
              SignalingTestClient bob = SignalingTestClient.connect(port)) {
             String roomId = ann.createRoom(uniqueName("Calm"), null, null);
-            ann.join(roomId, "Ann", null, true, true);
-            bob.join(roomId, "Bob", null, true, true);
+            String annId = ann.join(roomId, "Ann", null, true, true).at("/self/participantId").asString();
+            String bobId = bob.join(roomId, "Bob", null, true, true).at("/self/participantId").asString();
             List<String> links = new ArrayList<>();
             links.add(bob.nextOfType("link-open").path("linkId").asString());
             links.add(bob.nextOfType("link-open").path("linkId").asString());
-            foreignLinks = List.copyOf(links);
+            // Ann hosts the calm room; every fuzzing connection hosts a room of its own and aims at hers too.
+            foreign = new BadFrames.Targets(null, roomId, List.copyOf(links), List.of(annId, bobId));
 
             ExecutorService threads = Executors.newFixedThreadPool(SESSIONS + 1);
             List<Future<?>> running = new ArrayList<>();
@@ -109,6 +111,15 @@ class FuzzTest {
                 assertThat(member.stompErrors()).isEmpty();
             }
             try (SignalingTestClient newcomer = SignalingTestClient.connect(port)) {
+                newcomer.send("/app/lobby.rooms", Map.of());
+                JsonNode calm = null;
+                for (JsonNode room : newcomer.next("rooms").path("rooms")) {
+                    calm = room.path("roomId").asString().equals(roomId) ? room : calm;
+                }
+                assertThat(calm).as("the calm room after the fuzzing").isNotNull();
+                assertThat(calm.path("participants").asInt()).isEqualTo(2);
+                assertThat(List.of(calm.path("locked").asBoolean(), calm.path("passwordRequired").asBoolean(),
+                        calm.path("waitingRoom").asBoolean())).containsOnly(false);
                 String afterwards = newcomer.createRoom(uniqueName("After"), null, null);
                 assertThat(newcomer.join(afterwards, "Nia", null, false, false).path("type").asString())
                         .isEqualTo("joined");
@@ -126,7 +137,9 @@ class FuzzTest {
         List<String> texts = new ArrayList<>();
         while (texts.size() < 2 * ROOM_MESSAGES_EACH) {
             JsonNode event = member.nextEvent();
-            assertThat(event.path("type").asString()).as("event %s", event).isNotEqualTo("error");
+            assertThat(event.path("type").asString()).as("event %s", event).isNotIn("error", "muted-by-host",
+                    "removed", "meeting-ended", "room-settings", "role-changed", "hands", "reaction",
+                    "media-stopped-by-host", "participant-left", "media-state");
             if (event.path("type").asString().equals("chat")) {
                 texts.add(event.at("/message/text").asString());
             }
@@ -162,7 +175,8 @@ class FuzzTest {
         }
 
         void sendAndExpectAnswer(Random random) throws Exception {
-            String frame = BadFrames.next(random, roomId, foreignLinks);
+            String frame = BadFrames.next(random, new BadFrames.Targets(roomId, foreign.foreignRoom(),
+                    foreign.foreignLinks(), foreign.foreignParticipants()));
             try {
                 client.sendText(frame);
             } catch (java.io.IOException closedMeanwhile) {

@@ -30,9 +30,14 @@ public final class RawWebSocket implements AutoCloseable {
     private final InputStream in;
     private final OutputStream out;
     private final int status;
+    private final String responseHead;
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
 
     private RawWebSocket(int port, String origin, Integer receiveBufferBytes) throws IOException {
+        this(port, origin, receiveBufferBytes, null);
+    }
+
+    private RawWebSocket(int port, String origin, Integer receiveBufferBytes, String extensions) throws IOException {
         socket = new Socket();
         if (receiveBufferBytes != null) {
             socket.setReceiveBufferSize(receiveBufferBytes);
@@ -45,10 +50,12 @@ public final class RawWebSocket implements AutoCloseable {
         String request = "GET /signaling HTTP/1.1\r\nHost: localhost:" + port + "\r\nUpgrade: websocket\r\n"
                 + "Connection: Upgrade\r\nSec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\n"
                 + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: v12.stomp\r\n"
-                + (origin == null ? "" : "Origin: " + origin + "\r\n") + "\r\n";
+                + (origin == null ? "" : "Origin: " + origin + "\r\n")
+                + (extensions == null ? "" : "Sec-WebSocket-Extensions: " + extensions + "\r\n") + "\r\n";
         out.write(request.getBytes(StandardCharsets.US_ASCII));
         out.flush();
-        String statusLine = readHttpHead().lines().findFirst().orElse("");
+        responseHead = readHttpHead();
+        String statusLine = responseHead.lines().findFirst().orElse("");
         status = Integer.parseInt(statusLine.split(" ")[1]);
     }
 
@@ -69,8 +76,18 @@ public final class RawWebSocket implements AutoCloseable {
         return client;
     }
 
+    /** Opens the handshake offering these extensions, as a browser does. */
+    static RawWebSocket handshakeOffering(int port, String extensions) throws IOException {
+        return new RawWebSocket(port, null, null, extensions);
+    }
+
     int status() {
         return status;
+    }
+
+    /** The handshake response's status line and headers. */
+    String responseHead() {
+        return responseHead;
     }
 
     public void sendStomp(String destination, String body) throws IOException {

@@ -75,7 +75,7 @@ class SignalingRoundTripTest {
         assertThat(created.path("defaultCapacity").asInt()).isEqualTo(6);
         assertThat(created.path("maxCapacity").asInt()).isEqualTo(8);
         assertThat(roomIn(created)).isEqualTo(json("""
-                {"roomId":"%s","name":"%s","participants":0,"capacity":4,"locked":false}""".formatted(roomId, roomName)));
+                {"roomId":"%s","name":"%s","participants":0,"capacity":4,"passwordRequired":false,"locked":false,"waitingRoom":false}""".formatted(roomId, roomName)));
 
         ann.join(roomId, "Ann", null, true, true);
         bob.join(roomId, "Bob", null, true, true);
@@ -99,10 +99,10 @@ class SignalingRoundTripTest {
         String annId = annJoined.at("/self/participantId").asString();
         assertThat(annJoined.path("participants")).isEmpty();
         assertThat(annJoined.path("room")).isEqualTo(json("""
-                {"roomId":"%s","name":"%s","participants":1,"capacity":4,"locked":false}""".formatted(roomId, roomName)));
+                {"roomId":"%s","name":"%s","participants":1,"capacity":4,"passwordRequired":false,"locked":false,"waitingRoom":false}""".formatted(roomId, roomName)));
         assertThat(annJoined.path("self")).isEqualTo(json("""
                 {"participantId":"%s","displayName":"Ann","sendsAudio":true,"sendsVideo":true,
-                 "audioMuted":false,"videoMuted":false,"sharing":false}""".formatted(annId)));
+                 "audioMuted":false,"videoMuted":false,"sharing":false,"role":"host","mayUnmute":true}""".formatted(annId)));
         assertThat(annJoined.path("chat").isArray()).isTrue();
         assertThat(annJoined.path("iceServers").isArray()).isTrue();
 
@@ -185,7 +185,7 @@ class SignalingRoundTripTest {
 
         for (SignalingTestClient everyone : List.of(ann, bob)) {
             assertThat(everyone.nextOfType("media-state")).isEqualTo(json("""
-                    {"type":"media-state","roomId":"%s","participantId":"%s","audioMuted":true,"videoMuted":false,"sharing":false}"""
+                    {"type":"media-state","roomId":"%s","participantId":"%s","audioMuted":true,"videoMuted":false,"sharing":false,"mayUnmute":true}"""
                     .formatted(roomId, annId)));
         }
     }

@@ -96,6 +96,13 @@ public final class SignalingTestClient implements AutoCloseable {
         return new SignalingTestClient(port);
     }
 
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    /** JSON text as a tree, to compare with what arrived. */
+    static JsonNode json(String text) {
+        return JSON.readTree(text);
+    }
+
     public static String uniqueName(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }

@@ -85,7 +85,8 @@ public final class RoomsOnAPool {
     public Guest join(RoomId room, String name, MediaCapabilities sends) {
         ConnectionId connection = new ConnectionId("c-" + name + "-" + UUID.randomUUID());
         List<RoomEvent> inbox = inboxes.computeIfAbsent(connection, id -> new CopyOnWriteArrayList<>());
-        ParticipantId id = rooms.membership().joinRoom(new JoinRoomCommand(connection, room, name, null, sends));
+        ParticipantId id = rooms.membership().joinRoom(new JoinRoomCommand(connection, room, name, null, sends))
+                .orElseThrow(() -> new IllegalStateException(name + " was not seated"));
         return new Guest(room, connection, id, inbox);
     }
 

@@ -1,5 +1,7 @@
 package com.chatforyou.adapter.signaling;
 
+import com.chatforyou.adapter.signaling.limits.ConnectionLimit;
+import com.chatforyou.adapter.signaling.limits.PartialMessageGuard;
 import com.chatforyou.adapter.signaling.limits.UnparseableFrameGuard;
 import com.chatforyou.adapter.signaling.limits.WebSocketLimits;
 import java.util.List;
@@ -14,7 +16,7 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 
 /**
  * The STOMP side of docs/signaling-protocol.md: endpoint, identity per connection, destinations,
- * heart-beats, per-connection ordering and size limits.
+ * heart-beats, per-connection ordering, size limits and the limit on open connections.
  */
 public class SignalingEndpointConfigurer implements WebSocketMessageBrokerConfigurer {
 
@@ -22,9 +24,8 @@ public class SignalingEndpointConfigurer implements WebSocketMessageBrokerConfig
     public static final long[] HEARTBEAT_MILLIS = {2000, 2000};
     private final TaskScheduler heartbeatScheduler;
     private final List<String> allowedOriginPatterns;
-    /** Tomcat's default; nothing this server expects comes as a binary message. */
-    static final int BINARY_MESSAGE_BUFFER_BYTES = 8 * 1024;
     private final WebSocketLimits limits;
+    private final ConnectionLimit connectionLimit;
     private final List<ChannelInterceptor> inboundInterceptors;
 
     /**
@@ -38,20 +39,21 @@ public class SignalingEndpointConfigurer implements WebSocketMessageBrokerConfig
         this.heartbeatScheduler = heartbeatScheduler;
         this.allowedOriginPatterns = allowedOriginPatterns.stream().filter(pattern -> !pattern.isBlank()).toList();
         this.limits = limits;
+        this.connectionLimit = new ConnectionLimit(limits.maxConnections());
         this.inboundInterceptors = List.copyOf(inboundInterceptors);
     }
 
     /**
-     * The servlet container's own WebSocket buffers; without this Tomcat refuses messages over 8 KiB. With
-     * the default of twice the guard's body limit, a body between 64 and 128 KiB still reaches the guard and
-     * gets a typed {@code frame-too-large} instead of a closed connection. Tomcat allocates both buffers
-     * for every session up front; clients send STOMP as text, so the binary one stays at Tomcat's 8 KiB
-     * (a larger binary message closes the connection with 1009), which saves 120 KiB per session.
+     * The servlet container's own WebSocket buffers, which Tomcat allocates for every connection up front.
+     * They are small (the configured buffer size, 2 KiB by default): a larger message arrives in parts, which
+     * Spring's STOMP decoder reassembles, and {@link PartialMessageGuard} keeps the message-size limit. A
+     * body between 64 KiB and the message-size limit still reaches {@link InboundFrameGuard} and gets a typed
+     * {@code frame-too-large} instead of a closed connection.
      */
     public static ServletServerContainerFactoryBean webSocketContainer(WebSocketLimits limits) {
         ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(limits.messageSizeBytes());
-        container.setMaxBinaryMessageBufferSize(BINARY_MESSAGE_BUFFER_BYTES);
+        container.setMaxTextMessageBufferSize(limits.containerBufferSize());
+        container.setMaxBinaryMessageBufferSize(limits.containerBufferSize());
         return container;
     }
 
@@ -59,6 +61,7 @@ public class SignalingEndpointConfigurer implements WebSocketMessageBrokerConfig
     public void registerStompEndpoints(StompEndpointRegistry registry) {
         registry.addEndpoint(SignalingDestinations.ENDPOINT)
                 .setHandshakeHandler(new PerConnectionHandshakeHandler())
+                .addInterceptors(connectionLimit)
                 .setAllowedOriginPatterns(allowedOriginPatterns.toArray(String[]::new));
         // A SUBSCRIBE must take effect before the SEND that follows it, and a join before its sdp.
         registry.setPreserveReceiveOrder(true);
@@ -81,7 +84,13 @@ public class SignalingEndpointConfigurer implements WebSocketMessageBrokerConfig
         // A client that stops reading is cut off instead of piling up messages or holding a sending thread.
         registration.setSendTimeLimit(Math.toIntExact(limits.sendTimeLimit().toMillis()));
         registration.setSendBufferSizeLimit(limits.sendBufferSizeBytes());
-        registration.addDecoratorFactory(new UnparseableFrameGuard());
+        registration.addDecoratorFactory(connectionLimit);
+        registration.addDecoratorFactory(new UnparseableFrameGuard(limits.messageSizeBytes()));
+        if (limits.partialMessages()) {
+            // Outermost, so the container sees that parts are accepted.
+            registration.addDecoratorFactory(new PartialMessageGuard(limits.messageSizeBytes(),
+                    limits.containerBufferSize()));
+        }
     }
 
     @Override

@@ -22,7 +22,11 @@ public interface RoomStorePort {
     /** Stores a new room. The lobby checks its rules (room limit, unique names) before, one creation at a time. */
     void add(Room room);
 
-    /** The room for what never changes once it exists (id, name, policy, creation time). Change it only by locking it. */
+    /**
+     * The room for what never changes once it exists (id, name, creation time, creator) and its policy,
+     * which a host may replace whole (a new password) and which is read unlocked only for the slow
+     * password check. Change it only by locking it.
+     */
     Optional<Room> find(RoomId room);
 
     /** Every room now, for what never changes once it exists. */

@@ -1,5 +1,7 @@
 package com.chatforyou.adapter.signaling.controller;
 
+import static com.chatforyou.adapter.signaling.ConnectionPrincipal.connectionOf;
+
 import com.chatforyou.adapter.signaling.SignalingDestinations;
 import com.chatforyou.adapter.signaling.dto.CreateRoomRequest;
 import com.chatforyou.adapter.signaling.dto.RoomCreatedEvent;
@@ -8,6 +10,7 @@ import com.chatforyou.adapter.signaling.mapping.ServerEventMapper;
 import com.chatforyou.adapter.signaling.mapping.SignalingRequestMapper;
 import com.chatforyou.domain.port.in.CreateRoomUseCase;
 import com.chatforyou.domain.port.in.ListRoomsUseCase;
+import java.security.Principal;
 import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.messaging.simp.annotation.SendToUser;
@@ -31,11 +34,11 @@ public class LobbyController {
         return ServerEventMapper.INSTANCE.toRooms(listRooms.listRooms(), listRooms.capacityLimits());
     }
 
-    /** The new room also reaches the lobby, through the notifier. */
+    /** The new room also reaches the lobby, through the notifier; the creating connection hosts it once it joins. */
     @MessageMapping("/room.create")
     @SendToUser(destinations = SignalingDestinations.EVENTS_QUEUE, broadcast = false)
-    public RoomCreatedEvent createRoom(@Payload CreateRoomRequest request) {
-        var room = createRoom.createRoom(SignalingRequestMapper.INSTANCE.toCommand(request));
+    public RoomCreatedEvent createRoom(@Payload CreateRoomRequest request, Principal connection) {
+        var room = createRoom.createRoom(SignalingRequestMapper.INSTANCE.toCommand(request, connectionOf(connection)));
         return ServerEventMapper.INSTANCE.toRoomCreated(room);
     }
 }

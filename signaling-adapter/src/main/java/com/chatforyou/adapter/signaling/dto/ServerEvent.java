@@ -11,5 +11,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public sealed interface ServerEvent permits RoomsEvent, RoomCreatedEvent, JoinedEvent, ParticipantJoinedEvent,
         ParticipantLeftEvent, LeftEvent, ChatEvent, MediaStateEvent, LinkOpenEvent, LinkCloseEvent, SdpEvent,
-        IceEvent, IceServersEvent, ServerRestartingEvent, MediaServerEvent, ErrorEvent {
+        IceEvent, IceServersEvent, ServerRestartingEvent, MediaServerEvent, ErrorEvent, MutedByHostEvent,
+        UnmuteRequestedEvent, MediaStoppedByHostEvent, RemovedEvent, MeetingEndedEvent, RoleChangedEvent,
+        RoomSettingsEvent, WaitingEvent, DeniedEvent, WaitingRoomEvent, HandsEvent, ReactionEvent {
 }

@@ -1,6 +1,22 @@
 package com.chatforyou.adapter.signaling.mapping;
 
 import com.chatforyou.adapter.signaling.dto.ChatEvent;
+import com.chatforyou.adapter.signaling.dto.DeniedEvent;
+import com.chatforyou.adapter.signaling.dto.HandsEvent;
+import com.chatforyou.adapter.signaling.dto.KnockDto;
+import com.chatforyou.adapter.signaling.dto.MediaStoppedByHostEvent;
+import com.chatforyou.adapter.signaling.dto.MeetingEndedEvent;
+import com.chatforyou.adapter.signaling.dto.MutedByHostEvent;
+import com.chatforyou.adapter.signaling.dto.ParticipantRefDto;
+import com.chatforyou.adapter.signaling.dto.RaisedHandDto;
+import com.chatforyou.adapter.signaling.dto.ReactionEvent;
+import com.chatforyou.adapter.signaling.dto.RemovedEvent;
+import com.chatforyou.adapter.signaling.dto.RoleChangedEvent;
+import com.chatforyou.adapter.signaling.dto.RoomSettingsDto;
+import com.chatforyou.adapter.signaling.dto.RoomSettingsEvent;
+import com.chatforyou.adapter.signaling.dto.UnmuteRequestedEvent;
+import com.chatforyou.adapter.signaling.dto.WaitingEvent;
+import com.chatforyou.adapter.signaling.dto.WaitingRoomEvent;
 import com.chatforyou.adapter.signaling.dto.ChatMessageDto;
 import com.chatforyou.adapter.signaling.dto.IceCandidateDto;
 import com.chatforyou.adapter.signaling.dto.IceEvent;
@@ -26,6 +42,10 @@ import com.chatforyou.domain.model.CapacityLimits;
 import com.chatforyou.domain.model.ChatMessage;
 import com.chatforyou.domain.model.IceCandidate;
 import com.chatforyou.domain.model.IceServer;
+import com.chatforyou.domain.model.Knock;
+import com.chatforyou.domain.model.RaisedHand;
+import com.chatforyou.domain.model.Role;
+import com.chatforyou.domain.model.RoomControls;
 import com.chatforyou.domain.model.LeaveReason;
 import com.chatforyou.domain.model.Participant;
 import com.chatforyou.domain.model.ParticipantId;
@@ -88,6 +108,10 @@ public interface ServerEventMapper {
         if (event instanceof RoomEvent.MediaServerStatus status) {
             return new MediaServerEvent(status.room().value(), status.available());
         }
+        ServerEvent hosting = toHostingEvent(event);
+        if (hosting != null) {
+            return hosting;
+        }
         throw new IllegalArgumentException("No wire form for " + event.getClass().getName());
     }
 
@@ -101,7 +125,68 @@ public interface ServerEventMapper {
 
     @Mapping(target = "participants", source = "others")
     @Mapping(target = "chat", source = "recentChat")
+    @Mapping(target = "settings", source = "controls")
     JoinedEvent toJoined(RoomEvent.Joined event);
+
+    /** The events of hosts, waiting rooms, hands and reactions; null for any other. */
+    default ServerEvent toHostingEvent(RoomEvent event) {
+        if (event instanceof RoomEvent.MutedByHost muted) {
+            return new MutedByHostEvent(muted.room().value(), toRef(muted.by()), muted.mayUnmute());
+        }
+        if (event instanceof RoomEvent.UnmuteRequested asked) {
+            return new UnmuteRequestedEvent(asked.room().value(), toRef(asked.by()));
+        }
+        if (event instanceof RoomEvent.MediaStoppedByHost stopped) {
+            return new MediaStoppedByHostEvent(stopped.room().value(), stopped.kind().wireName(), toRef(stopped.by()));
+        }
+        if (event instanceof RoomEvent.Removed removed) {
+            return new RemovedEvent(removed.room().value(), toRef(removed.by()),
+                    removed.rejoinAfter().map(this::toIsoInstant).orElse(null));
+        }
+        if (event instanceof RoomEvent.MeetingEnded ended) {
+            return new MeetingEndedEvent(ended.room().value(), toRef(ended.by()));
+        }
+        if (event instanceof RoomEvent.RoleChanged changed) {
+            return new RoleChangedEvent(changed.room().value(), changed.participant().id().value(),
+                    changed.participant().role().wireName(), changed.by().map(ParticipantId::value).orElse(null));
+        }
+        if (event instanceof RoomEvent.ControlsChanged changed) {
+            return new RoomSettingsEvent(changed.room().value(), toSettings(changed.controls()), changed.by().value());
+        }
+        if (event instanceof RoomEvent.Waiting waiting) {
+            return new WaitingEvent(waiting.room().value(), waiting.name().value(), waiting.knock().value());
+        }
+        if (event instanceof RoomEvent.Denied denied) {
+            return new DeniedEvent(denied.room().value(), denied.name().value(), denied.reason().wireName());
+        }
+        if (event instanceof RoomEvent.WaitingListChanged changed) {
+            return new WaitingRoomEvent(changed.room().value(), toKnocks(changed.waiting()));
+        }
+        if (event instanceof RoomEvent.HandsChanged hands) {
+            return new HandsEvent(hands.room().value(), toRaisedHands(hands.raised()));
+        }
+        if (event instanceof RoomEvent.Reacted reacted) {
+            return new ReactionEvent(reacted.room().value(), reacted.participant().value(), reacted.reaction().emoji());
+        }
+        return null;
+    }
+
+    @Mapping(target = "participantId", source = "id.value")
+    @Mapping(target = "displayName", source = "displayName.value")
+    ParticipantRefDto toRef(Participant participant);
+
+    RoomSettingsDto toSettings(RoomControls controls);
+
+    @Mapping(target = "participantId", source = "participant.value")
+    RaisedHandDto toRaisedHand(RaisedHand hand);
+
+    List<RaisedHandDto> toRaisedHands(List<RaisedHand> hands);
+
+    @Mapping(target = "knockId", source = "id.value")
+    @Mapping(target = "displayName", source = "newcomer.displayName.value")
+    KnockDto toKnock(Knock knock);
+
+    List<KnockDto> toKnocks(List<Knock> knocks);
 
     @Mapping(target = "roomId", source = "room.value")
     ParticipantJoinedEvent toParticipantJoined(RoomEvent.ParticipantJoined event);
@@ -121,6 +206,7 @@ public interface ServerEventMapper {
     @Mapping(target = "audioMuted", source = "state.audioMuted")
     @Mapping(target = "videoMuted", source = "state.videoMuted")
     @Mapping(target = "sharing", source = "state.sharing")
+    @Mapping(target = "mayUnmute", source = "mayUnmute")
     MediaStateEvent toMediaState(RoomEvent.MediaStateChanged event);
 
     @Mapping(target = "linkId", source = "link.value")
@@ -162,7 +248,13 @@ public interface ServerEventMapper {
     @Mapping(target = "audioMuted", source = "mediaState.audioMuted")
     @Mapping(target = "videoMuted", source = "mediaState.videoMuted")
     @Mapping(target = "sharing", source = "mediaState.sharing")
+    @Mapping(target = "role", source = "role")
+    @Mapping(target = "mayUnmute", expression = "java(participant.mayUnmute())")
     ParticipantDto toParticipant(Participant participant);
+
+    default String toWire(Role role) {
+        return role == null ? null : role.wireName();
+    }
 
     @Mapping(target = "messageId", source = "id.value")
     @Mapping(target = "authorId", source = "authorId.value")
@@ -179,6 +271,7 @@ public interface ServerEventMapper {
 
     @ValueMapping(source = "LEFT", target = "left")
     @ValueMapping(source = "DISCONNECTED", target = "disconnected")
+    @ValueMapping(source = "REMOVED", target = "removed")
     String toWire(LeaveReason reason);
 
     @ValueMapping(source = "OFFER", target = "offer")

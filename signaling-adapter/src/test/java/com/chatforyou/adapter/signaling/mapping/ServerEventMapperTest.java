@@ -8,6 +8,16 @@ import com.chatforyou.domain.model.Capacity;
 import com.chatforyou.domain.model.CapacityLimits;
 import com.chatforyou.domain.model.ChatMessage;
 import com.chatforyou.domain.model.ChatText;
+import com.chatforyou.domain.model.ClientToken;
+import com.chatforyou.domain.model.DenialReason;
+import com.chatforyou.domain.model.Knock;
+import com.chatforyou.domain.model.KnockId;
+import com.chatforyou.domain.model.Newcomer;
+import com.chatforyou.domain.model.RaisedHand;
+import com.chatforyou.domain.model.Reaction;
+import com.chatforyou.domain.model.Role;
+import com.chatforyou.domain.model.RoomControls;
+import com.chatforyou.domain.model.StoppedMedia;
 import com.chatforyou.domain.model.ConnectionId;
 import com.chatforyou.domain.model.DisplayName;
 import com.chatforyou.domain.model.IceCandidate;
@@ -50,10 +60,14 @@ class ServerEventMapperTest {
     private static final ParticipantId BOB = new ParticipantId("p8a");
     private static final LinkId LINK = new LinkId("l9x");
     private static final RoomSummary STANDUP = new RoomSummary(ROOM, new RoomName("Standup"), 2, new Capacity(6), false);
+    private static final Instant NOON = Instant.parse("2026-11-28T12:00:00Z");
     private static final Participant ANN_SEAT = new Participant(ANN, new DisplayName("Ann"),
-            MediaCapabilities.AUDIO_VIDEO, MediaState.UNMUTED, new ConnectionId("c1"), Instant.EPOCH);
+            MediaCapabilities.AUDIO_VIDEO, MediaState.UNMUTED, new ConnectionId("c1"), Instant.EPOCH, Role.HOST, false);
     private static final Participant BOB_SEAT = new Participant(BOB, new DisplayName("Bob"),
-            MediaCapabilities.AUDIO_ONLY, new MediaState(false, true), new ConnectionId("c2"), Instant.EPOCH);
+            MediaCapabilities.AUDIO_ONLY, new MediaState(true, true), new ConnectionId("c2"), Instant.EPOCH,
+            Role.PARTICIPANT, true);
+    private static final Knock CID_KNOCKS = new Knock(new KnockId("k1"), new Newcomer(new ConnectionId("c3"),
+            new DisplayName("Cid"), MediaCapabilities.AUDIO_VIDEO, Optional.of(new ClientToken("secret-token"))), NOON);
     private static final ChatMessage BOB_SAYS_HI = new ChatMessage(new MessageId("m1"), BOB, new DisplayName("Bob"),
             new ChatText("hi"), Instant.parse("2026-11-28T10:15:30Z"));
 
@@ -62,21 +76,27 @@ class ServerEventMapperTest {
         Map<Class<?>, Arguments> examples = new LinkedHashMap<>();
         examples.put(RoomEvent.Joined.class, Arguments.of(
                 new RoomEvent.Joined(STANDUP, ANN_SEAT, List.of(BOB_SEAT), List.of(BOB_SAYS_HI),
-                        List.of(new IceServer(List.of("stun:stun.example.org:3478"), null, null)), "t0k", false),
+                        List.of(new IceServer(List.of("stun:stun.example.org:3478"), null, null)), "t0k", false,
+                        new RoomControls(false, false, true, true), List.of(new RaisedHand(BOB, NOON)),
+                        List.of(CID_KNOCKS)),
                 """
                 {"type":"joined",
-                 "room":{"roomId":"r7k2","name":"Standup","participants":2,"capacity":6,"locked":false},
-                 "self":{"participantId":"p3f","displayName":"Ann","sendsAudio":true,"sendsVideo":true,"audioMuted":false,"videoMuted":false,"sharing":false},
-                 "participants":[{"participantId":"p8a","displayName":"Bob","sendsAudio":true,"sendsVideo":false,"audioMuted":false,"videoMuted":true,"sharing":false}],
+                 "room":{"roomId":"r7k2","name":"Standup","participants":2,"capacity":6,"passwordRequired":false,"locked":false,"waitingRoom":false},
+                 "self":{"participantId":"p3f","displayName":"Ann","sendsAudio":true,"sendsVideo":true,"audioMuted":false,"videoMuted":false,"sharing":false,"role":"host","mayUnmute":true},
+                 "participants":[{"participantId":"p8a","displayName":"Bob","sendsAudio":true,"sendsVideo":false,"audioMuted":true,"videoMuted":true,"sharing":false,"role":"participant","mayUnmute":false}],
                  "chat":[{"messageId":"m1","authorId":"p8a","authorName":"Bob","text":"hi","sentAt":"2026-11-28T10:15:30Z"}],
                  "iceServers":[{"urls":["stun:stun.example.org:3478"],"username":null,"credential":null}],
-                 "resumeToken":"t0k","resumed":false}
+                 "resumeToken":"t0k","resumed":false,
+                 "settings":{"locked":false,"passwordRequired":false,"waitingRoom":true,"hostsControlMicrophones":true},
+                 "hands":[{"participantId":"p8a","raisedAt":"2026-11-28T12:00:00Z"}],
+                 "waiting":[{"knockId":"k1","displayName":"Cid","knockedAt":"2026-11-28T12:00:00Z"}]}
                 """));
         examples.put(RoomEvent.ParticipantJoined.class, Arguments.of(
                 new RoomEvent.ParticipantJoined(ROOM, BOB_SEAT),
                 """
                 {"type":"participant-joined","roomId":"r7k2","participant":{"participantId":"p8a","displayName":"Bob",
-                 "sendsAudio":true,"sendsVideo":false,"audioMuted":false,"videoMuted":true,"sharing":false}}
+                 "sendsAudio":true,"sendsVideo":false,"audioMuted":true,"videoMuted":true,"sharing":false,
+                 "role":"participant","mayUnmute":false}}
                 """));
         examples.put(RoomEvent.ParticipantLeft.class, Arguments.of(
                 new RoomEvent.ParticipantLeft(ROOM, BOB, LeaveReason.DISCONNECTED),
@@ -96,9 +116,10 @@ class ServerEventMapperTest {
                  "text":"<b>hi</b>","sentAt":"2026-11-28T10:15:31.123Z"}}
                 """));
         examples.put(RoomEvent.MediaStateChanged.class, Arguments.of(
-                new RoomEvent.MediaStateChanged(ROOM, ANN, new MediaState(true, false, true)),
+                new RoomEvent.MediaStateChanged(ROOM, ANN, new MediaState(true, false, true), false),
                 """
-                {"type":"media-state","roomId":"r7k2","participantId":"p3f","audioMuted":true,"videoMuted":false,"sharing":true}
+                {"type":"media-state","roomId":"r7k2","participantId":"p3f","audioMuted":true,"videoMuted":false,"sharing":true,
+                 "mayUnmute":false}
                 """));
         examples.put(RoomEvent.LinkOpened.class, Arguments.of(
                 new RoomEvent.LinkOpened(LINK, ANN, Optional.of(BOB), true, false, true),
@@ -131,6 +152,70 @@ class ServerEventMapperTest {
                 new RoomEvent.ServerRestarting(ROOM),
                 """
                 {"type":"server-restarting","roomId":"r7k2"}
+                """));
+        examples.put(RoomEvent.MutedByHost.class, Arguments.of(
+                new RoomEvent.MutedByHost(ROOM, ANN_SEAT, false),
+                """
+                {"type":"muted-by-host","roomId":"r7k2","by":{"participantId":"p3f","displayName":"Ann"},"mayUnmute":false}
+                """));
+        examples.put(RoomEvent.UnmuteRequested.class, Arguments.of(
+                new RoomEvent.UnmuteRequested(ROOM, ANN_SEAT),
+                """
+                {"type":"unmute-requested","roomId":"r7k2","by":{"participantId":"p3f","displayName":"Ann"}}
+                """));
+        examples.put(RoomEvent.MediaStoppedByHost.class, Arguments.of(
+                new RoomEvent.MediaStoppedByHost(ROOM, StoppedMedia.SCREEN_SHARE, ANN_SEAT),
+                """
+                {"type":"media-stopped-by-host","roomId":"r7k2","kind":"screen","by":{"participantId":"p3f","displayName":"Ann"}}
+                """));
+        examples.put(RoomEvent.Removed.class, Arguments.of(
+                new RoomEvent.Removed(ROOM, ANN_SEAT, Optional.of(NOON)),
+                """
+                {"type":"removed","roomId":"r7k2","by":{"participantId":"p3f","displayName":"Ann"},
+                 "rejoinAfter":"2026-11-28T12:00:00Z"}
+                """));
+        examples.put(RoomEvent.MeetingEnded.class, Arguments.of(
+                new RoomEvent.MeetingEnded(ROOM, ANN_SEAT),
+                """
+                {"type":"meeting-ended","roomId":"r7k2","by":{"participantId":"p3f","displayName":"Ann"}}
+                """));
+        examples.put(RoomEvent.RoleChanged.class, Arguments.of(
+                new RoomEvent.RoleChanged(ROOM, BOB_SEAT.withRole(Role.CO_HOST), Optional.of(ANN)),
+                """
+                {"type":"role-changed","roomId":"r7k2","participantId":"p8a","role":"co-host","byId":"p3f"}
+                """));
+        examples.put(RoomEvent.ControlsChanged.class, Arguments.of(
+                new RoomEvent.ControlsChanged(ROOM, new RoomControls(true, true, false, false), ANN),
+                """
+                {"type":"room-settings","roomId":"r7k2",
+                 "settings":{"locked":true,"passwordRequired":true,"waitingRoom":false,"hostsControlMicrophones":false},
+                 "byId":"p3f"}
+                """));
+        examples.put(RoomEvent.Waiting.class, Arguments.of(
+                new RoomEvent.Waiting(ROOM, new RoomName("Standup"), new KnockId("k1")),
+                """
+                {"type":"waiting","roomId":"r7k2","roomName":"Standup","knockId":"k1"}
+                """));
+        examples.put(RoomEvent.Denied.class, Arguments.of(
+                new RoomEvent.Denied(ROOM, new RoomName("Standup"), DenialReason.MEETING_ENDED),
+                """
+                {"type":"denied","roomId":"r7k2","roomName":"Standup","reason":"meeting-ended"}
+                """));
+        examples.put(RoomEvent.WaitingListChanged.class, Arguments.of(
+                new RoomEvent.WaitingListChanged(ROOM, List.of(CID_KNOCKS)),
+                """
+                {"type":"waiting-room","roomId":"r7k2","waiting":[{"knockId":"k1","displayName":"Cid","knockedAt":"2026-11-28T12:00:00Z"}]}
+                """));
+        examples.put(RoomEvent.HandsChanged.class, Arguments.of(
+                new RoomEvent.HandsChanged(ROOM, List.of(new RaisedHand(BOB, NOON), new RaisedHand(ANN, NOON))),
+                """
+                {"type":"hands","roomId":"r7k2","raised":[{"participantId":"p8a","raisedAt":"2026-11-28T12:00:00Z"},
+                 {"participantId":"p3f","raisedAt":"2026-11-28T12:00:00Z"}]}
+                """));
+        examples.put(RoomEvent.Reacted.class, Arguments.of(
+                new RoomEvent.Reacted(ROOM, BOB, new Reaction("👏")),
+                """
+                {"type":"reaction","roomId":"r7k2","participantId":"p8a","emoji":"👏"}
                 """));
         examples.put(RoomEvent.MediaServerStatus.class, Arguments.of(
                 new RoomEvent.MediaServerStatus(ROOM, false),
@@ -178,6 +263,32 @@ class ServerEventMapperTest {
     }
 
     @Test
+    void aRemovedParticipantLeftWithReasonRemovedAndAnImmediateRejoinHasNoTime() {
+        var left = new RoomEvent.ParticipantLeft(ROOM, BOB, LeaveReason.REMOVED);
+        var removed = new RoomEvent.Removed(ROOM, ANN_SEAT, Optional.empty());
+
+        assertThat(wireForm(EVENTS.toServerEvent(left)).get("reason").asString()).isEqualTo("removed");
+        assertThat(wireForm(EVENTS.toServerEvent(removed)).get("rejoinAfter").isNull()).isTrue();
+    }
+
+    @Test
+    void aRoleHandedOverWhenTheHostLeftNamesNobody() {
+        var changed = new RoomEvent.RoleChanged(ROOM, BOB_SEAT.withRole(Role.HOST), Optional.empty());
+
+        assertThat(wireForm(EVENTS.toServerEvent(changed))).isEqualTo(JSON.readTree("""
+                {"type":"role-changed","roomId":"r7k2","participantId":"p8a","role":"host","byId":null}
+                """));
+    }
+
+    @Test
+    void theWaitingListNeverCarriesTheKnockersConnectionOrToken() {
+        String json = JSON.writeValueAsString(EVENTS.toServerEvent(new RoomEvent.WaitingListChanged(ROOM,
+                List.of(CID_KNOCKS))));
+
+        assertThat(json).doesNotContain("c3").doesNotContain("secret-token");
+    }
+
+    @Test
     void aParticipantWhoPressedLeaveLeftWithReasonLeft() {
         var left = new RoomEvent.ParticipantLeft(ROOM, BOB, LeaveReason.LEFT);
 
@@ -201,21 +312,21 @@ class ServerEventMapperTest {
 
     @Test
     void theLobbyListCarriesTheCapacityLimits() {
-        var locked = new RoomSummary(new RoomId("r1"), new RoomName("Retro"), 0, new Capacity(8), true);
+        var guarded = new RoomSummary(new RoomId("r1"), new RoomName("Retro"), 0, new Capacity(8), true, true, true);
 
-        var rooms = EVENTS.toRooms(List.of(STANDUP, locked), new CapacityLimits(6, 8));
+        var rooms = EVENTS.toRooms(List.of(STANDUP, guarded), new CapacityLimits(6, 8));
 
         assertThat(wireForm(rooms)).isEqualTo(JSON.readTree("""
                 {"type":"rooms","defaultCapacity":6,"maxCapacity":8,"rooms":[
-                 {"roomId":"r7k2","name":"Standup","participants":2,"capacity":6,"locked":false},
-                 {"roomId":"r1","name":"Retro","participants":0,"capacity":8,"locked":true}]}
+                 {"roomId":"r7k2","name":"Standup","participants":2,"capacity":6,"passwordRequired":false,"locked":false,"waitingRoom":false},
+                 {"roomId":"r1","name":"Retro","participants":0,"capacity":8,"passwordRequired":true,"locked":true,"waitingRoom":true}]}
                 """));
     }
 
     @Test
     void aCreatedRoomIsAnnouncedToItsCreator() {
         assertThat(wireForm(EVENTS.toRoomCreated(STANDUP))).isEqualTo(JSON.readTree("""
-                {"type":"room-created","room":{"roomId":"r7k2","name":"Standup","participants":2,"capacity":6,"locked":false}}
+                {"type":"room-created","room":{"roomId":"r7k2","name":"Standup","participants":2,"capacity":6,"passwordRequired":false,"locked":false,"waitingRoom":false}}
                 """));
     }
 

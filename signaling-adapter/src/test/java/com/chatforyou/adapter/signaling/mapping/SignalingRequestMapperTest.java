@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.chatforyou.adapter.signaling.dto.ChatSendRequest;
+import com.chatforyou.adapter.signaling.dto.KnockAnswerRequest;
+import com.chatforyou.adapter.signaling.dto.LockRequest;
+import com.chatforyou.adapter.signaling.dto.LowerHandRequest;
+import com.chatforyou.adapter.signaling.dto.ParticipantActionRequest;
+import com.chatforyou.adapter.signaling.dto.PasswordRequest;
+import com.chatforyou.adapter.signaling.dto.RoleRequest;
+import com.chatforyou.adapter.signaling.dto.StopMediaRequest;
 import com.chatforyou.adapter.signaling.dto.CreateRoomRequest;
 import com.chatforyou.adapter.signaling.dto.JoinRoomRequest;
 import com.chatforyou.adapter.signaling.dto.LinkIceRequest;
@@ -13,6 +20,16 @@ import com.chatforyou.domain.model.ChatException;
 import com.chatforyou.domain.model.ConnectionId;
 import com.chatforyou.domain.model.ErrorCode;
 import com.chatforyou.domain.model.IceCandidate;
+import com.chatforyou.domain.model.KnockId;
+import com.chatforyou.domain.model.ParticipantId;
+import com.chatforyou.domain.model.Role;
+import com.chatforyou.domain.model.StoppedMedia;
+import com.chatforyou.domain.port.in.AnswerKnockUseCase.AnswerKnockCommand;
+import com.chatforyou.domain.port.in.AssignRoleUseCase.AssignRoleCommand;
+import com.chatforyou.domain.port.in.MuteParticipantUseCase.MuteParticipantCommand;
+import com.chatforyou.domain.port.in.RaiseHandUseCase.LowerHandCommand;
+import com.chatforyou.domain.port.in.RemoveParticipantUseCase.RemoveParticipantCommand;
+import com.chatforyou.domain.port.in.StopParticipantMediaUseCase.StopParticipantMediaCommand;
 import com.chatforyou.domain.model.LinkId;
 import com.chatforyou.domain.model.MediaCapabilities;
 import com.chatforyou.domain.model.MediaState;
@@ -40,7 +57,8 @@ class SignalingRequestMapperTest {
         var request = read("""
                 {"name":"Standup","capacity":6,"password":"s3cret"}""", CreateRoomRequest.class);
 
-        assertThat(REQUESTS.toCommand(request)).isEqualTo(new CreateRoomCommand("Standup", 6, "s3cret"));
+        assertThat(REQUESTS.toCommand(request, CONNECTION))
+                .isEqualTo(new CreateRoomCommand("Standup", 6, "s3cret", CONNECTION));
     }
 
     @Test
@@ -48,7 +66,8 @@ class SignalingRequestMapperTest {
         var request = read("""
                 {"name":"Standup","capacity":null}""", CreateRoomRequest.class);
 
-        assertThat(REQUESTS.toCommand(request)).isEqualTo(new CreateRoomCommand("Standup", null, null));
+        assertThat(REQUESTS.toCommand(request, CONNECTION)).isEqualTo(new CreateRoomCommand("Standup", null, null,
+                CONNECTION));
     }
 
     @Test
@@ -75,6 +94,64 @@ class SignalingRequestMapperTest {
                 {"roomId":"r7k2","displayName":"Ann","media":{"audio":true,"video":true}}""", JoinRoomRequest.class);
 
         assertThat(REQUESTS.toCommand(request, CONNECTION).capabilities()).isEqualTo(MediaCapabilities.AUDIO_VIDEO);
+    }
+
+    @Test
+    void joinCarriesTheBrowsersClientToken() {
+        var request = read("""
+                {"roomId":"r7k2","displayName":"Ann","clientToken":"a1b2c3d4e5"}""", JoinRoomRequest.class);
+
+        assertThat(REQUESTS.toCommand(request, CONNECTION).clientToken()).isEqualTo("a1b2c3d4e5");
+    }
+
+    @Test
+    void hostRequestsNameTheirRoomAndTarget() {
+        var target = read("""
+                {"roomId":"r7k2","participantId":"p8a"}""", ParticipantActionRequest.class);
+        RoomId room = new RoomId("r7k2");
+        ParticipantId bob = new ParticipantId("p8a");
+
+        assertThat(REQUESTS.toMute(target, CONNECTION)).isEqualTo(new MuteParticipantCommand(CONNECTION, room, bob));
+        assertThat(REQUESTS.toRemove(target, CONNECTION)).isEqualTo(new RemoveParticipantCommand(CONNECTION, room, bob));
+        assertThat(REQUESTS.toStopMedia(read("""
+                {"roomId":"r7k2","participantId":"p8a","kind":"screen"}""", StopMediaRequest.class), CONNECTION))
+                .isEqualTo(new StopParticipantMediaCommand(CONNECTION, room, bob, StoppedMedia.SCREEN_SHARE));
+        assertThat(REQUESTS.toAssignRole(read("""
+                {"roomId":"r7k2","participantId":"p8a","role":"co-host"}""", RoleRequest.class), CONNECTION))
+                .isEqualTo(new AssignRoleCommand(CONNECTION, room, bob, Role.CO_HOST));
+        assertThat(REQUESTS.toAnswerKnock(read("""
+                {"roomId":"r7k2","knockId":"k1"}""", KnockAnswerRequest.class), CONNECTION))
+                .isEqualTo(new AnswerKnockCommand(CONNECTION, room, new KnockId("k1")));
+        assertThat(REQUESTS.toLowerHand(read("""
+                {"roomId":"r7k2"}""", LowerHandRequest.class), CONNECTION))
+                .isEqualTo(new LowerHandCommand(CONNECTION, room, null));
+        assertThat(REQUESTS.toSetPassword(read("""
+                {"roomId":"r7k2","password":null}""", PasswordRequest.class), CONNECTION).password()).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"roomId\":\"r7k2\",\"participantId\":\"p8a\",\"kind\":\"microphone\"}",
+        "{\"roomId\":\"r7k2\",\"participantId\":\"p8a\",\"role\":\"admin\"}"})
+    void anUnknownKindOrRoleIsMalformed(String body) {
+        assertThatThrownBy(() -> {
+            if (body.contains("kind")) {
+                REQUESTS.toStopMedia(read(body, StopMediaRequest.class), CONNECTION);
+            } else {
+                REQUESTS.toAssignRole(read(body, RoleRequest.class), CONNECTION);
+            }
+        })
+                .isInstanceOfSatisfying(ChatException.class,
+                        refusal -> assertThat(refusal.code()).isEqualTo(ErrorCode.MALFORMED_MESSAGE));
+    }
+
+    @Test
+    void aHostRequestWithoutItsFlagIsMalformed() {
+        assertThatThrownBy(() -> read("""
+                {"roomId":"r7k2"}""", LockRequest.class))
+                .rootCause()
+                .isInstanceOfSatisfying(ChatException.class,
+                        refusal -> assertThat(refusal.getMessage()).isEqualTo("locked is required"));
     }
 
     @Test

@@ -1,0 +1,17 @@
+package com.chatforyou.domain.port.in;
+
+import com.chatforyou.domain.model.ConnectionId;
+import com.chatforyou.domain.model.RoomId;
+
+/** A host sets the password newcomers must give, or clears it with null or empty. */
+public interface SetRoomPasswordUseCase {
+
+    void setRoomPassword(SetRoomPasswordCommand command);
+
+    record SetRoomPasswordCommand(ConnectionId connection, RoomId room, String password) {
+        @Override
+        public String toString() {
+            return "SetRoomPasswordCommand[connection=" + connection + ", room=" + room + ", password=hidden]";
+        }
+    }
+}
