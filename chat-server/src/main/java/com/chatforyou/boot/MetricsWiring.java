@@ -10,7 +10,7 @@ import com.chatforyou.domain.port.out.MediaPort;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import java.util.List;
+import java.util.stream.Stream;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToIntFunction;
 import org.springframework.context.annotation.Bean;
@@ -44,16 +44,20 @@ class MetricsWiring {
     MeterBinder janusGauges(MediaPort media) {
         return registry -> {
             if (media instanceof MediaServerPool pool && media.backendName().equals("janus")) {
-                List<JanusMediaAdapter> servers = pool.servers().stream().map(JanusMediaAdapter.class::cast).toList();
-                Gauge.builder("chatforyou.janus.sessions", servers,
-                                all -> all.stream().mapToInt(JanusMediaAdapter::liveSessions).sum())
+                // The gauge holds its object weakly: the pool (a bean) stays, a list made here would be collected.
+                Gauge.builder("chatforyou.janus.sessions", pool,
+                                p -> janusServers(p).mapToInt(JanusMediaAdapter::liveSessions).sum())
                         .description("Janus sessions the app holds: 1 per connected Janus server").register(registry);
-                Gauge.builder("chatforyou.janus.handles", servers,
-                                all -> all.stream().mapToInt(JanusMediaAdapter::liveHandles).sum())
+                Gauge.builder("chatforyou.janus.handles", pool,
+                                p -> janusServers(p).mapToInt(JanusMediaAdapter::liveHandles).sum())
                         .description("Janus handles the app holds: one per media link, plus one per server for room requests")
                         .register(registry);
             }
         };
+    }
+
+    private static Stream<JanusMediaAdapter> janusServers(MediaServerPool pool) {
+        return pool.servers().stream().map(JanusMediaAdapter.class::cast);
     }
 
     /**
