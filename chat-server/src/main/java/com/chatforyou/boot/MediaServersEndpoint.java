@@ -10,6 +10,7 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
  * {@code /actuator/mediaservers}: each media server of the pool with its state and load, and draining
@@ -41,11 +42,16 @@ class MediaServersEndpoint {
         return pool == null ? null : pool.snapshot(id).map(MediaServersEndpoint::entry).orElse(null);
     }
 
-    /** Drains a server, or takes it back; 404 when there is none by that name. */
+    /**
+     * Drains a server, or takes it back; 404 when there is none by that name (a write operation that
+     * answers null would say 204, as if it had drained something).
+     */
     @WriteOperation
-    Map<String, Object> drain(@Selector String id, boolean draining) {
+    WebEndpointResponse<Map<String, Object>> drain(@Selector String id, boolean draining) {
         MediaServerPool pool = pool();
-        return pool == null ? null : pool.drain(id, draining).map(MediaServersEndpoint::entry).orElse(null);
+        return (pool == null ? java.util.Optional.<ServerSnapshot>empty() : pool.drain(id, draining))
+                .map(server -> new WebEndpointResponse<>(entry(server)))
+                .orElseGet(() -> new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND));
     }
 
     private MediaServerPool pool() {
