@@ -68,3 +68,21 @@ test('nothing to show stays hidden', () => {
   new MediaServerNotice(element, clock()).update(false);
   assert.equal(element.hidden, true);
 });
+
+test('the timers are called as plain functions, as the browser requires of setTimeout and clearTimeout', () => {
+  const c = clock();
+  // Like window.setTimeout: called with any receiver but the global object (or none), it throws.
+  const strict = fn => function (...args) {
+    if (this !== undefined && this !== globalThis) throw new TypeError('Illegal invocation');
+    return fn(...args);
+  };
+  const element = { hidden: true };
+  const notice = new MediaServerNotice(element, { now: c.now, setTimer: strict(c.setTimer), clearTimer: strict(c.clearTimer) });
+
+  notice.update(true);
+  notice.update(false);
+  notice.update(true); // cancels the pending hide
+  notice.update(false);
+  c.advance(MIN_SHOWN_MS);
+  assert.equal(element.hidden, true);
+});

@@ -14,8 +14,9 @@ export class MediaServerNotice {
   constructor(element, { now = () => Date.now(), setTimer = setTimeout, clearTimer = clearTimeout } = {}) {
     this.element = element;
     this.now = now;
-    this.setTimer = setTimer;
-    this.clearTimer = clearTimer;
+    // Called without a receiver: the browser's setTimeout throws "Illegal invocation" when called as a method.
+    this.setTimer = (fn, ms) => setTimer(fn, ms);
+    this.clearTimer = timer => clearTimer(timer);
     this.shownAt = null;
     this.hideTimer = null;
   }
