@@ -67,6 +67,15 @@ class JanusPoolTest {
         second = JanusPoolBackend.idOf(JANUS.get(1));
         Polling.awaitTrue("the backend to reach both Janus servers", () -> Health.status(port).equals("UP")
                 && endpoint.up(first) && endpoint.up(second));
+        // Placement counts what each Janus reports too: a previous test's links must be gone from that count.
+        Polling.awaitValue("both Janus to report no stream", endpoint::servers,
+                servers -> reportsEmpty(servers.get(first)) && reportsEmpty(servers.get(second)));
+    }
+
+    /** Janus' own count as the pool last read it (Admin API): no videoroom and no link handle (its streams, as placement reads them). */
+    private static boolean reportsEmpty(JsonNode server) {
+        return server.path("janusRooms").asInt(-1) == 0
+                && server.path("janusHandles").asInt(-1) <= server.path("janusSessions").asInt();
     }
 
     @AfterEach
@@ -128,6 +137,8 @@ class JanusPoolTest {
         leave(secondInTheCall);
         Polling.awaitTrue("the drained server's room count to reach zero", () -> endpoint.rooms(first) == 0);
         Polling.awaitTrue("the drained Janus to hold no videoroom", () -> census(JANUS.get(0)).rooms() == 0);
+        Polling.awaitValue("the pool to see that in the drained Janus' own count", () -> endpoint.servers().get(first),
+                JanusPoolTest::reportsEmpty);
         assertThat(endpoint.rooms(second)).isEqualTo(3);
 
         // Taken back, it is the emptier server again and gets the next room.
