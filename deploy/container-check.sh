@@ -110,8 +110,13 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 # Host network with the app bound to 127.0.0.1: traffic stays on loopback. The room cap is raised so that the
 # participant cap, derived from the heap, is what the fill reaches (with 100 rooms of at most 8, rooms run out first).
 run_start=$(date +%s%N)
+# The fill connects every participant from 127.0.0.1, so the per-address quotas are lifted: what is
+# checked here is memory, with the server's own cap, not what one address may open.
 podman run -d --name "$container" --memory=512m --memory-swap=512m --cpus=2 --network=host \
-    -e PORT="$port" -e SERVER_ADDRESS=127.0.0.1 -e CHATFORYOU_ROOMS_MAXROOMS=300 "$image" >/dev/null
+    -e PORT="$port" -e SERVER_ADDRESS=127.0.0.1 -e CHATFORYOU_ROOMS_MAXROOMS=300 \
+    -e CHATFORYOU_INTERNET_QUOTAS_CONNECTIONSPERADDRESS=100000 \
+    -e CHATFORYOU_INTERNET_QUOTAS_ROOMSPERADDRESSPERHOUR=100000 \
+    -e CHATFORYOU_INTERNET_QUOTAS_UNJOINEDROOMSPERADDRESS=100000 "$image" >/dev/null
 container_started=1
 deadline=$(( $(date +%s) + 180 ))
 until curl -fs -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness"; do

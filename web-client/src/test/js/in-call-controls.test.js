@@ -23,15 +23,13 @@ describe('share state', () => {
     assert.deepEqual(shareTransition(initialShareState('receive-only'), 'start').effects, []);
   });
 
-  test('with a camera the share replaces the camera track and stopping puts it back', () => {
+  test('with a camera the share is an extra sender next to the camera, removed on stop', () => {
     let step = shareTransition(initialShareState('full'), 'start');
     assert.deepEqual(types(step.effects), ['pick']);
     step = shareTransition(step.state, 'picked');
-    assert.deepEqual(types(step.effects), ['replace-video:screen', 'announce']);
-    assert.equal(step.state.sharing, 'yes');
+    assert.deepEqual(types(step.effects), ['add-share-sender', 'announce']);
     step = shareTransition(step.state, 'stop');
-    assert.deepEqual(types(step.effects), ['replace-video:camera', 'stop-screen', 'announce']);
-    assert.deepEqual(step.state, initialShareState('full'));
+    assert.deepEqual(types(step.effects), ['remove-share-sender', 'stop-screen', 'announce']);
   });
 
   test('audio-only adds a share sender and removes it when the browser ends the share', () => {
@@ -274,23 +272,29 @@ async function sharingSession({ kinds = ['audio', 'video'], getDisplayMedia, get
 }
 
 describe('RoomSession in-call controls', () => {
-  test('a camera participant shares on every publishing link and gets the camera back on stop', async () => {
+  test('a camera participant shares on an extra sender of every publishing link and keeps sending the camera', async () => {
     const screen = new FakeStream([new FakeTrack('video')]);
     const ctx = await sharingSession({ getDisplayMedia: async () => screen });
     const camera = ctx.stream.getVideoTracks()[0];
     assert.equal(await ctx.s.controls.startShare(), true);
     const senders = ctx.links.filter(l => l.direction === 'send');
     assert.equal(senders.length, 2);
-    for (const link of senders) assert.equal(link.sending.video, screen.getTracks()[0]);
+    for (const link of senders) {
+      assert.equal(link.share, screen.getTracks()[0]);
+      assert.equal(link.sending.video, camera, 'the camera goes on, for the strip beside the stage');
+    }
     assert.deepEqual(ctx.transport.to('/app/media.state').at(-1), { audioMuted: false, videoMuted: false, sharing: true });
     assert.equal(ctx.s.snapshot().localMedia.sharing, true);
 
     // A viewer who arrives while sharing gets the screen too.
     ctx.s.handleEvent(linkOpen('l4'));
-    assert.equal(ctx.links.at(-1).sending.video, screen.getTracks()[0]);
+    assert.equal(ctx.links.at(-1).share, screen.getTracks()[0]);
 
     ctx.s.controls.stopShare();
-    for (const link of ctx.links.filter(l => l.direction === 'send')) assert.equal(link.sending.video, camera);
+    for (const link of ctx.links.filter(l => l.direction === 'send')) {
+      assert.equal(link.share, null);
+      assert.equal(link.sending.video, camera);
+    }
     assert.equal(screen.getTracks()[0].readyState, 'ended');
     assert.deepEqual(ctx.transport.to('/app/media.state').at(-1), { audioMuted: false, videoMuted: false, sharing: false });
   });
@@ -346,16 +350,40 @@ describe('RoomSession in-call controls', () => {
     assert.equal(ctx.s.state.phase, 'in-room');
   });
 
-  test('switching the camera while sharing keeps sending the screen and restores the new camera', async () => {
+  test('switching the camera while sharing sends the new camera at once and keeps the screen', async () => {
     const screen = new FakeStream([new FakeTrack('video')]);
     const camera2 = new FakeTrack('video');
     const ctx = await sharingSession({ getDisplayMedia: async () => screen, getUserMedia: async () => new FakeStream([camera2]) });
     await ctx.s.controls.startShare();
     assert.equal(await ctx.s.controls.switchDevice('video', 'cam-2'), true);
     const senders = ctx.links.filter(l => l.direction === 'send');
-    for (const link of senders) assert.equal(link.sending.video, screen.getTracks()[0]);
-    ctx.s.controls.stopShare();
-    for (const link of senders) assert.equal(link.sending.video, camera2);
+    for (const link of senders) {
+      assert.equal(link.sending.video, camera2);
+      assert.equal(link.share, screen.getTracks()[0]);
+    }
+  });
+
+  test('joining muted or with the camera off disables the tracks before any link and tells the room once joined', async () => {
+    const transport = new FakeTransport();
+    const stream = cameraStream('audio', 'video');
+    const s = new RoomSession({
+      transport,
+      acquireMedia: async () => { throw new Error('the pre-join media is used'); },
+      createLink: options => new SenderLink(options),
+      log: recordingLog(),
+      setTimer: () => {},
+    });
+    s.connected();
+    await s.joinRoom({
+      roomId: 'r1', displayName: 'Ann', muted: { audio: true, video: true },
+      local: { stream, mode: 'full', media: { audio: true, video: true }, notice: '' },
+    });
+    assert.equal(stream.getAudioTracks()[0].enabled, false);
+    assert.equal(stream.getVideoTracks()[0].enabled, false);
+    assert.deepEqual(transport.to('/app/media.state'), [], 'nothing is announced before joined');
+    s.handleEvent(joinedEvent);
+    assert.deepEqual(transport.to('/app/media.state'), [{ audioMuted: true, videoMuted: true, sharing: false }]);
+    assert.equal(s.snapshot().localMedia.audioMuted, true);
   });
 
   test('a device that fails shows an error and keeps the old one', async () => {

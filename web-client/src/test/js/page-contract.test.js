@@ -27,6 +27,10 @@ test('index.html has every hook the end-to-end tests use', () => {
     'create-room-button', 'password-dialog', 'join-password', 'join-password-submit', 'error-banner',
     'lobby-view', 'room-view', 'room-title', 'local-video', 'media-notice', 'tiles', 'participant-list',
     'chat-log', 'chat-input', 'chat-send', 'leave-button', 'connection-status',
+    'prejoin-view', 'prejoin-name', 'prejoin-join', 'prejoin-muted', 'prejoin-camera-off', 'prejoin-camera', 'prejoin-mic',
+    'prejoin-meter', 'prejoin-advice', 'room-missing-view', 'room-missing-lobby', 'copy-invite', 'stage', 'strip',
+    'toggle-audio', 'toggle-video', 'toggle-share', 'toggle-chat', 'chat-unread', 'toggle-layout', 'side-panel',
+    'help-dialog', 'shortcut-list', 'announcer', 'uplink-notice', 'create-room-private', 'room-list-hidden',
   ];
   for (const id of ids) assert.ok(tagWithId(id), `#${id} is missing`);
   assert.match(tagWithId('create-room-capacity'), /type="number"/);
@@ -40,6 +44,35 @@ test('index.html has every hook the end-to-end tests use', () => {
   assert.match(localVideo, /^<video/);
   for (const attribute of ['muted', 'autoplay', 'playsinline']) assert.match(localVideo, new RegExp(`\\s${attribute}[\\s>]`));
   assert.match(html, /<div id="self-tile" class="tile self"[^>]*>\s*<video id="local-video"/, 'own preview sits in .tile.self');
+  assert.match(html, /<div id="tiles"[^>]*>\s*<div id="stage"[^>]*><\/div>\s*<div id="strip"/, 'the call area holds the stage and the strip');
+  for (const id of ['prejoin-view', 'room-missing-view', 'help-dialog', 'settings-dialog']) assert.match(tagWithId(id), /\shidden/, id);
+});
+
+test('every id an aria attribute or a label points at exists', () => {
+  const refs = [...html.matchAll(/\s(?:aria-controls|aria-labelledby|for)="([^"]+)"/g)].flatMap(m => m[1].split(/\s+/));
+  assert.ok(refs.length > 20);
+  for (const id of refs) assert.ok(tagWithId(id), `#${id} is referenced but missing`);
+});
+
+test('the page has a favicon, served from the app itself (no /favicon.ico 404)', () => {
+  assert.match(html, /<link rel="icon" href="favicon\.svg"/);
+  const svg = readFileSync(join(webRoot, 'favicon.svg'), 'utf8');
+  assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  const ico = readFileSync(join(webRoot, 'favicon.ico'));
+  assert.deepEqual([...ico.subarray(0, 4)], [0, 0, 1, 0], 'an ICO header');
+});
+
+test('the live region for announcements is polite and not hidden from assistive technology', () => {
+  const region = tagWithId('announcer');
+  assert.match(region, /aria-live="polite"/);
+  assert.doesNotMatch(region, /aria-hidden/);
+  assert.doesNotMatch(html, /class="tile-status"[^>]*aria-hidden/);
+});
+
+test('main.js reads the app root from document.baseURI once, before the address changes', () => {
+  const main = modules.find(m => m.name === 'main.js').source;
+  assert.equal(main.match(/document\.baseURI/g).length, 2, 'the declaration of appRoot and its comment');
+  assert.match(main, /const appRoot = new URL\('\.', document\.baseURI\)\.href;/);
 });
 
 test('every id main.js looks up exists in index.html', () => {
@@ -61,6 +94,12 @@ test('only stomp-transport.js imports @stomp/stompjs', () => {
 test('no module writes markup from strings', () => {
   for (const { name, source } of modules) {
     assert.doesNotMatch(source, /\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write|createContextualFragment/, name);
+  }
+});
+
+test('no module calls array methods on a live HTMLCollection (children, options)', () => {
+  for (const { name, source } of modules) {
+    assert.doesNotMatch(source, /\.(children|options)\.(every|map|filter|some|find|forEach|reduce|includes|indexOf)\(/, name);
   }
 });
 

@@ -65,6 +65,7 @@ describe('rejoin after a server restart', () => {
     const state = waiting();
     assert.deepEqual(state.rejoin, {
       roomName: 'Standup', capacity: 6, password: 'pw', displayName: 'Ann', reconnected: false, creating: false,
+      slug: null, privateLink: false, attempts: 0,
     });
     assert.deepEqual(rejoinFromLobby({ ...state, lobby: { ...state.lobby, rooms: [{ roomId: 'r9', name: 'Standup' }] } }).effects, []);
     assert.equal(reconnectedForRejoin(initialState()).rejoin, null);

@@ -25,14 +25,22 @@ describe('applyServerEvent', () => {
     assert.equal(state.lobby.defaultCapacity, 6);
     assert.equal(state.lobby.maxCapacity, 8);
     assert.equal(state.lobby.loaded, true);
-    assert.deepEqual(state.lobby.rooms, [{ ...ROOM, participants: 2, locked: true, passwordRequired: false, waitingRoom: false }]);
+    assert.deepEqual(state.lobby.rooms, [{
+      ...ROOM, participants: 2, locked: true, passwordRequired: false, waitingRoom: false, slug: null, privateLink: false,
+    }]);
+    assert.equal(state.lobby.listed, true);
+    const hidden = run(initialState(), { type: 'rooms', defaultCapacity: 6, maxCapacity: 8, rooms: [], listed: false });
+    assert.equal(hidden.state.lobby.listed, false, 'the server hides its room list');
   });
 
   test('room-created after our own create asks to join it with the same password', () => {
     const start = { ...initialState(), pendingCreate: { password: 's3cret', displayName: 'Ann' } };
     const { state, effects } = run(start, { type: 'room-created', room: { ...ROOM, participants: 0 } });
     assert.equal(state.pendingCreate, null);
-    assert.deepEqual(effects, [{ type: 'join-room', roomId: 'r1', password: 's3cret', displayName: 'Ann' }]);
+    assert.deepEqual(effects, [{
+      type: 'join-room', roomId: 'r1', password: 's3cret', displayName: 'Ann', created: true,
+      room: { ...ROOM, participants: 0, passwordRequired: false, waitingRoom: false, slug: null, privateLink: false },
+    }]);
     // Without a create of ours, nothing happens.
     assert.deepEqual(run(initialState(), { type: 'room-created', room: ROOM }).effects, []);
   });
@@ -44,7 +52,7 @@ describe('applyServerEvent', () => {
     assert.deepEqual(state.participants.map(p => p.displayName), ['Bob']);
     assert.deepEqual(state.chat.map(m => m.text), ['hi']);
     assert.deepEqual(state.iceServers, [{ urls: ['stun:stun.example.org:3478'] }]);
-    assert.deepEqual(effects, [{ type: 'joined' }]);
+    assert.deepEqual(effects, [{ type: 'joined', fresh: true }]);
   });
 
   test('a link announced before joined waits, then opens with the ICE servers already known', () => {

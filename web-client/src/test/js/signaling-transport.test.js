@@ -191,3 +191,17 @@ test('dropConnection closes the socket without a DISCONNECT, and late callbacks 
   clients[0].config.onConnect({ headers: {} });
   assert.deepEqual(statuses, ['connected', 'reconnecting']);
 });
+
+test('a close with a reason from the server is passed on, and the transport still retries', () => {
+  const { t, client, statuses } = transport();
+  const reasons = [];
+  t.onCloseReason(reason => reasons.push(reason));
+  client.open();
+
+  client.connected = false;
+  client.config.onWebSocketClose({ code: 1008, reason: 'too-many-connections' });
+  client.config.onWebSocketClose({ code: 1006, reason: '' });
+
+  assert.deepEqual(reasons, ['too-many-connections']);
+  assert.equal(statuses.at(-1), 'lost');
+});

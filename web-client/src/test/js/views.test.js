@@ -5,7 +5,7 @@ import { buildRoomItem, formatOccupancy, parseCapacity, updateRoomItem } from '.
 import { RoomView } from '../../main/js/js/room-view.js';
 import { applyTracks, buildTile } from '../../main/js/js/tile-view.js';
 import { buildParticipantItem } from '../../main/js/js/participant-list-view.js';
-import { buildChatMessage } from '../../main/js/js/chat-view.js';
+import { ChatView, buildChatMessage } from '../../main/js/js/chat-view.js';
 import { CallControlsView } from '../../main/js/js/call-controls-view.js';
 import { syncKeyed } from '../../main/js/js/dom.js';
 import { ErrorBanner, showConnectionStatus } from '../../main/js/js/page-view.js';
@@ -54,9 +54,10 @@ describe('user text is rendered as text, never as markup', () => {
   test('participant names in the list and on tiles', () => {
     const doc = new FakeDocument();
     const participant = { participantId: 'p1', displayName: HOSTILE, sendsAudio: true, sendsVideo: true };
-    const { root: item } = buildParticipantItem(doc, participant, false);
-    assert.equal(item.textContent, HOSTILE);
-    assert.equal(elementChildren(item), 0);
+    const { root: item, name } = buildParticipantItem(doc, participant, false);
+    assert.equal(name.textContent, HOSTILE);
+    assert.equal(elementChildren(name), 0);
+    assert.ok(item.textContent.startsWith(HOSTILE));
     const tile = buildTile(doc, participant);
     assert.equal(tile.root.byClass('tile-name')[0].textContent, HOSTILE);
     assert.ok(!doc.created.some(n => n.tagName === 'IMG' || n.tagName === 'B'));
@@ -171,12 +172,15 @@ describe('room', () => {
   function roomView() {
     const doc = new FakeDocument();
     const ids = [
-      'roomTitle', 'roomOccupancy', 'selfTile', 'selfName', 'selfPlaceholderName', 'selfAvatar', 'localVideo',
-      'mediaNotice', 'tiles', 'participantList', 'chatLog', 'chatForm', 'chatInput', 'leaveButton',
-      'toggleAudio', 'toggleVideo',
+      'roomTitle', 'roomOccupancy', 'selfTile', 'selfName', 'selfStatus', 'selfPlaceholderName', 'selfAvatar', 'localVideo',
+      'mediaNotice', 'tiles', 'stage', 'strip', 'participantList', 'chatLog', 'chatForm', 'chatInput', 'leaveButton',
+      'toggleAudio', 'toggleVideo', 'announcer',
     ];
     const elements = Object.fromEntries(ids.map(id => [id, doc.createElement(id === 'localVideo' ? 'video' : 'div')]));
-    elements.tiles.append(elements.selfTile);
+    elements.tiles.append(elements.stage, elements.strip);
+    elements.strip.append(elements.selfTile);
+    elements.tiles.clientWidth = 1280;
+    elements.tiles.clientHeight = 720;
     const actions = { left: 0, chats: [], leave() { this.left += 1; }, sendChat(text) { this.chats.push(text); return true; }, toggle() {} };
     const view = new RoomView({ doc, elements, createStream: tracks => new FakeStream(tracks), actions });
     return { doc, elements, view, actions };
@@ -195,11 +199,11 @@ describe('room', () => {
   test('renders tiles for the others only, the list with self first, and chat in order', () => {
     const { elements, view } = roomView();
     view.render(state([bob], [{ messageId: 'm1', authorId: 'pBob', authorName: 'Bob', text: 'hi' }]));
-    const tiles = elements.tiles.children.filter(n => n.hasAttribute('data-participant-id'));
+    const tiles = elements.strip.children.filter(n => n.hasAttribute('data-participant-id'));
     assert.deepEqual(tiles.map(n => n.getAttribute('data-participant-id')), ['pBob']);
-    assert.equal(elements.tiles.children[0], elements.selfTile, 'own preview stays first');
+    assert.equal(elements.strip.children[0], elements.selfTile, 'own preview stays first');
     const people = elements.participantList.children;
-    assert.deepEqual(people.map(n => n.textContent), ['Ann', 'Bob']);
+    assert.deepEqual(people.map(n => n.byClass('participant-name')[0].textContent), ['Ann', 'Bob']);
     assert.equal(people[0].getAttribute('data-self'), 'true');
     assert.equal(elements.roomTitle.textContent, 'Standup');
 
@@ -219,11 +223,11 @@ describe('room', () => {
     const video = new FakeTrack('video');
     view.setRemoteTracks('pBob', [new FakeTrack('audio'), video]);
     view.render(state([bob]));
-    const [tile] = elements.tiles.children.filter(n => n.getAttribute('data-participant-id') === 'pBob');
+    const [tile] = elements.strip.children.filter(n => n.getAttribute('data-participant-id') === 'pBob');
     assert.equal(tile.getAttribute('data-has-video'), 'true');
     view.render(state([]));
-    assert.equal(elements.tiles.children.filter(n => n.hasAttribute('data-participant-id')).length, 0);
-    assert.deepEqual(elements.participantList.children.map(n => n.textContent), ['Ann']);
+    assert.equal(elements.strip.children.filter(n => n.hasAttribute('data-participant-id')).length, 0);
+    assert.deepEqual(elements.participantList.children.map(n => n.byClass('participant-name')[0].textContent), ['Ann']);
   });
 
   test('own preview is muted; the notice shows only for reduced media', () => {
@@ -258,7 +262,7 @@ describe('room', () => {
     view.render({ phase: 'lobby', participants: [], chat: [] });
     assert.equal(elements.chatLog.children.length, 0);
     assert.equal(elements.participantList.children.length, 0);
-    assert.deepEqual(elements.tiles.children, [elements.selfTile]);
+    assert.deepEqual(elements.strip.children, [elements.selfTile]);
   });
 });
 
@@ -281,8 +285,9 @@ describe('call controls', () => {
   test('buttons say what they do and are disabled for media that is not sent', () => {
     const { view, elements } = controls();
     view.render({ stream: cameraStream('audio'), notice: 'Camera unavailable', audioMuted: true, videoMuted: false, sharing: false });
-    assert.equal(elements.toggleAudio.textContent, 'Unmute');
-    assert.equal(elements.toggleAudio.getAttribute('aria-pressed'), 'true');
+    assert.equal(elements.toggleAudio.textContent, 'Unmute', 'the label says what pressing it does');
+    assert.equal(elements.toggleAudio.getAttribute('data-state'), 'off');
+    assert.equal(elements.toggleAudio.getAttribute('title'), 'Unmute (M)', 'the shortcut is in the tooltip');
     assert.equal(elements.toggleVideo.textContent, 'No camera');
     assert.equal(elements.toggleVideo.disabled, true);
     assert.equal(elements.toggleShare.hidden, false);
@@ -337,4 +342,67 @@ test('error texts prefer the server message and keep link-closed silent', () => 
   assert.match(errorText('rate-limited', ''), /slow down/);
   assert.equal(isSilentError('link-closed'), true);
   assert.equal(isSilentError('room-full'), false);
+});
+
+describe('chat unread and new-messages marker', () => {
+  function chatView() {
+    const doc = new FakeDocument();
+    const elements = Object.fromEntries(['chatLog', 'chatForm', 'chatInput', 'chatUnread', 'chatJump'].map(id => [id, doc.createElement('div')]));
+    const counts = [];
+    const view = new ChatView({ doc, elements, send: () => true, onUnread: n => counts.push(n) });
+    return { view, elements, counts };
+  }
+  const msg = (id, author = 'pBob') => ({ messageId: id, authorId: author, authorName: author, text: id, sentAt: null });
+
+  test('messages from others while the chat is closed are counted; own ones are not', () => {
+    const { view, elements } = chatView();
+    view.render([msg('m1')], 'pAnn');
+    view.setVisible(false);
+    view.render([msg('m1'), msg('m2'), msg('m3', 'pAnn'), msg('m4')], 'pAnn');
+    assert.equal(elements.chatUnread.textContent, '2');
+    assert.equal(elements.chatUnread.hidden, false);
+    assert.equal(elements.chatUnread.getAttribute('aria-label'), '2 unread messages');
+  });
+
+  test('opening the chat puts the marker before the first unread message and clears the count', () => {
+    const { view, elements } = chatView();
+    view.render([msg('m1')], 'pAnn');
+    view.setVisible(false);
+    view.render([msg('m1'), msg('m2'), msg('m3')], 'pAnn');
+    view.setVisible(true);
+    const order = elements.chatLog.children.map(n => (n.classList.contains('new-messages') ? 'marker' : n.getAttribute('data-message-id')));
+    assert.deepEqual(order, ['m1', 'marker', 'm2', 'm3']);
+    assert.equal(elements.chatUnread.hidden, true);
+    view.setVisible(false);
+    view.setVisible(true);
+    assert.equal(elements.chatLog.children.filter(n => n.classList.contains('new-messages')).length, 0, 'nothing new: no marker');
+  });
+
+  test('a reader scrolled up gets a "new messages below" button instead of a jump', () => {
+    const { view, elements } = chatView();
+    view.render([msg('m1')], 'pAnn');
+    elements.chatLog.scrollHeight = 1000;
+    elements.chatLog.clientHeight = 200;
+    elements.chatLog.scrollTop = 100;
+    view.render([msg('m1'), msg('m2')], 'pAnn');
+    assert.equal(elements.chatJump.hidden, false);
+    assert.equal(elements.chatLog.scrollTop, 100);
+    elements.chatJump.dispatch('click');
+    assert.equal(elements.chatLog.scrollTop, 1000);
+    assert.equal(elements.chatJump.hidden, true);
+  });
+});
+
+test('without a camera the camera picker is replaced by "No camera found", not left empty', () => {
+  const doc = new FakeDocument();
+  const elements = Object.fromEntries(['leaveButton', 'toggleAudio', 'toggleVideo', 'mediaNotice', 'cameraNone', 'micNone']
+    .map(id => [id, doc.createElement('div')]));
+  elements.micSelect = doc.createElement('select');
+  elements.cameraSelect = doc.createElement('select');
+  const view = new CallControlsView({ doc, elements, actions: { leave() {}, toggle() {} } });
+  view.setDevices([{ kind: 'audioinput', deviceId: 'mic-1', label: 'Mic' }], { audio: 'mic-1' });
+  assert.equal(elements.cameraSelect.hidden, true);
+  assert.equal(elements.cameraNone.hidden, false);
+  assert.equal(elements.micSelect.hidden, false);
+  assert.equal(elements.micNone.hidden, true);
 });

@@ -26,6 +26,12 @@ export function rmsDbfs(samples) {
   return Math.max(SILENCE_DBFS, 20 * Math.log10(rms));
 }
 
+/** Where a level shows on a 0…1 meter: −60 dBFS and below is empty, 0 dBFS full. */
+export function meterLevel(dbfs) {
+  if (!Number.isFinite(dbfs)) return 0;
+  return Math.min(1, Math.max(0, (dbfs + 60) / 60));
+}
+
 /** One step of exponential smoothing of a dB level over `elapsedMs`. */
 export function smoothLevel(previous, current, elapsedMs, timeConstantMs = SMOOTHING_MS) {
   if (previous == null || !Number.isFinite(previous)) return current;
@@ -74,16 +80,19 @@ export class AudioLevelMonitor {
    * @param {() => AudioContext} options.createContext
    * @param {(track: MediaStreamTrack) => MediaStream} options.createStream
    * @param {(key: string, speaking: boolean) => void} options.onChange
+   * @param {(key: string, level: number) => void} [options.onLevel] every sample's smoothed level on a
+   *   0…1 meter (meterLevel), for the pre-join screen's microphone meter
    * @param {number} [options.intervalMs]
    * @param {() => number} [options.now]
    * @param {(fn: Function, ms: number) => any} [options.setInterval]
    * @param {(handle: any) => void} [options.clearInterval]
    */
-  constructor({ createContext = () => new globalThis.AudioContext(), createStream, onChange, intervalMs = 50, now = () => Date.now(),
+  constructor({ createContext = () => new globalThis.AudioContext(), createStream, onChange, onLevel = null, intervalMs = 50, now = () => Date.now(),
     setInterval: every = (fn, ms) => setInterval(fn, ms), clearInterval: stop = h => clearInterval(h) }) {
     this.createContext = createContext;
     this.createStream = createStream;
     this.onChange = onChange;
+    this.onLevel = onLevel;
     this.intervalMs = intervalMs;
     this.now = now;
     this.every = every;
@@ -147,6 +156,7 @@ export class AudioLevelMonitor {
       const is = entry.detector.update(Number.isFinite(level) ? level : -100, now - entry.at);
       entry.at = now;
       if (is !== was) this.onChange(key, is);
+      this.onLevel?.(key, meterLevel(entry.detector.level));
     }
   }
 }

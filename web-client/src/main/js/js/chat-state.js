@@ -49,3 +49,18 @@ export const CHAT_EVENTS = {
       : { state: { ...state, chat }, effects: [] };
   },
 };
+
+/**
+ * How many messages from others came after the one last seen (all of them when none was seen, or
+ * when it is no longer in the history). Own messages are never unread.
+ */
+export function unreadCount(chat, lastSeenId, selfId) {
+  const start = lastSeenId == null ? 0 : chat.findIndex(m => m.messageId === lastSeenId) + 1;
+  return chat.slice(start).filter(m => m.authorId !== selfId).length;
+}
+
+/** The first message from others after the one last seen, or null: where "new messages" goes. */
+export function firstUnread(chat, lastSeenId, selfId) {
+  const start = lastSeenId == null ? 0 : chat.findIndex(m => m.messageId === lastSeenId) + 1;
+  return chat.slice(start).find(m => m.authorId !== selfId) ?? null;
+}

@@ -43,6 +43,13 @@ const TEXTS = Object.freeze({
   'frame-too-large': 'A message was too large to send.',
   'rate-limited': 'Too many messages at once; slow down.',
   'server-restarting': 'The server is restarting; try again in a moment.',
+  'password-checks-busy': 'The server is busy checking passwords; try again in a moment.',
+  'too-many-attempts': 'Too many wrong passwords; wait a little before trying again.',
+  'too-many-rooms-created': 'Your network has created many rooms in the last hour; try again later.',
+  'too-many-unjoined-rooms': 'Your network already has rooms nobody has joined; join one first.',
+  'sign-in-required': 'Only signed-in hosts can create rooms on this server; sign in first.',
+  // Sent as the reason of a WebSocket close, not as an error event.
+  'too-many-connections': 'Too many connections from your network to this server; close another tab or device.',
   'internal-error': 'Something went wrong on the server.',
   // Detected by the page itself.
   'not-connected': 'Not connected to the server.',

@@ -64,12 +64,52 @@ export class InCallControls {
     }
   }
 
-  /** Takes acquired media as the own media of the room being joined, unmuted and not sharing. */
-  adopt(local) {
+  /**
+   * Takes acquired media as the own media of the room being joined, not sharing; muted where the
+   * pre-join screen asked (the tracks are disabled before any link exists, so nothing leaks).
+   */
+  adopt(local, { audioMuted = false, videoMuted = false } = {}) {
     this.release();
-    this.local = { ...local, audioMuted: false, videoMuted: false, sharing: false, screenStream: null };
+    const stream = local.stream ?? null;
+    const hasAudio = Boolean(stream?.getAudioTracks().length);
+    const hasVideo = Boolean(stream?.getVideoTracks().length);
+    for (const track of stream?.getAudioTracks() ?? []) track.enabled = !audioMuted;
+    for (const track of stream?.getVideoTracks() ?? []) track.enabled = !videoMuted;
+    this.local = {
+      ...local, audioMuted: hasAudio && audioMuted, videoMuted: hasVideo && videoMuted, sharing: false, screenStream: null,
+    };
     this.share = initialShareState(local.mode);
     this.onChange(this.local);
+  }
+
+  /** Tells the room the media state the join started with, when it is not the default. */
+  announceInitialState() {
+    if (this.local && (this.local.audioMuted || this.local.videoMuted)) this.#announceMediaState();
+  }
+
+  /**
+   * After a resume (a reload): the seat's media state as the room knows it, applied to the tracks of
+   * the fresh camera and microphone so that a reload keeps a muted microphone muted.
+   */
+  restoreState({ audioMuted = false, videoMuted = false, sharing = false }) {
+    if (!this.local) return;
+    const stream = this.local.stream;
+    const want = {
+      audioMuted: Boolean(audioMuted) && Boolean(stream?.getAudioTracks().length),
+      videoMuted: Boolean(videoMuted) && Boolean(stream?.getVideoTracks().length),
+    };
+    const same = this.local.audioMuted === want.audioMuted && this.local.videoMuted === want.videoMuted;
+    if (same && !sharing) return;
+    if (!stream) {
+      this.#announceMediaState();
+      return;
+    }
+    for (const track of this.local.stream.getAudioTracks()) track.enabled = !want.audioMuted;
+    for (const track of this.local.stream.getVideoTracks()) track.enabled = !want.videoMuted;
+    this.local = { ...this.local, ...want };
+    this.onChange(this.local);
+    // A share does not survive a reload: the room learns it stopped.
+    this.#announceMediaState();
   }
 
   /** Stops the camera, microphone and any screen: the room was left. */
@@ -101,8 +141,8 @@ export class InCallControls {
   }
 
   /**
-   * Asks for a screen and sends it in place of the camera (replaceTrack), or, for an audio-only
-   * participant, on a video sender added to every publishing link. A dismissed picker
+   * Asks for a screen and sends it on a video sender added to every publishing link, next to the
+   * camera (or as the only video of an audio-only participant). A dismissed picker
    * (NotAllowedError) changes nothing and shows nothing. Resolves true once sharing.
    */
   async startShare() {
@@ -133,7 +173,7 @@ export class InCallControls {
     return true;
   }
 
-  /** Stops sharing and sends the camera again (or no video, for an audio-only participant). */
+  /** Stops sharing: the screen's sender goes from every publishing link. */
   stopShare() {
     this.#shareEvent('stop');
   }
@@ -141,7 +181,7 @@ export class InCallControls {
   /** A publishing link opened while sharing sends the screen too. */
   shareOnNewLink(mediaLink) {
     if (!this.screen || this.share.sharing !== 'yes') return;
-    this.#applyShare(this.share.camera ? { type: 'replace-video', with: 'screen' } : { type: 'add-share-sender' }, [mediaLink]);
+    this.#applyShare({ type: 'add-share-sender' }, [mediaLink]);
   }
 
   /**
@@ -174,12 +214,9 @@ export class InCallControls {
     fresh.enabled = !(kind === 'audio' ? this.local.audioMuted : this.local.videoMuted);
     stream.removeTrack(old);
     stream.addTrack(fresh);
-    // While sharing, the camera is not being sent: it is put back when the share stops.
-    if (!(kind === 'video' && this.share.sharing === 'yes')) {
-      await Promise.all(this.sendLinks().map(link => link.replaceTrack(kind, fresh).catch(err => {
-        this.log.warn(`link ${link.linkId}: replacing ${kind} failed`, err);
-      })));
-    }
+    await Promise.all(this.sendLinks().map(link => link.replaceTrack(kind, fresh).catch(err => {
+      this.log.warn(`link ${link.linkId}: replacing ${kind} failed`, err);
+    })));
     old.stop();
     if (this.local) {
       this.local = { ...this.local, devices: { ...this.local.devices, [kind]: deviceId } };
@@ -207,11 +244,6 @@ export class InCallControls {
   #applyShare(effect, links) {
     const warn = what => err => this.log.warn(`${what} failed`, err);
     switch (effect.type) {
-      case 'replace-video': {
-        const track = effect.with === 'screen' ? this.screen?.track : this.local?.stream?.getVideoTracks()[0];
-        for (const link of links) link.replaceTrack('video', track ?? null).catch(warn(`link ${link.linkId}: replaceTrack`));
-        break;
-      }
       case 'add-share-sender':
         for (const link of links) link.addShareTrack(this.screen.track, this.screen.stream);
         break;

@@ -1,5 +1,7 @@
 /**
- * The lobby: the live room list, the create form and the password dialog for rooms with a password.
+ * The lobby: the live room list (unless the server hides it), the create form and the password
+ * dialog for rooms with a password. Joining a room of the list, or creating one, leads to its pre-join
+ * screen.
  */
 
 import { element, setVisible, syncKeyed } from './dom.js';
@@ -91,6 +93,7 @@ export class LobbyView {
         name: e.createName.value,
         capacity: parseCapacity(e.createCapacity.value),
         password: e.createPassword.value === '' ? null : e.createPassword.value,
+        privateLink: Boolean(e.createPrivate?.checked),
       });
     });
     e.passwordForm.addEventListener('submit', event => {
@@ -110,6 +113,7 @@ export class LobbyView {
   resetCreateForm() {
     this.el.createName.value = '';
     this.el.createPassword.value = '';
+    if (this.el.createPrivate) this.el.createPrivate.checked = false;
   }
 
   render(state, connection) {
@@ -127,7 +131,9 @@ export class LobbyView {
       create: room => buildRoomItem(this.doc, room, options),
       update: (parts, room) => updateRoomItem(parts, room, options),
     });
-    setVisible(e.roomListEmpty, loaded && rooms.length === 0);
+    const listed = state.lobby.listed !== false;
+    setVisible(e.roomListEmpty, loaded && listed && rooms.length === 0);
+    if (e.roomListHidden) setVisible(e.roomListHidden, loaded && !listed);
 
     e.createCapacity.setAttribute('min', '2');
     if (maxCapacity != null) e.createCapacity.setAttribute('max', String(maxCapacity));

@@ -33,16 +33,18 @@ const ATTEMPTS = [
  * @param {((constraints: MediaStreamConstraints) => Promise<MediaStream>)|undefined} options.getUserMedia
  *   bound navigator.mediaDevices.getUserMedia, or undefined where the page has none (plain http)
  * @param {boolean} [options.secureContext] false explains a missing getUserMedia in the notice
+ * @param {{audio?: string|null, video?: string|null}} [options.devices] preferred deviceIds (ideal, so a
+ *   device that went away falls back to another)
  * @param {{warn: Function}} [options.log]
  * @returns {Promise<{stream: MediaStream|null, mode: string, media: {audio: boolean, video: boolean},
  *   notice: string, failures: string[]}>}
  */
-export async function acquireLocalMedia({ getUserMedia, secureContext = true, log = console } = {}) {
+export async function acquireLocalMedia({ getUserMedia, secureContext = true, devices = {}, log = console } = {}) {
   const failures = [];
   if (typeof getUserMedia === 'function') {
     for (const attempt of ATTEMPTS) {
       try {
-        const stream = await getUserMedia(attempt.constraints);
+        const stream = await getUserMedia(withDevices(attempt.constraints, devices));
         return { stream, mode: attempt.mode, media: { ...attempt.media }, notice: attempt.notice, failures };
       } catch (err) {
         const name = (err && err.name) || 'Error';
@@ -59,6 +61,15 @@ export async function acquireLocalMedia({ getUserMedia, secureContext = true, lo
       ? `${NOTICES.receiveOnly} (this page is not served over HTTPS, so the browser offers no camera)`
       : NOTICES.receiveOnly;
   return { stream: null, mode: 'receive-only', media: { audio: false, video: false }, notice, failures };
+}
+
+/** The constraints with the preferred devices, where any are chosen. */
+export function withDevices(constraints, devices = {}) {
+  const pick = (base, deviceId) => (deviceId ? { ...(base === true ? {} : base), deviceId: { ideal: deviceId } } : base);
+  const next = { ...constraints };
+  if (next.audio) next.audio = pick(next.audio, devices?.audio);
+  if (next.video) next.video = pick(next.video, devices?.video);
+  return next;
 }
 
 /** Stops every track of a stream so the camera light goes off. */

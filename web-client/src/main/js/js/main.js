@@ -1,6 +1,7 @@
 /**
- * Boots the page: one STOMP connection, one RoomSession, the views, and the debug handle that the
- * end-to-end tests read (window.chatForYou).
+ * Boots the page: one STOMP connection, one RoomSession, the views, the page's address (lobby,
+ * /r/<slug> invite links, a reload's seat ticket), keyboard shortcuts, connection statistics, and
+ * the debug handle that the end-to-end tests read (window.chatForYou).
  */
 
 import { createStompTransport } from './stomp-transport.js';
@@ -10,9 +11,16 @@ import { MediaLink, iceTransportPolicyFrom } from './media-link.js';
 import { acquireLocalMedia } from './local-media.js';
 import { LobbyView } from './lobby-view.js';
 import { RoomView } from './room-view.js';
+import { PrejoinView } from './prejoin-view.js';
 import { AudioLevelMonitor } from './audio-level.js';
 import { ErrorBanner, showConnectionStatus } from './page-view.js';
 import { MediaServerNotice } from './media-server-notice.js';
+import { PrejoinPreview, canPickSpeaker, deviceAdvice, loadPreferences, savePreferences } from './prejoin.js';
+import { inviteUrl, lobbyUrl, slugFromLocation } from './invite-link.js';
+import { SeatTicket } from './seat-ticket.js';
+import { StatsMonitor } from './link-stats.js';
+import { shortcutFor } from './shortcuts.js';
+import { SignInView, fetchSession } from './sign-in-view.js';
 import { createHostingViews } from './hosting-ui.js';
 
 const byId = id => {
@@ -20,21 +28,30 @@ const byId = id => {
   if (!node) throw new Error(`index.html lacks #${id}`);
   return node;
 };
-
-const NAME_KEY = 'chatforyou.displayName';
-const displayNameInput = byId('display-name');
-try {
-  displayNameInput.value ||= localStorage.getItem(NAME_KEY) ?? '';
-} catch {
-  // Storage may be disabled; the name is then simply not remembered.
-}
-displayNameInput.addEventListener('change', () => {
+const storageOf = name => {
   try {
-    localStorage.setItem(NAME_KEY, displayNameInput.value.trim());
+    return window[name];
   } catch {
-    // see above
+    return null; // storage disabled: nothing is remembered
   }
-});
+};
+const local = storageOf('localStorage');
+
+/**
+ * The app's root, read once: the page changes its address (pushState) between the lobby and
+ * /r/<slug>, which moves document.baseURI on the lobby's page (it has no <base>).
+ */
+const appRoot = new URL('.', document.baseURI).href;
+
+let preferences = loadPreferences(local);
+const remember = changes => {
+  preferences = { ...preferences, ...changes };
+  savePreferences(local, preferences);
+};
+
+const displayNameInput = byId('display-name');
+displayNameInput.value ||= preferences.displayName;
+displayNameInput.addEventListener('change', () => remember({ displayName: displayNameInput.value.trim() }));
 const displayName = () => displayNameInput.value;
 
 /** A random token this browser keeps and sends with its joins: a removal ban applies to it too. */
@@ -58,25 +75,80 @@ const statusNode = byId('connection-status');
 const lobbySection = byId('lobby-view');
 const roomSection = byId('room-view');
 const mediaServerNotice = new MediaServerNotice(byId('media-server-notice'));
+const prejoinSection = byId('prejoin-view');
+const missingSection = byId('room-missing-view');
+byId('room-missing-lobby').setAttribute('href', appRoot);
 
-const transport = createStompTransport({ brokerURL: signalingUrl(document.baseURI), reconnectDelaysMs: RECONNECT_DELAYS_MS });
+const signInView = new SignInView({ box: byId('sign-in'), text: byId('sign-in-text'), link: byId('sign-in-link') });
+
+const transport = createStompTransport({ brokerURL: signalingUrl(appRoot), reconnectDelaysMs: RECONNECT_DELAYS_MS });
 
 // Diagnostic: ?iceTransportPolicy=relay forces TURN relays, to check a TURN server (docs/turn.md).
 const iceTransportPolicy = iceTransportPolicyFrom(window.location.search);
+const mediaDevices = navigator.mediaDevices;
+const speakerPicking = canPickSpeaker(globalThis.HTMLMediaElement?.prototype);
+const narrowQuery = window.matchMedia?.('(max-width: 640px)');
 
 let session = null;
+
+// ---- address: lobby or /r/<slug> -------------------------------------------------------------
+
+/** Keeps the address bar on the room's invite link (or the lobby) without reloading. */
+function showAddress(url, { replace = false } = {}) {
+  if (window.location.href === url) return;
+  try {
+    if (replace) history.replaceState(null, '', url);
+    else history.pushState(null, '', url);
+  } catch {
+    // an address the history cannot take changes nothing else
+  }
+}
+
+function goToLobby() {
+  preview.stop();
+  session.forgetInvite();
+  showAddress(lobbyUrl(appRoot));
+}
+
+/** Opens the pre-join screen for a room of the lobby list (or one just created). */
+function openPrejoin(room, password = null) {
+  if (!room.slug) {
+    session.joinRoom({ roomId: room.roomId, password, displayName: displayName() });
+    return;
+  }
+  createdPassword = password;
+  showAddress(inviteUrl(appRoot, room.slug));
+  session.showInvite(room);
+  // The password just typed (creating the room, or in the lobby's dialog) need not be typed again.
+  if (password) byId('prejoin-password').value = password;
+}
+let createdPassword = null;
+
+window.addEventListener('popstate', () => {
+  if (session.state.phase !== 'lobby') return;
+  const slug = slugFromLocation(window.location.href, appRoot);
+  if (slug) session.findRoom(slug);
+  else {
+    preview.stop();
+    session.forgetInvite();
+  }
+});
+
+// ---- lobby -----------------------------------------------------------------------------------
 
 const lobbyView = new LobbyView({
   doc: document,
   elements: {
     roomList: byId('room-list'),
     roomListEmpty: byId('room-list-empty'),
+    roomListHidden: byId('room-list-hidden'),
     joiningStatus: byId('joining-status'),
     createForm: byId('create-room-form'),
     createName: byId('create-room-name'),
     createCapacity: byId('create-room-capacity'),
     capacityHint: byId('create-room-capacity-hint'),
     createPassword: byId('create-room-password'),
+    createPrivate: byId('create-room-private'),
     createButton: byId('create-room-button'),
     passwordDialog: byId('password-dialog'),
     passwordForm: byId('password-form'),
@@ -84,43 +156,205 @@ const lobbyView = new LobbyView({
     joinPassword: byId('join-password'),
     passwordCancel: byId('join-password-cancel'),
   },
-  onJoin: (room, password) => session.joinRoom({ roomId: room.roomId, password, displayName: displayName() }),
-  onCreate: ({ name, capacity, password }) => {
-    session.createRoom({ name, capacity, password, displayName: displayName() });
+  onJoin: (room, password) => openPrejoin(room, password),
+  onCreate: ({ name, capacity, password, privateLink }) => {
+    session.createRoom({ name, capacity, password, privateLink, displayName: displayName() });
   },
 });
 
+// ---- pre-join --------------------------------------------------------------------------------
+
+const levels = new AudioLevelMonitor({
+  createStream: track => new MediaStream([track]),
+  onChange: (key, speaking) => {
+    if (key !== 'prejoin') roomView.setSpeaking(key, speaking);
+  },
+  onLevel: (key, level) => {
+    if (key === 'prejoin') prejoinView.setLevel(level);
+  },
+});
+
+const inUse = (stream, kind) => {
+  const track = kind === 'audio' ? stream?.getAudioTracks()[0] : stream?.getVideoTracks()[0];
+  return track?.getSettings?.().deviceId;
+};
+
+const preview = new PrejoinPreview({
+  // Looked up at each call, like the join's own acquisition, so a replaced getUserMedia is used.
+  getUserMedia: mediaDevices?.getUserMedia ? constraints => navigator.mediaDevices.getUserMedia(constraints) : undefined,
+  secureContext: window.isSecureContext,
+  onChange: media => {
+    const advice = deviceAdvice(media, { secureContext: window.isSecureContext, hasGetUserMedia: Boolean(mediaDevices?.getUserMedia) });
+    prejoinView.setLocal(media, media ? advice : null);
+    levels.watch('prejoin', media?.stream?.getAudioTracks()[0] ?? null);
+    refreshPrejoinDevices();
+  },
+});
+
+function startPreview() {
+  return preview.start({ audio: preferences.audioDevice, video: preferences.videoDevice });
+}
+
+function refreshPrejoinDevices() {
+  if (typeof mediaDevices?.enumerateDevices !== 'function') return;
+  const stream = preview.local?.stream;
+  mediaDevices.enumerateDevices().then(
+    devices => prejoinView.setDevices(devices, {
+      audio: inUse(stream, 'audio') ?? preferences.audioDevice,
+      video: inUse(stream, 'video') ?? preferences.videoDevice,
+      speaker: preferences.speakerDevice,
+    }),
+    () => {},
+  );
+}
+
+const prejoinView = new PrejoinView({
+  doc: document,
+  canPickSpeaker: speakerPicking,
+  elements: {
+    view: prejoinSection,
+    tile: byId('prejoin-tile'),
+    video: byId('prejoin-video'),
+    avatar: byId('prejoin-avatar'),
+    meter: byId('prejoin-meter'),
+    meterRow: byId('prejoin-meter-row'),
+    advice: byId('prejoin-advice'),
+    adviceText: byId('prejoin-advice-text'),
+    retry: byId('prejoin-retry'),
+    form: byId('prejoin-form'),
+    roomName: byId('prejoin-room-name'),
+    roomStatus: byId('prejoin-room-status'),
+    name: byId('prejoin-name'),
+    passwordRow: byId('prejoin-password-row'),
+    password: byId('prejoin-password'),
+    camera: byId('prejoin-camera'),
+    cameraNone: byId('prejoin-camera-none'),
+    mic: byId('prejoin-mic'),
+    micNone: byId('prejoin-mic-none'),
+    speaker: byId('prejoin-speaker'),
+    speakerLabel: byId('prejoin-speaker-label'),
+    muted: byId('prejoin-muted'),
+    cameraOff: byId('prejoin-camera-off'),
+    join: byId('prejoin-join'),
+    back: byId('prejoin-back'),
+  },
+  actions: {
+    join: ({ displayName: name, password, muted }) => {
+      const room = session.state.invite?.room;
+      if (!room) return;
+      displayNameInput.value = name;
+      remember({ ...prejoinView.preferences() });
+      levels.watch('prejoin', null);
+      const media = preview.handOver();
+      session.joinRoom({
+        roomId: room.roomId,
+        password: password ?? createdPassword,
+        displayName: name,
+        local: media,
+        muted,
+      }).then(sent => {
+        if (!sent && session.state.phase === 'lobby') startPreview();
+      });
+    },
+    back: () => goToLobby(),
+    retry: () => startPreview(),
+    pickDevice: (kind, deviceId) => {
+      remember(kind === 'audio' ? { audioDevice: deviceId } : { videoDevice: deviceId });
+      startPreview();
+    },
+    pickSpeaker: deviceId => {
+      remember({ speakerDevice: deviceId });
+      byId('prejoin-video').setSinkId?.(deviceId)?.catch?.(() => {});
+    },
+    preferencesChanged: choices => remember(choices),
+  },
+});
+
+// ---- room ------------------------------------------------------------------------------------
+
+function toggleFullscreen(node) {
+  if (document.fullscreenElement) document.exitFullscreen?.()?.catch?.(() => {});
+  else (node ?? roomSection).requestFullscreen?.()?.catch?.(() => {});
+}
+
+async function copyInvite() {
+  const slug = session.state.room?.slug;
+  if (!slug) return false;
+  try {
+    await navigator.clipboard.writeText(inviteUrl(appRoot, slug));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const roomView = new RoomView({
   doc: document,
+  canPickSpeaker: speakerPicking,
+  narrow: Boolean(narrowQuery?.matches),
   elements: {
+    announcer: byId('announcer'),
     roomTitle: byId('room-title'),
     roomOccupancy: byId('room-occupancy'),
+    copyInvite: byId('copy-invite'),
+    inviteCopied: byId('invite-copied'),
     selfTile: byId('self-tile'),
     selfName: byId('self-name'),
+    selfStatus: byId('self-status'),
     selfPlaceholderName: byId('self-placeholder-name'),
     selfAvatar: byId('self-avatar'),
     localVideo: byId('local-video'),
     mediaNotice: byId('media-notice'),
+    uplinkNotice: byId('uplink-notice'),
     tiles: byId('tiles'),
+    stage: byId('stage'),
+    strip: byId('strip'),
+    sidePanel: byId('side-panel'),
+    tabChat: byId('tab-chat'),
+    tabPeople: byId('tab-people'),
+    closePanel: byId('close-panel'),
+    chatPanel: byId('chat-panel'),
+    peoplePanel: byId('people-panel'),
     participantList: byId('participant-list'),
     chatLog: byId('chat-log'),
+    chatJump: byId('chat-jump'),
+    chatUnread: byId('chat-unread'),
     chatForm: byId('chat-form'),
     chatInput: byId('chat-input'),
     leaveButton: byId('leave-button'),
     toggleAudio: byId('toggle-audio'),
     toggleVideo: byId('toggle-video'),
     toggleShare: byId('toggle-share'),
+    toggleLayout: byId('toggle-layout'),
+    toggleChat: byId('toggle-chat'),
+    togglePeople: byId('toggle-people'),
+    openSettings: byId('open-settings'),
+    showHelp: byId('show-help'),
+    settingsDialog: byId('settings-dialog'),
+    settingsClose: byId('settings-close'),
     micSelect: byId('mic-select'),
+    micNone: byId('mic-none'),
     cameraSelect: byId('camera-select'),
+    cameraNone: byId('camera-none'),
+    speakerSelect: byId('speaker-select'),
+    speakerLabel: byId('speaker-label'),
+    helpDialog: byId('help-dialog'),
+    helpClose: byId('help-close'),
+    shortcutList: byId('shortcut-list'),
   },
   createStream: tracks => new MediaStream(tracks),
   actions: {
-    leave: () => session.leaveRoom(),
+    leave: () => {
+      // The invite goes first, so that the lobby (not the room's pre-join) follows the leave.
+      session.forgetInvite();
+      session.leaveRoom();
+      showAddress(lobbyUrl(appRoot), { replace: true });
+    },
     sendChat: text => session.sendChat(text),
     toggle: kind => {
-      const local = session.local;
-      if (!local) return;
-      session.controls.setMuted(kind, !(kind === 'audio' ? local.audioMuted : local.videoMuted));
+      const own = session.local;
+      if (!own) return;
+      session.controls.setMuted(kind, !(kind === 'audio' ? own.audioMuted : own.videoMuted));
     },
     canShare: () => session.controls.canShare(),
     share: () => {
@@ -128,18 +362,31 @@ const roomView = new RoomView({
       else session.controls.startShare();
     },
     switchDevice: (kind, deviceId) => {
+      remember(kind === 'audio' ? { audioDevice: deviceId } : { videoDevice: deviceId });
       session.controls.switchDevice(kind, deviceId).then(() => refreshDevices());
     },
+    switchSpeaker: deviceId => {
+      remember({ speakerDevice: deviceId });
+      roomView.setSpeakerDevice(deviceId);
+    },
+    copyInvite,
+    toggleFullscreen,
   },
 });
+if (preferences.speakerDevice) roomView.setSpeakerDevice(preferences.speakerDevice);
+narrowQuery?.addEventListener?.('change', event => {
+  roomView.narrow = event.matches;
+});
 
+// Hosts, the waiting room, hands and reactions (hosting-ui.js): the host panel and the hands queue go
+// into the side panel under its tabs, the hand and reaction buttons into the control bar.
 const hosting = createHostingViews({
   doc: document,
   session: () => session,
   elements: {
     main: document.querySelector('main'),
     roomView: roomSection,
-    sidebar: roomSection.querySelector('.sidebar'),
+    sidebar: byId('side-panel'),
     controls: byId('leave-button').parentElement,
     tiles: byId('tiles'),
     selfTile: byId('self-tile'),
@@ -147,66 +394,139 @@ const hosting = createHostingViews({
     toggleAudio: byId('toggle-audio'),
   },
 });
-
-const mediaDevices = navigator.mediaDevices;
-
-/** Active speaker: the own microphone under 'self', everyone else under their participant id. */
-const levels = new AudioLevelMonitor({
-  createStream: track => new MediaStream([track]),
-  onChange: (key, speaking) => roomView.setSpeaking(key, speaking),
-});
+new ResizeObserver(() => roomView.resized()).observe(byId('tiles'));
 
 function refreshDevices() {
   const stream = session.local?.stream;
   if (!stream || typeof mediaDevices?.enumerateDevices !== 'function') return;
-  const inUse = track => track?.getSettings?.().deviceId;
   mediaDevices.enumerateDevices().then(
     devices => roomView.setDevices(devices, {
-      audio: inUse(stream.getAudioTracks()[0]),
-      video: inUse(stream.getVideoTracks()[0]),
+      audio: inUse(stream, 'audio'),
+      video: inUse(stream, 'video'),
+      speaker: preferences.speakerDevice,
     }),
     () => {},
   );
 }
-mediaDevices?.addEventListener?.('devicechange', refreshDevices);
+mediaDevices?.addEventListener?.('devicechange', () => {
+  refreshDevices();
+  if (!prejoinSection.hidden) refreshPrejoinDevices();
+});
+
+const stats = new StatsMonitor({
+  links: () => session.statsTargets(),
+  onQuality: (key, quality) => roomView.setQuality(key, quality),
+  onUplink: uplink => roomView.setUplink(uplink),
+});
+
+// ---- keyboard shortcuts (shortcuts.js; listed in the help dialog) ----------------------------
+
+document.addEventListener('keydown', event => {
+  if (session.state.phase !== 'in-room' || roomView.dialogOpen()) return;
+  const action = shortcutFor(event);
+  if (!action) return;
+  event.preventDefault();
+  roomView.command(action);
+});
+
+// ---- the session -----------------------------------------------------------------------------
+
+/** Which screen shows: lobby, pre-join, "no such room" or the room. */
+function screenFor(state) {
+  if (state.phase === 'in-room') return 'room';
+  // Knocking at a waiting room: the waiting screen (waiting-room-view.js) is the only one shown.
+  if (state.phase === 'waiting') return 'waiting';
+  // Waiting to join again after a server restart: the lobby says so; the camera stays the session's.
+  if (state.rejoin) return 'lobby';
+  const invite = state.invite;
+  if (invite?.status === 'missing' && state.phase === 'lobby') return 'missing';
+  if (invite && (invite.status === 'found' || invite.status === 'resolving')) return 'prejoin';
+  return 'lobby';
+}
+
+let screen = null;
+let lastPhase = 'lobby';
+function showScreen(next, state) {
+  const previous = screen;
+  screen = next;
+  document.body.setAttribute('data-screen', next);
+  lobbySection.hidden = next !== 'lobby';
+  roomSection.hidden = next !== 'room';
+  missingSection.hidden = next !== 'missing';
+  if (next === 'prejoin') {
+    const room = state.invite.room ?? { roomId: null, name: state.invite.slug, participants: 0, capacity: 0, locked: false };
+    prejoinView.show(room, { ...preferences, displayName: displayNameInput.value.trim() || preferences.displayName });
+    prejoinView.setJoining(state.phase === 'joining' || state.invite.status !== 'found');
+    if (previous !== 'prejoin' && state.phase === 'lobby') startPreview();
+  } else if (previous === 'prejoin') {
+    prejoinView.hide();
+    preview.stop(); // after a join the stream was handed over, and this stops nothing
+  }
+  if (next === 'room' && previous !== 'room') {
+    stats.start();
+    showAddress(state.room.slug ? inviteUrl(appRoot, state.room.slug) : lobbyUrl(appRoot), { replace: true });
+  }
+  if (next !== 'room' && previous === 'room') {
+    stats.stop();
+    roomView.setUplink({ poor: false });
+  }
+}
 
 session = new RoomSession({
   transport,
+  seatTicket: new SeatTicket(storageOf('sessionStorage')),
   clientToken: clientToken(),
   getDisplayMedia: mediaDevices?.getDisplayMedia ? constraints => mediaDevices.getDisplayMedia(constraints) : null,
   getUserMedia: mediaDevices?.getUserMedia ? constraints => mediaDevices.getUserMedia(constraints) : null,
   acquireMedia: () =>
     acquireLocalMedia({
-      getUserMedia: navigator.mediaDevices?.getUserMedia?.bind(navigator.mediaDevices),
+      getUserMedia: mediaDevices?.getUserMedia?.bind(mediaDevices),
       secureContext: window.isSecureContext,
+      devices: { audio: preferences.audioDevice, video: preferences.videoDevice },
     }),
   createLink: options => new MediaLink(iceTransportPolicy ? { ...options, iceTransportPolicy } : options),
   listener: {
     stateChanged(state) {
-      const inRoom = state.phase === 'in-room';
+      // Out of a call or a waiting room by the server's doing (removed, meeting ended, denied, the
+      // connection lost): the lobby, not the room's pre-join screen again.
+      if ((lastPhase === 'in-room' || lastPhase === 'waiting') && state.phase === 'lobby' && state.invite) {
+        lastPhase = state.phase;
+        showAddress(lobbyUrl(appRoot), { replace: true });
+        session.forgetInvite(); // renders again, without the invite
+        return;
+      }
+      const next = screenFor(state);
       // The create form keeps its values through errors and empties once a room was entered.
-      if (inRoom && roomSection.hidden) lobbyView.resetCreateForm();
-      lobbySection.hidden = inRoom || state.phase === 'waiting';
-      roomSection.hidden = !inRoom;
-      document.title = inRoom ? `${state.room.name} · ChatForYou` : 'ChatForYou';
-      mediaServerNotice.update(inRoom && state.mediaServerAwayIn === state.room?.roomId);
+      if (next === 'room' && screen !== 'room') lobbyView.resetCreateForm();
+      if (next !== screen || next === 'prejoin') showScreen(next, state);
+      // A refused join (a wrong password, a full room) stopped the camera: the preview comes back.
+      if (lastPhase === 'joining' && state.phase === 'lobby' && next === 'prejoin' && !preview.local) startPreview();
+      lastPhase = state.phase;
+      document.title = state.phase === 'in-room' ? `${state.room.name} · ChatForYou` : 'ChatForYou';
+      mediaServerNotice.update(state.phase === 'in-room' && state.mediaServerAwayIn === state.room?.roomId);
       lobbyView.render(state, session.connection);
+      if (!signInView.mayCreate) byId('create-room-button').disabled = true;
       roomView.render(state);
       hosting.render(state);
     },
-    localMediaChanged: local => {
-      roomView.setLocalMedia(local);
+    localMediaChanged: media => {
+      roomView.setLocalMedia(media);
       hosting.render(session.state); // the controls were drawn again; a held microphone stays held
-      if (!local) {
+      if (!media) {
         levels.clear();
         return;
       }
-      levels.watch('self', local.stream?.getAudioTracks()[0] ?? null);
+      levels.watch('self', media.stream?.getAudioTracks()[0] ?? null);
       refreshDevices();
     },
-    remoteMediaChanged: (publisherId, tracks) => {
-      roomView.setRemoteTracks(publisherId, tracks);
+    remoteMediaChanged: (publisherId, tracks, screenTracks) => {
+      roomView.setRemoteTracks(publisherId, tracks, screenTracks);
       levels.watch(publisherId, tracks.find(track => track.kind === 'audio') ?? null);
+    },
+    roomCreated: (room, password) => openPrejoin(room, password),
+    resumeFailed: () => {
+      const slug = slugFromLocation(window.location.href, appRoot);
+      if (slug) session.findRoom(slug);
     },
     error: ({ code, message }) => banner.show(code, message),
     notice: notice => hosting.notice(notice),
@@ -220,6 +540,7 @@ session = new RoomSession({
 });
 
 transport.onEvent(event => session.handleEvent(event));
+transport.onCloseReason(reason => banner.show(reason, null));
 transport.onStatus(state => {
   // While waiting for a restarting server, say so rather than a plain "Reconnecting…".
   showConnectionStatus(statusNode, state === 'reconnecting' && session.state.rejoin ? 'restarting' : state);
@@ -231,18 +552,47 @@ transport.onStatus(state => {
     banner.show('connection-lost', 'The connection to the server was lost. Reload the page to reconnect.');
   }
 });
+
+// A reload in a call takes the seat back; an invite link opens the pre-join screen of its room.
+const openedSlug = slugFromLocation(window.location.href, appRoot);
+const ticket = session.seatTicket.load();
+if (ticket && (openedSlug == null || ticket.slug === openedSlug)) session.resumeAfterReload(ticket);
+else {
+  session.seatTicket.clear();
+  if (openedSlug) session.findRoom(openedSlug);
+}
+
 showConnectionStatus(statusNode, 'connecting');
 session.listener.stateChanged(session.state); // first paint, before any event
-transport.connect();
+// Asked before connecting, so the handshake and the page agree on who is signed in.
+fetchSession(window.fetch.bind(window), appRoot).then(info => {
+  signInView.render(info);
+  session.listener.stateChanged(session.state);
+  transport.connect();
+});
 
-// Leaving explicitly tells the others "left" instead of waiting for the server to notice.
-window.addEventListener('pagehide', () => session.leaveRoom());
+// The page may be reloading: the seat is kept for a short while (room.suspend) rather than left.
+window.addEventListener('pagehide', () => session.suspend());
 
 /** For tests and for debugging in the console. */
 window.chatForYou = Object.freeze({
   peerConnections: () => session.peerConnections(),
   iceTransportPolicy: iceTransportPolicy ?? 'all',
   state: () => session.snapshot(),
+  /** Where each tile is: the layout's arrangement and every tile's size on screen. */
+  layout: () => ({
+    mode: roomView.layout.mode,
+    pinned: roomView.layout.pinned,
+    ...roomView.layout.arrangement,
+    area: { width: byId('tiles').clientWidth, height: byId('tiles').clientHeight },
+    tiles: roomView.tiles.keys().map(key => {
+      const rect = roomView.tiles.rootOf(key)?.getBoundingClientRect();
+      return { key, width: Math.round(rect?.width ?? 0), height: Math.round(rect?.height ?? 0) };
+    }),
+  }),
+  inviteUrl: () => (session.state.room?.slug ? inviteUrl(appRoot, session.state.room.slug) : null),
+  /** Takes one connection-statistics sample now, instead of waiting for the timer. */
+  sampleStats: () => stats.sample(),
   /** Closes the signaling WebSocket without a STOMP DISCONNECT, as a network drop would. */
   dropConnection: () => transport.dropConnection(),
 });

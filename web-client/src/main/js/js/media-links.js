@@ -2,7 +2,9 @@
  * The peer objects of one browser tab: one MediaLink (media-link.js) per link the room state lists,
  * created through the injected factory with a transport that tags its descriptions and candidates
  * with the linkId. Keeps signals that arrive before a link can be opened, and tells which tracks
- * each publisher is received with, over all links that carry them.
+ * each publisher is received with, over all links that carry them, and which of them are a shared
+ * screen: a publisher sends camera and microphone in one stream and a screen in a stream of its own,
+ * so a video track in another stream than the link's first one is the screen.
  */
 
 export class MediaLinks {
@@ -12,7 +14,7 @@ export class MediaLinks {
    * @param {(destination: string, body: object) => boolean} options.send
    * @param {(linkId: string) => boolean} options.isPlanned whether the room state lists this link
    * @param {(mediaLink: object) => void} [options.onSendLinkOpened] before any waiting signal reaches it
-   * @param {(publisherId: string, tracks: MediaStreamTrack[]) => void} [options.onRemoteMedia]
+   * @param {(publisherId: string, tracks: MediaStreamTrack[], screenTracks: MediaStreamTrack[]) => void} [options.onRemoteMedia]
    * @param {(message: string) => void} [options.onOpenFailed]
    * @param {{warn: Function}} [options.log]
    */
@@ -28,8 +30,10 @@ export class MediaLinks {
     this.byId = new Map();
     /** linkId -> signals that arrived for a link still waiting for `joined`. */
     this.pendingSignals = new Map();
-    /** linkId -> {publisherId, tracks: Set} of what each link delivered. */
+    /** linkId -> {publisherId, tracks: Set, screen: Set, mainStream} of what each link delivered. */
     this.received = new Map();
+    /** linkId -> publisherId of every open link. */
+    this.publisherOf = new Map();
   }
 
   /** Opens the peer object for a link of the room state, replacing one with the same id. */
@@ -64,6 +68,7 @@ export class MediaLinks {
       return;
     }
     this.byId.set(linkId, mediaLink);
+    this.publisherOf.set(linkId, link.publisherId ?? null);
     if (link.direction === 'send') this.onSendLinkOpened(mediaLink);
     for (const signal of waiting) this.signal(signal);
   }
@@ -71,6 +76,7 @@ export class MediaLinks {
   close(linkId) {
     this.pendingSignals.delete(linkId);
     const mediaLink = this.byId.get(linkId);
+    this.publisherOf.delete(linkId);
     if (mediaLink) {
       this.byId.delete(linkId);
       mediaLink.close();
@@ -122,12 +128,16 @@ export class MediaLinks {
     if (link.direction !== 'receive' || !this.byId.has(link.linkId)) return;
     let delivered = this.received.get(link.linkId);
     if (!delivered) {
-      delivered = { publisherId: link.publisherId, tracks: new Set() };
+      delivered = { publisherId: link.publisherId, tracks: new Set(), screen: new Set(), mainStream: null };
       this.received.set(link.linkId, delivered);
     }
     if (delivered.tracks.has(track)) return;
     delivered.tracks.add(track);
+    const streamId = streams?.[0]?.id ?? null;
+    delivered.mainStream ??= streamId;
+    if (track.kind === 'video' && streamId != null && streamId !== delivered.mainStream) delivered.screen.add(track);
     const gone = () => {
+      delivered.screen.delete(track);
       if (delivered.tracks.delete(track)) this.#publishRemote(link.publisherId);
     };
     track.addEventListener?.('ended', gone);
@@ -143,9 +153,19 @@ export class MediaLinks {
   /** Tells every track still received from one publisher, over all links that carry it. */
   #publishRemote(publisherId) {
     const tracks = [];
+    const screen = [];
     for (const delivered of this.received.values()) {
-      if (delivered.publisherId === publisherId) tracks.push(...delivered.tracks);
+      if (delivered.publisherId !== publisherId) continue;
+      tracks.push(...delivered.tracks);
+      screen.push(...delivered.screen);
     }
-    this.onRemoteMedia(publisherId, tracks);
+    this.onRemoteMedia(publisherId, tracks, screen);
+  }
+
+  /** Every open link with its direction and publisher, for the connection statistics. */
+  statsTargets() {
+    return [...this.byId.entries()]
+      .filter(([, link]) => !link.closed)
+      .map(([linkId, link]) => ({ linkId, direction: link.direction, publisherId: this.publisherOf.get(linkId) ?? null, pc: link.pc }));
   }
 }

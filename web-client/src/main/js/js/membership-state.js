@@ -7,7 +7,8 @@ import { isSilentError } from './errors.js';
 import { othersOf, participantOf, roomOf, inThisRoom, toLobby, unchanged } from './room-state.js';
 import { chatHistoryOf } from './chat-state.js';
 import { closeLinks, normalizeIceServers, openLinks } from './link-state.js';
-import { rejoinFromLobby, rejoinSetback, resumed } from './reconnect-state.js';
+import { rejoinFromLobby, rejoinSetback, resumed, reloadResumeFailed } from './reconnect-state.js';
+import { inviteError } from './invite-state.js';
 import { hostingFromJoined, joinedEffects, moderationErrorEffects } from './moderation-state.js';
 import { handsOf } from './hands-state.js';
 
@@ -44,6 +45,7 @@ export const MEMBERSHIP_EVENTS = {
       defaultCapacity: e.defaultCapacity ?? state.lobby.defaultCapacity,
       maxCapacity: e.maxCapacity ?? state.lobby.maxCapacity,
       loaded: true,
+      listed: e.listed !== false,
     };
     const current = state.room && rooms.find(r => r.roomId === state.room.roomId);
     const next = { ...state, lobby, room: current ? { ...state.room, ...current } : state.room };
@@ -54,9 +56,11 @@ export const MEMBERSHIP_EVENTS = {
     // Creating does not join: the creator joins next, with the password it chose.
     if (!state.pendingCreate || state.phase !== 'lobby' || !e.room) return unchanged(state);
     const { password, displayName } = state.pendingCreate;
+    // `created`: the creator's own create, which goes through the pre-join check; a rejoin after a
+    // server restart joins straight away.
     return {
       state: { ...state, pendingCreate: null },
-      effects: [{ type: 'join-room', roomId: e.room.roomId, password, displayName }],
+      effects: [{ type: 'join-room', roomId: e.room.roomId, password, displayName, room: roomOf(e.room), created: !state.rejoin }],
     };
   },
 
@@ -86,7 +90,9 @@ export const MEMBERSHIP_EVENTS = {
       waiting: null,
     };
     // Links announced before `joined` waited for the ICE servers; open them now.
-    return { state: next, effects: [{ type: 'joined' }, ...joinedEffects(self), ...openLinks(next.links)] };
+    // `resumed`: a reload took its seat back, whose media state the room already knows.
+    const joined = e.resumed === true ? { type: 'joined', resumed: true } : { type: 'joined', fresh: true };
+    return { state: next, effects: [joined, ...joinedEffects(self), ...openLinks(next.links)] };
   },
 
   'participant-joined'(state, e) {
@@ -140,6 +146,10 @@ export const MEMBERSHIP_EVENTS = {
   error(state, e) {
     const setback = rejoinSetback(state, e);
     if (setback) return setback;
+    const notFound = inviteError(state, e);
+    if (notFound) return notFound;
+    const resumeFailed = reloadResumeFailed(state, e);
+    if (resumeFailed) return resumeFailed;
     if (isSilentError(e.code)) return unchanged(state);
     const effects = [{ type: 'error', code: e.code, message: e.message, destination: e.destination ?? null },
       ...moderationErrorEffects(e)];

@@ -1,24 +1,33 @@
 /**
- * The room's participant list: oneself first, then everyone else in order of arrival, each item's
- * text exactly the name; "(you)" and the mute marks come from CSS on its attributes.
+ * The room's participant list: oneself first, then everyone else in order of arrival. Each item has
+ * the name, "(you)" for oneself, and the media state as badges with text (see tile-view.js).
  */
 
 import { applyMediaFlags, element, syncKeyed } from './dom.js';
+import { renderBadges, statusBadges } from './tile-view.js';
 
 export function buildParticipantItem(doc, participant, isSelf) {
   const root = element(doc, 'li', {
     className: isSelf ? 'participant self' : 'participant',
     attrs: { 'data-participant-id': participant.participantId },
   });
-  if (isSelf) root.setAttribute('data-self', 'true');
-  const parts = { root };
+  const name = element(doc, 'span', { className: 'participant-name' });
+  const status = element(doc, 'span', { className: 'tile-status' });
+  root.append(name);
+  if (isSelf) {
+    root.setAttribute('data-self', 'true');
+    root.append(element(doc, 'span', { className: 'you', text: '(you)' }));
+  }
+  root.append(status);
+  const parts = { root, name, status, doc };
   updateParticipantItem(parts, participant);
   return parts;
 }
 
-export function updateParticipantItem(parts, participant) {
-  if (parts.root.textContent !== participant.displayName) parts.root.textContent = participant.displayName;
+export function updateParticipantItem(parts, participant, { speaking = false } = {}) {
+  if (parts.name.textContent !== participant.displayName) parts.name.textContent = participant.displayName;
   applyMediaFlags(parts.root, participant);
+  renderBadges(parts.doc, parts.status, statusBadges(participant, { speaking }));
 }
 
 export class ParticipantListView {

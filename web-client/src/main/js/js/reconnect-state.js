@@ -41,6 +41,32 @@ export function resumed(state, e) {
   return { state: next, effects: [...closeLinks(state.links), { type: 'joined' }, ...joinedEffects(self)] };
 }
 
+/**
+ * A reload in a call: the page starts anew with the seat's ticket (seat-ticket.js) and takes the seat
+ * back with room.resume, as after a dropped connection. The state waits like a join.
+ */
+export function beginReloadResume(state, ticket) {
+  return { ...state, phase: 'joining', joining: { roomId: ticket.roomId, password: null, resume: true }, pendingCreate: null };
+}
+
+/** The room.resume body for a reload's ticket. */
+export function reloadResumeRequest(ticket) {
+  return { roomId: ticket.roomId, participantId: ticket.participantId, resumeToken: ticket.resumeToken };
+}
+
+/**
+ * The seat of a reloaded page is gone (the grace period passed, or the room ended): back to the
+ * lobby, or to the pre-join screen of its invite link, with the reason shown.
+ * @returns {{state: object, effects: object[]}|null} null for any other error
+ */
+export function reloadResumeFailed(state, e) {
+  if (state.phase !== 'joining' || !state.joining?.resume || e.destination !== '/app/room.resume') return null;
+  return {
+    state: toLobby(state),
+    effects: [{ type: 'join-failed' }, { type: 'resume-failed' }, { type: 'error', code: e.code, message: e.message, destination: e.destination }],
+  };
+}
+
 /** After a reconnect: a pending rejoin may now act on the new server's room list. */
 export function reconnectedForRejoin(state) {
   return state.rejoin ? { ...state, rejoin: { ...state.rejoin, reconnected: true } } : state;
@@ -67,13 +93,22 @@ export function rejoinFromLobby(state) {
       rejoin: { ...rejoin, creating: true },
       pendingCreate: { password: rejoin.password, displayName: rejoin.displayName },
     },
-    effects: [{
-      type: 'send',
-      destination: '/app/room.create',
-      body: { name: rejoin.roomName, capacity: rejoin.capacity, password: rejoin.password },
-    }],
+    effects: [{ type: 'send', destination: '/app/room.create', body: recreateRequest(rejoin) }],
   };
 }
+
+/** The room.create that brings the room back under the same name and, where it had one, the same link. */
+function recreateRequest(rejoin) {
+  const body = { name: rejoin.roomName, capacity: rejoin.capacity, password: rejoin.password };
+  if (rejoin.slug) {
+    body.slug = rejoin.slug;
+    body.privateLink = Boolean(rejoin.privateLink);
+  }
+  return body;
+}
+
+/** Gives up re-creating after this many refused creates: something else holds the name. */
+const MAX_RECREATE_ATTEMPTS = 3;
 
 /**
  * An error while waiting to rejoin that is no error for the user: the old server refusing while it
@@ -81,8 +116,24 @@ export function rejoinFromLobby(state) {
  * @returns {{state: object, effects: object[]}|null} null for any other error
  */
 export function rejoinSetback(state, e) {
-  if (!state.rejoin || (e.code !== 'server-restarting' && e.destination !== '/app/room.create')) return null;
-  return { state: { ...state, pendingCreate: null, rejoin: { ...state.rejoin, creating: false } }, effects: [] };
+  if (!state.rejoin || (e.code !== 'server-restarting' && e.destination !== '/app/room.create' && e.destination !== '/app/room.find')) {
+    return null;
+  }
+  const rejoin = state.rejoin;
+  if (e.destination === '/app/room.find') {
+    // Not there (yet): the next room list (or this create) decides.
+    return rejoin.reconnected ? { state: { ...state, rejoin: { ...rejoin, creating: true }, pendingCreate: { password: rejoin.password, displayName: rejoin.displayName } },
+      effects: [{ type: 'send', destination: '/app/room.create', body: recreateRequest(rejoin) }] } : { state, effects: [] };
+  }
+  const attempts = (rejoin.attempts ?? 0) + (e.destination === '/app/room.create' ? 1 : 0);
+  const next = { ...state, pendingCreate: null, rejoin: { ...rejoin, creating: false, attempts } };
+  if (attempts >= MAX_RECREATE_ATTEMPTS) {
+    return { state: { ...next, rejoin: null }, effects: [{ type: 'error', code: e.code, message: e.message, destination: e.destination }] };
+  }
+  // Someone else re-created it first; an unlisted room is found by its link.
+  const effects = e.destination === '/app/room.create' && rejoin.slug
+    ? [{ type: 'send', destination: '/app/room.find', body: { slug: rejoin.slug } }] : [];
+  return { state: next, effects };
 }
 
 export const RESTART_EVENTS = {
@@ -94,8 +145,11 @@ export const RESTART_EVENTS = {
       capacity: state.room.capacity || null,
       password: state.joinPassword,
       displayName: state.self?.displayName ?? '',
+      slug: state.room.slug ?? null,
+      privateLink: Boolean(state.room.privateLink),
       reconnected: false,
       creating: false,
+      attempts: 0,
     };
     return {
       state: { ...toLobby(state), rejoin, lobby: { ...state.lobby, loaded: false } },

@@ -8,10 +8,17 @@
  * It owns the lobby actions (create, join, leave) and chat sending, and tells an injected listener
  * what to render.
  *
+ * It also keeps the seat's ticket for a reload (seat-ticket.js), resumes it after a reload, and looks
+ * up the room of an invite link.
+ *
  * listener (all optional):
  *   stateChanged(state)                    after every change, with the plain state
  *   localMediaChanged(local|null)          {stream, mode, media, notice, audioMuted, videoMuted}
- *   remoteMediaChanged(publisherId, tracks) every track currently received from that publisher
+ *   remoteMediaChanged(publisherId, tracks, screenTracks) every track currently received from that
+ *                                          publisher, and which of them are a shared screen
+ *   resumeFailed()                         a reload came too late to keep the seat
+ *   roomCreated(room, password)            the room just created, for the pre-join screen; without
+ *                                          this listener the creator joins at once
  *   error({code, message, destination})    something to show the user
  *   errorCleared()                         a new action started; an old error no longer applies
  *   serverRestarting()                     the server is going; the page will join again by name
@@ -24,6 +31,8 @@ import { stopStream } from './local-media.js';
 import { initialState } from './room-state.js';
 import { applyServerEvent } from './server-events.js';
 import { beginJoin, leaveLocally } from './membership-state.js';
+import { beginReloadResume, reloadResumeRequest } from './reconnect-state.js';
+import { beginFind, findRequest } from './invite-state.js';
 import { chatRequest } from './chat-state.js';
 import { hostRequest } from './moderation-state.js';
 import { toggleHandRequest } from './hands-state.js';
@@ -42,9 +51,14 @@ export class RoomSession {
     setTimer = (fn, ms) => setTimeout(fn, ms),
     getDisplayMedia = null,
     getUserMedia = null,
+    seatTicket = null,
     clientToken = null,
   }) {
     this.transport = transport;
+    /** Where the seat's ticket for a reload is kept ({save, load, clear}), or null. */
+    this.seatTicket = seatTicket;
+    /** A reload's ticket, resumed once connected. */
+    this.pendingReload = null;
     /** Sent with every join; see ClientToken in the domain. */
     this.clientToken = clientToken;
     this.listener = listener;
@@ -58,7 +72,8 @@ export class RoomSession {
       log,
       isPlanned: linkId => this.state.links.some(l => l.linkId === linkId),
       onSendLinkOpened: mediaLink => this.controls.shareOnNewLink(mediaLink),
-      onRemoteMedia: (publisherId, tracks) => this.listener.remoteMediaChanged?.(publisherId, tracks),
+      onRemoteMedia: (publisherId, tracks, screenTracks) =>
+        this.listener.remoteMediaChanged?.(publisherId, tracks, screenTracks),
       onOpenFailed: message => this.#clientError('link-failed', message),
     });
     this.controls = new InCallControls({
@@ -92,6 +107,8 @@ export class RoomSession {
 
   connected() {
     this.#transition(this.signaling.connected(this.state));
+    if (this.state.invite?.status === 'resolving') this.#run([findRequest(this.state.invite.slug)]);
+    if (this.pendingReload && this.state.phase === 'lobby') this.#resumeReload(this.pendingReload);
   }
 
   connectionInterrupted() {
@@ -105,34 +122,42 @@ export class RoomSession {
   // ---- user actions -----------------------------------------------------------------------
 
   /** Creates a room and, once the server confirms it, joins it with the same password. */
-  createRoom({ name, capacity = null, password = null, displayName }) {
+  createRoom({ name, capacity = null, password = null, privateLink = false, displayName }) {
     if (this.state.phase !== 'lobby' || !this.#canAct(displayName)) return false;
     this.state = {
       ...this.state,
       pendingCreate: { password: password || null, displayName: displayName.trim() },
     };
-    this.#send('/app/room.create', {
+    const body = {
       name: String(name ?? ''),
       capacity: Number.isFinite(capacity) ? capacity : null,
       password: password || null,
-    });
+    };
+    if (privateLink) body.privateLink = true;
+    this.#send('/app/room.create', body);
     this.#notify();
     return true;
   }
 
-  /** Acquires local media, then asks to join. Resolves true once room.join was sent. */
-  async joinRoom({ roomId, password = null, displayName }) {
-    if (this.state.phase !== 'lobby' || !this.#canAct(displayName)) return false;
+  /**
+   * Asks to join with the media of the pre-join screen (`local`), or acquires it first. `muted`
+   * joins with the microphone muted or the camera off. Resolves true once room.join was sent.
+   */
+  async joinRoom({ roomId, password = null, displayName, local: given = null, muted = {} }) {
+    if (this.state.phase !== 'lobby' || !this.#canAct(displayName)) {
+      if (given) stopStream(given.stream);
+      return false;
+    }
     const name = displayName.trim();
     this.state = beginJoin(this.state, { roomId, password: password || null });
     this.#notify();
 
-    const local = await this.controls.acquire();
+    const local = given ?? await this.controls.acquire();
     if (this.state.phase !== 'joining' || this.state.joining?.roomId !== roomId) {
       stopStream(local.stream); // the join was abandoned while the browser asked for devices
       return false;
     }
-    this.controls.adopt(local);
+    this.controls.adopt(local, { audioMuted: Boolean(muted.audio), videoMuted: Boolean(muted.video) });
     this.#send('/app/room.join', {
       roomId,
       displayName: name,
@@ -143,8 +168,49 @@ export class RoomSession {
     return true;
   }
 
+  /** Looks up the room of an invite link (once connected); the answer lands in state.invite. */
+  findRoom(slug) {
+    this.state = beginFind(this.state, slug);
+    if (this.connection === 'connected') this.#run([findRequest(slug)]);
+    this.#notify();
+  }
+
+  /** The pre-join screen is for this room, known already (from the lobby list or a create). */
+  showInvite(room) {
+    this.state = { ...this.state, invite: { slug: room.slug, status: 'found', room } };
+    this.#notify();
+  }
+
+  /** Forgets the invite link's room, as when the user goes back to the lobby. */
+  forgetInvite() {
+    if (!this.state.invite) return;
+    this.state = { ...this.state, invite: null };
+    this.#notify();
+  }
+
+  /** After a reload: takes the seat of this ticket back once connected (room.resume). */
+  resumeAfterReload(ticket) {
+    this.pendingReload = ticket;
+    if (this.connection === 'connected' && this.state.phase === 'lobby') this.#resumeReload(ticket);
+  }
+
+  /**
+   * The page is going away (pagehide): it may be a reload, so the seat is kept for a short while
+   * (room.suspend) and the ticket stays; a closed tab leaves when that while is over.
+   */
+  suspend() {
+    if (this.state.phase === 'in-room') {
+      // While reconnecting the server holds the seat for the reconnect grace already; the ticket stays.
+      if (this.connection === 'connected') this.#send('/app/room.suspend', {});
+      return;
+    }
+    this.leaveRoom();
+  }
+
   /** Leaves at once: the page does not wait for `left` to stop the camera and close links. */
   leaveRoom() {
+    this.seatTicket?.clear();
+    this.pendingReload = null;
     if (this.state.phase === 'waiting') {
       // Gives up waiting to be admitted: the server withdraws the knock.
       this.#send('/app/room.leave', {});
@@ -214,6 +280,11 @@ export class RoomSession {
     return this.links.peerConnections();
   }
 
+  /** Every open link with its direction and publisher, for connection statistics. */
+  statsTargets() {
+    return this.links.statsTargets();
+  }
+
   /** A plain copy of everything worth asserting on. */
   snapshot() {
     const s = this.state;
@@ -236,6 +307,7 @@ export class RoomSession {
         chatMessages: s.chat.length,
         iceServers: s.iceServers,
         lobby: s.lobby,
+        invite: s.invite,
         localMedia: local
           ? { mode: local.mode, media: local.media, audioMuted: local.audioMuted, videoMuted: local.videoMuted,
               sharing: Boolean(local.sharing) }
@@ -250,6 +322,31 @@ export class RoomSession {
   }
 
   // ---- internals --------------------------------------------------------------------------
+
+  async #resumeReload(ticket) {
+    this.pendingReload = null;
+    this.state = beginReloadResume(this.state, ticket);
+    this.#notify();
+    const local = await this.controls.acquire();
+    if (this.state.phase !== 'joining' || this.state.joining?.roomId !== ticket.roomId) {
+      stopStream(local.stream);
+      return;
+    }
+    this.controls.adopt(local);
+    this.#send('/app/room.resume', reloadResumeRequest(ticket));
+  }
+
+  #saveTicket() {
+    const s = this.state;
+    if (!this.seatTicket || s.phase !== 'in-room' || !s.resumeToken) return;
+    this.seatTicket.save({
+      roomId: s.room.roomId,
+      participantId: s.self.participantId,
+      resumeToken: s.resumeToken,
+      slug: s.room.slug ?? null,
+      displayName: s.self.displayName,
+    });
+  }
 
   #canAct(displayName) {
     if (this.connection !== 'connected') {
@@ -304,14 +401,26 @@ export class RoomSession {
         this.#send(effect.destination, effect.body);
         break;
       case 'join-room':
-        this.joinRoom({ roomId: effect.roomId, password: effect.password, displayName: effect.displayName });
+        // A room one just created goes through the pre-join screen when the page has one.
+        if (effect.created && this.listener.roomCreated) this.listener.roomCreated(effect.room, effect.password);
+        else this.joinRoom({ roomId: effect.roomId, password: effect.password, displayName: effect.displayName });
         break;
       case 'joined':
         this.listener.errorCleared?.();
+        this.#saveTicket();
+        if (effect.resumed) this.controls.restoreState(this.state.self ?? {});
+        else if (effect.fresh) this.controls.announceInitialState();
         break;
       case 'join-failed':
-      case 'left':
         this.controls.release();
+        break;
+      case 'left':
+        this.seatTicket?.clear();
+        this.controls.release();
+        break;
+      case 'resume-failed':
+        this.seatTicket?.clear();
+        this.listener.resumeFailed?.();
         break;
       case 'server-restarting':
         // The camera stays on: the same stream is offered again once the room is joined again.

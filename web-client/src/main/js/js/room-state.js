@@ -15,7 +15,13 @@ export const NO_SETTINGS = Object.freeze({
 export function initialState() {
   return {
     phase: 'lobby', // lobby | joining | waiting (in a waiting room) | in-room
-    lobby: { rooms: [], defaultCapacity: null, maxCapacity: null, loaded: false },
+    /** `listed` is false when the server hides its room list (rooms are reached by link only). */
+    lobby: { rooms: [], defaultCapacity: null, maxCapacity: null, loaded: false, listed: true },
+    /**
+     * The room the page was opened for by its invite link (/r/<slug>), or null:
+     * {slug, status: 'resolving'|'found'|'missing', room}. Kept through a join, for the address bar.
+     */
+    invite: null,
     /** Set between room.create and room-created: the join that follows needs these. */
     pendingCreate: null,
     /** The room.join in flight. */
@@ -53,7 +59,7 @@ export function initialState() {
 
 /** Out of the room: everything about it goes; the room list and a create in flight stay. */
 export function toLobby(state) {
-  return { ...state, ...initialState(), lobby: state.lobby, pendingCreate: state.pendingCreate };
+  return { ...state, ...initialState(), lobby: state.lobby, pendingCreate: state.pendingCreate, invite: state.invite };
 }
 
 export function inThisRoom(state, roomId) {
@@ -106,6 +112,8 @@ export function roomOf(r) {
     capacity: Number(r.capacity) || 0,
     passwordRequired: Boolean(r.passwordRequired),
     locked: Boolean(r.locked),
+    slug: typeof r.slug === 'string' && r.slug !== '' ? r.slug : null,
+    privateLink: Boolean(r.privateLink),
     waitingRoom: Boolean(r.waitingRoom),
   };
 }

@@ -11,14 +11,15 @@ import { MEMBERSHIP_EVENTS } from './membership-state.js';
 import { LINK_EVENTS } from './link-state.js';
 import { CHAT_EVENTS } from './chat-state.js';
 import { RESTART_EVENTS } from './reconnect-state.js';
+import { INVITE_EVENTS } from './invite-state.js';
 import { MEDIA_SERVER_EVENTS } from './media-server-state.js';
 import { MODERATION_EVENTS } from './moderation-state.js';
 import { WAITING_ROOM_EVENTS } from './waiting-room-state.js';
 import { HANDS_EVENTS } from './hands-state.js';
 import { REACTION_EVENTS } from './reactions-state.js';
 
-const TABLES = [MEMBERSHIP_EVENTS, LINK_EVENTS, CHAT_EVENTS, RESTART_EVENTS, MEDIA_SERVER_EVENTS, MODERATION_EVENTS,
-  WAITING_ROOM_EVENTS, HANDS_EVENTS, REACTION_EVENTS];
+const TABLES = [MEMBERSHIP_EVENTS, LINK_EVENTS, CHAT_EVENTS, RESTART_EVENTS, INVITE_EVENTS, MEDIA_SERVER_EVENTS,
+  MODERATION_EVENTS, WAITING_ROOM_EVENTS, HANDS_EVENTS, REACTION_EVENTS];
 
 const HANDLERS = Object.freeze(Object.assign({}, ...TABLES));
 

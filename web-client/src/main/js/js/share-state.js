@@ -1,13 +1,14 @@
 /**
- * What the own video senders carry, as a pure state machine: the camera, nothing (audio-only), or a
- * screen share. RoomSession carries out the returned effects on every publishing link.
+ * Whether the own screen is shared, as a pure state machine. A share is an extra video sender on
+ * every publishing link, next to the camera (so the others see the screen on the stage and the
+ * sharer's camera beside it) or, for an audio-only participant, the only video. InCallControls
+ * carries out the returned effects on every publishing link.
  *
  * State: {camera: boolean, sharing: 'no'|'picking'|'yes'} where camera says whether a camera track is
  * published. Events: start, picked, cancelled (the picker was dismissed or getDisplayMedia failed),
  * stop (button), ended (the browser's own "stop sharing"), leave.
  *
- * Effects: pick (ask getDisplayMedia), replace-video {with: 'screen'|'camera'} where a camera sender
- * exists, add-share-sender / remove-share-sender for an audio-only participant, stop-screen, announce
+ * Effects: pick (ask getDisplayMedia), add-share-sender / remove-share-sender, stop-screen, announce
  * (send the media state with the new sharing flag).
  */
 
@@ -36,21 +37,14 @@ export function shareTransition(state, event) {
       if (state.sharing !== 'picking') return { state, effects: [{ type: 'stop-screen' }] };
       return {
         state: { ...state, sharing: 'yes' },
-        effects: [
-          state.camera ? { type: 'replace-video', with: 'screen' } : { type: 'add-share-sender' },
-          { type: 'announce', sharing: true },
-        ],
+        effects: [{ type: 'add-share-sender' }, { type: 'announce', sharing: true }],
       };
     case 'stop':
     case 'ended':
       if (state.sharing !== 'yes') return same(state);
       return {
         state: { ...state, sharing: 'no' },
-        effects: [
-          state.camera ? { type: 'replace-video', with: 'camera' } : { type: 'remove-share-sender' },
-          { type: 'stop-screen' },
-          { type: 'announce', sharing: false },
-        ],
+        effects: [{ type: 'remove-share-sender' }, { type: 'stop-screen' }, { type: 'announce', sharing: false }],
       };
     case 'leave':
       return {

@@ -61,6 +61,11 @@ export class SignalingTransport {
     this.statusHandlers.push(handler);
   }
 
+  /** Called with the reason when the server closes the WebSocket with one (e.g. "too-many-connections"). */
+  onCloseReason(handler) {
+    (this.closeReasonHandlers ??= []).push(handler);
+  }
+
   connect() {
     if (this.client) return;
     this.#setStatus('connecting');
@@ -99,8 +104,11 @@ export class SignalingTransport {
       onStompError: frame => {
         this.log.warn('STOMP error from server', frame?.headers?.message ?? '', frame?.body ?? '');
       },
-      onWebSocketClose: () => {
-        if (client === this.client) this.#dropped();
+      onWebSocketClose: event => {
+        if (client !== this.client) return;
+        const reason = typeof event?.reason === 'string' ? event.reason : '';
+        if (reason) for (const handler of this.closeReasonHandlers ?? []) handler(reason);
+        this.#dropped();
       },
     });
     this.client = client;

@@ -33,6 +33,13 @@ export class FakeElement {
     this.hidden = false;
     this.className = '';
     this.value = '';
+    /** Inline styles the views set (tile sizes). */
+    this.style = {};
+    /** Layout figures a test sets to stand for the browser's measurement. */
+    this.clientWidth = 0;
+    this.clientHeight = 0;
+    this.scrollTop = 0;
+    this.scrollHeight = 0;
     for (const sink of MARKUP_SINKS) {
       Object.defineProperty(this, sink, {
         get() {
@@ -142,6 +149,20 @@ export class FakeElement {
     this.ownerDocument.activeElement = this;
   }
 
+  contains(node) {
+    for (let n = node; n; n = n.parentNode) if (n === this) return true;
+    return false;
+  }
+
+  closest(selector) {
+    // Only the `tag.class` and `.class` forms the views use.
+    const [tag, cls] = selector.includes('.') ? selector.split('.') : [selector, null];
+    for (let n = this; n && n.nodeType === 1; n = n.parentNode) {
+      if ((!tag || n.tagName === tag.toUpperCase()) && (!cls || n.classList.contains(cls))) return n;
+    }
+    return null;
+  }
+
   /** Every element below this one, depth first. */
   descendants() {
     return this.children.flatMap(child => [child, ...child.descendants()]);
@@ -167,6 +188,13 @@ export class FakeDocument {
 
   createElement(tagName) {
     const node = new FakeElement(tagName, this);
+    this.created.push(node);
+    return node;
+  }
+
+  createElementNS(namespace, tagName) {
+    const node = new FakeElement(tagName, this);
+    node.namespaceURI = namespace;
     this.created.push(node);
     return node;
   }

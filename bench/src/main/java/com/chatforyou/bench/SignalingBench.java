@@ -12,6 +12,10 @@ public final class SignalingBench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--brute-force")) {
+            BruteForceBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (java.util.List.of(args).contains("--help")) {
             System.out.print(BenchConfig.USAGE);
             return;

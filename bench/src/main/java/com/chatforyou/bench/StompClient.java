@@ -44,9 +44,15 @@ final class StompClient implements WebSocket.Listener {
 
     /** Opens the WebSocket (STOMP subprotocol, as the browser asks) and completes once it is open. */
     static CompletableFuture<StompClient> open(HttpClient http, URI uri, Handler handler) {
+        return open(http, uri, handler, Map.of());
+    }
+
+    /** @param headers extra handshake headers, such as a proxy's {@code X-Forwarded-For} */
+    static CompletableFuture<StompClient> open(HttpClient http, URI uri, Handler handler, Map<String, String> headers) {
         StompClient client = new StompClient(handler);
-        return http.newWebSocketBuilder()
-                .subprotocols("v12.stomp")
+        WebSocket.Builder builder = http.newWebSocketBuilder().subprotocols("v12.stomp");
+        headers.forEach(builder::header);
+        return builder
                 .buildAsync(uri, client)
                 .thenApply(socket -> {
                     client.socket = socket;

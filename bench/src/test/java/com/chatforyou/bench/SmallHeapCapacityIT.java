@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * container's flags scaled down to a 256 MiB limit, and no participant cap configured, it derives its cap from
  * the heap, holds that many participants in rooms with open media links and full chat histories, refuses the
  * next join with {@code server-full}, and still answers. Room cap raised to 80 so that the participant cap,
- * not the room cap, is what the fill reaches. Nothing here is timed.
+ * not the room cap, is what the fill reaches; the per-address quotas lifted, as every member of the fill
+ * connects from 127.0.0.1 (what is checked is memory, not what one address may open). Nothing here is timed.
  */
 class SmallHeapCapacityIT {
     /** The Dockerfile's JAVA_TOOL_OPTIONS with a 256 MiB limit; SerialGC, as the JVM picks in such a container. */
@@ -29,8 +30,12 @@ class SmallHeapCapacityIT {
         Path output = Path.of(System.getProperty("chatforyou.bench.output-dir", "target/smoke"));
         Path jar = Path.of(System.getProperty("chatforyou.bench.server-jar",
                 "../chat-server/target/chat-server-0.1.0-SNAPSHOT.jar"));
-        try (ServerProcess server = ServerProcess.start(jar.toAbsolutePath(), SMALL_CONTAINER,
-                Map.of("chatforyou.rooms.max-rooms", "80"), output.resolve("small-heap-server.log"))) {
+        Map<String, String> properties = Map.of("chatforyou.rooms.max-rooms", "80",
+                "chatforyou.internet.quotas.connections-per-address", "100000",
+                "chatforyou.internet.quotas.rooms-per-address-per-hour", "100000",
+                "chatforyou.internet.quotas.unjoined-rooms-per-address", "100000");
+        try (ServerProcess server = ServerProcess.start(jar.toAbsolutePath(), SMALL_CONTAINER, properties,
+                output.resolve("small-heap-server.log"))) {
             String log = Files.readString(server.log());
             Matcher derived = DERIVED_CAP.matcher(log);
             assertThat(derived.find()).as("start-up line with a derived cap in %s", log).isTrue();

@@ -11,17 +11,24 @@ public record ChatForYouProperties(
         @DefaultValue Rooms rooms,
         @DefaultValue Media media,
         @DefaultValue Ice ice,
+        @DefaultValue Lobby lobby,
         @DefaultValue Hosts hosts) {
 
     /**
      * {@code maxParticipants}: seats on the whole server; when unset, derived from the maximum heap
-     * ({@link ParticipantCapacity}).
+     * ({@link ParticipantCapacity}). {@code reloadGrace}: how long the seat of a page that went away
+     * (closed or reloading) waits for it.
      */
     public record Rooms(
             @DefaultValue("100") int maxRooms,
             @DefaultValue("60s") Duration abandonedRoomTimeout,
             @DefaultValue("20s") Duration reconnectGrace,
-            Integer maxParticipants) {
+            Integer maxParticipants,
+            @DefaultValue("10s") Duration reloadGrace) {
+    }
+
+    /** {@code listRooms} false hides the lobby's room list: rooms are reached by their invite links only. */
+    public record Lobby(@DefaultValue("true") boolean listRooms) {
     }
 
     /** {@code backend} is {@code mesh} (default), {@code kurento} or {@code janus}; see docs/media-backends.md. */

@@ -1,12 +1,14 @@
 package com.chatforyou.boot;
 
+import com.chatforyou.adapter.names.IcuNameSkeletons;
+import com.chatforyou.adapter.signaling.SignedInConnections;
+import com.chatforyou.boot.internet.InternetProperties;
 import com.chatforyou.domain.model.HostHandover;
 import com.chatforyou.domain.port.out.IceServerProvider;
 import com.chatforyou.domain.port.out.IdGenerator;
 import com.chatforyou.domain.port.out.MediaPort;
 import com.chatforyou.domain.port.out.ParticipantNotifier;
 import com.chatforyou.domain.port.out.RoomStorePort;
-import com.chatforyou.domain.port.out.SignedInUserPort;
 import com.chatforyou.domain.port.out.TimeSource;
 import com.chatforyou.domain.service.ChatService;
 import com.chatforyou.domain.service.HandsService;
@@ -20,11 +22,13 @@ import com.chatforyou.domain.service.ReactionsService;
 import com.chatforyou.domain.service.RoomAccessService;
 import com.chatforyou.domain.service.RoomServices;
 import com.chatforyou.domain.service.RoomSettings;
+import com.chatforyou.domain.service.Safeguards;
 import com.chatforyou.domain.service.RoomStatisticsService;
 import com.chatforyou.domain.service.ServerRestartService;
 import com.chatforyou.domain.store.InMemoryRoomStore;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.concurrent.ThreadPoolExecutor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -41,21 +45,25 @@ class DomainWiring {
     @Bean
     RoomServices roomServices(MediaPort media, ParticipantNotifier notifier, IceServerProvider iceServers,
                               TimeSource clock, IdGenerator ids, RoomStorePort roomStore,
-                              ChatForYouProperties properties, SignedInUserPort signedInUsers) {
+                              ChatForYouProperties properties, SignedInConnections signedIn, Safeguards safeguards) {
         var rooms = properties.rooms();
         return new RoomServices(media, notifier, iceServers, clock, ids,
                 new RoomSettings(rooms.maxRooms(), rooms.abandonedRoomTimeout(), rooms.reconnectGrace(),
-                        ParticipantCapacity.ofThisJvm(rooms.maxRooms()).cap(rooms.maxParticipants())), roomStore,
-                hostSettings(properties.hosts()), signedInUsers);
+                        ParticipantCapacity.ofThisJvm(rooms.maxRooms()).cap(rooms.maxParticipants()),
+                        rooms.reloadGrace()), roomStore,
+                hostSettings(properties.hosts()), signedIn, safeguards);
     }
 
     /**
-     * Who is signed in on a connection. Nobody until host sign-in exists (issue 13): a creator is then
-     * recognised by the connection that created the room only. Sign-in replaces this bean.
+     * See docs/operations.md, "Running on the internet". Who may create rooms comes from the same record
+     * of signed-in connections as who a room's creator is ({@link SignedInConnections}).
      */
     @Bean
-    SignedInUserPort signedInUsers() {
-        return SignedInUserPort.NOBODY;
+    Safeguards safeguards(InternetProperties internet, ThreadPoolExecutor passwordWorker,
+                          SignedInConnections signedIn) {
+        var passwords = internet.passwords();
+        return new Safeguards(passwordWorker, passwords.perClient().toBackoff(), passwords.perRoom().toBackoff(),
+                internet.quotas().toRoomQuotas(), signedIn, new IcuNameSkeletons());
     }
 
     static HostSettings hostSettings(ChatForYouProperties.Hosts hosts) {

@@ -4,6 +4,8 @@ import com.chatforyou.adapter.signaling.ClosedConnections;
 import com.chatforyou.adapter.signaling.ConnectionClosedListener;
 import com.chatforyou.adapter.signaling.ErrorReplies;
 import com.chatforyou.adapter.signaling.InboundFrameGuard;
+import com.chatforyou.adapter.signaling.LobbySettings;
+import com.chatforyou.adapter.signaling.PerConnectionHandshakeHandler;
 import com.chatforyou.adapter.signaling.SignalingEndpointConfigurer;
 import com.chatforyou.adapter.signaling.StompParticipantNotifier;
 import com.chatforyou.adapter.signaling.controller.HostController;
@@ -15,7 +17,10 @@ import com.chatforyou.adapter.signaling.controller.RoomAccessController;
 import com.chatforyou.adapter.signaling.controller.RoomController;
 import com.chatforyou.adapter.signaling.controller.SignalingErrorAdvice;
 import com.chatforyou.adapter.signaling.controller.UnknownDestinationController;
+import com.chatforyou.adapter.signaling.limits.ConnectionsPerAddress;
 import com.chatforyou.adapter.signaling.limits.SessionRateLimiter;
+import com.chatforyou.boot.internet.InternetProperties;
+import com.chatforyou.boot.security.SignedInUsers;
 import com.chatforyou.adapter.signaling.limits.WebSocketLimits;
 import com.chatforyou.domain.port.in.AnswerKnockUseCase;
 import com.chatforyou.domain.port.in.AskToUnmuteUseCase;
@@ -23,6 +28,7 @@ import com.chatforyou.domain.port.in.AssignRoleUseCase;
 import com.chatforyou.domain.port.in.ConfigureWaitingRoomUseCase;
 import com.chatforyou.domain.port.in.ControlMicrophonesUseCase;
 import com.chatforyou.domain.port.in.CreateRoomUseCase;
+import com.chatforyou.domain.port.in.FindRoomQuery;
 import com.chatforyou.domain.port.in.EndMeetingUseCase;
 import com.chatforyou.domain.port.in.JoinRoomUseCase;
 import com.chatforyou.domain.port.in.LeaveRoomUseCase;
@@ -91,10 +97,18 @@ class SignalingWiring {
     SignalingEndpointConfigurer signalingEndpointConfigurer(
             @Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler heartbeatScheduler,
             @Value("${chatforyou.signaling.allowed-origin-patterns:}") List<String> allowedOriginPatterns,
-            Environment environment, SessionRateLimiter rateLimiter, ErrorReplies errors) {
+            Environment environment, SessionRateLimiter rateLimiter, ErrorReplies errors,
+            ConnectionsPerAddress connectionsPerAddress) {
         // Rate first, so floods to refused destinations count too.
         return new SignalingEndpointConfigurer(heartbeatScheduler, allowedOriginPatterns,
-                webSocketLimits(environment), List.of(rateLimiter, new InboundFrameGuard(errors)));
+                webSocketLimits(environment), List.of(rateLimiter, new InboundFrameGuard(errors)),
+                new PerConnectionHandshakeHandler(SignedInUsers::of), connectionsPerAddress);
+    }
+
+    @Bean
+    ConnectionsPerAddress connectionsPerAddress(Environment environment) {
+        return new ConnectionsPerAddress(Binder.get(environment)
+                .bindOrCreate("chatforyou.internet", InternetProperties.class).quotas().connectionsPerAddress());
     }
 
     @Bean
@@ -103,13 +117,20 @@ class SignalingWiring {
     }
 
     @Bean
-    StompParticipantNotifier participantNotifier(SimpMessageSendingOperations messaging, MediaPort media) {
-        return new StompParticipantNotifier(messaging, media.capacityLimits());
+    LobbySettings lobbySettings(ChatForYouProperties properties) {
+        return new LobbySettings(properties.lobby().listRooms());
     }
 
     @Bean
-    LobbyController lobbyController(ListRoomsUseCase listRooms, CreateRoomUseCase createRoom) {
-        return new LobbyController(listRooms, createRoom);
+    StompParticipantNotifier participantNotifier(SimpMessageSendingOperations messaging, MediaPort media,
+                                                 LobbySettings lobby) {
+        return new StompParticipantNotifier(messaging, media.capacityLimits(), lobby);
+    }
+
+    @Bean
+    LobbyController lobbyController(ListRoomsUseCase listRooms, CreateRoomUseCase createRoom, FindRoomQuery findRoom,
+                                    LobbySettings lobby) {
+        return new LobbyController(listRooms, createRoom, findRoom, lobby);
     }
 
     @Bean

@@ -1,17 +1,18 @@
 package com.chatforyou.domain.model;
 
+import com.chatforyou.domain.port.out.NameSkeletonPort;
+
+/** A participant's name as shown to everyone, in its normalized form ({@link Names}). */
 public record DisplayName(String value) {
     public static final int MAX_LENGTH = 32;
 
     public DisplayName {
-        value = Text.requireUserText(value, MAX_LENGTH, ErrorCode.INVALID_DISPLAY_NAME, "Display name");
-        if (value.contains("\n") || value.contains("\t")) {
-            throw new ChatException(ErrorCode.INVALID_DISPLAY_NAME, "Display name must be a single line");
-        }
+        value = Text.requireUserText(Names.normalize(value), MAX_LENGTH, ErrorCode.INVALID_DISPLAY_NAME,
+                "Display name");
     }
 
-    /** Names are unique per room regardless of case, so "Ann" and "ann" cannot be confused. */
-    public boolean sameAs(DisplayName other) {
-        return value.equalsIgnoreCase(other.value);
+    /** The rule of one name per room: equal skeletons are the same name, however they are written. */
+    public boolean sameAs(DisplayName other, NameSkeletonPort skeletons) {
+        return skeletons.skeletonOf(value).equals(skeletons.skeletonOf(other.value));
     }
 }

@@ -8,6 +8,9 @@ public enum ErrorCode {
     TOO_MANY_ROOMS("too-many-rooms"),
     SERVER_FULL("server-full"),
     ROOM_NAME_TAKEN("room-name-taken"),
+    /** A room.create asked for an invite link another room already has. */
+    ROOM_LINK_TAKEN("room-link-taken"),
+    INVALID_ROOM_LINK("invalid-room-link"),
     INVALID_ROOM_NAME("invalid-room-name"),
     INVALID_CAPACITY("invalid-capacity"),
     INVALID_PASSWORD("invalid-password"),
@@ -44,6 +47,16 @@ public enum ErrorCode {
     /** The server is shutting down and takes no new rooms or seats. */
     SERVER_RESTARTING("server-restarting"),
     RATE_LIMITED("rate-limited"),
+    /** The password worker and its short queue are full; nothing was checked. */
+    PASSWORD_CHECKS_BUSY("password-checks-busy"),
+    /** Too many wrong passwords from this address or for this room; retry after the delay named. */
+    TOO_MANY_ATTEMPTS("too-many-attempts"),
+    /** This address created its hourly allowance of rooms. */
+    TOO_MANY_ROOMS_CREATED("too-many-rooms-created"),
+    /** This address holds its allowance of rooms nobody has joined yet. */
+    TOO_MANY_UNJOINED_ROOMS("too-many-unjoined-rooms"),
+    /** Only signed-in hosts may create rooms on this server. */
+    SIGN_IN_REQUIRED("sign-in-required"),
     INTERNAL_ERROR("internal-error");
 
     private final String wireCode;

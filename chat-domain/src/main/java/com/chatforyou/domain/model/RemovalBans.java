@@ -1,5 +1,6 @@
 package com.chatforyou.domain.model;
 
+import com.chatforyou.domain.port.out.NameSkeletonPort;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -17,13 +18,18 @@ final class RemovalBans {
     static final int MAX_BANS = 200;
 
     private record Ban(ConnectionId connection, DisplayName name, Optional<ClientToken> token, Instant until) {
-        boolean covers(Newcomer newcomer) {
-            return connection.equals(newcomer.connection()) || name.sameAs(newcomer.displayName())
+        boolean covers(Newcomer newcomer, NameSkeletonPort skeletons) {
+            return connection.equals(newcomer.connection()) || name.sameAs(newcomer.displayName(), skeletons)
                     || (token.isPresent() && token.equals(newcomer.clientToken()));
         }
     }
 
     private final List<Ban> bans = new ArrayList<>();
+    private final NameSkeletonPort skeletons;
+
+    RemovalBans(NameSkeletonPort skeletons) {
+        this.skeletons = skeletons;
+    }
 
     void ban(Participant removed, Optional<ClientToken> token, Instant until) {
         bans.add(new Ban(removed.connection(), removed.displayName(), token, until));
@@ -39,7 +45,7 @@ final class RemovalBans {
             Ban ban = it.next();
             if (!now.isBefore(ban.until())) {
                 it.remove();
-            } else if (ban.covers(newcomer)) {
+            } else if (ban.covers(newcomer, skeletons)) {
                 throw new ChatException(ErrorCode.BANNED,
                         "A host removed you from this room; you can come back after " + ban.until());
             }

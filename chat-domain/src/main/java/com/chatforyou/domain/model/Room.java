@@ -1,5 +1,6 @@
 package com.chatforyou.domain.model;
 
+import com.chatforyou.domain.port.out.NameSkeletonPort;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,10 +13,10 @@ import java.util.Optional;
 
 /**
  * A room: its seats, chat history and open media links, and the rules on them: the room's capacity, one
- * display name per seat, its password policy, and who may signal on which link; and what its hosts
- * control (see {@link HostRules}): roles and their handover, the lock, the waiting room, removal bans,
- * microphones, raised hands and reactions. Not thread-safe: the room store's lock serialises access
- * per room.
+ * display name per seat (under the confusable skeleton), its password policy, and who may signal on which
+ * link; and what its hosts control (see {@link HostRules}): roles and their handover, the lock, the
+ * waiting room, removal bans, microphones, raised hands and reactions. Not thread-safe: the room
+ * store's lock serialises access per room.
  */
 public final class Room {
     public static final int CHAT_HISTORY_SIZE = 100;
@@ -25,14 +26,19 @@ public final class Room {
     /** Read before the lock for the slow password check, so replaced whole and volatile. */
     private volatile RoomPolicy policy;
     private final Instant createdAt;
+    private final RoomSlug slug;
+    private final boolean privateLink;
     private final Creator creator;
     private final HostHandover handover;
+    private final NameSkeletonPort skeletons;
+    /** Read without the room's lock by the per-address quota of unjoined rooms. */
+    private volatile boolean everJoined;
     private final Map<ParticipantId, Participant> participants = new LinkedHashMap<>();
     private final Map<ParticipantId, ClientToken> clientTokens = new HashMap<>();
     private final ArrayDeque<ChatMessage> chatHistory = new ArrayDeque<>();
     private final RoomLinks links = new RoomLinks();
-    private final WaitingRoom waitingRoom = new WaitingRoom();
-    private final RemovalBans bans = new RemovalBans();
+    private final WaitingRoom waitingRoom;
+    private final RemovalBans bans;
     private final RaisedHands hands = new RaisedHands();
     private final ReactionAllowance reactions = new ReactionAllowance();
     private boolean locked;
@@ -42,17 +48,44 @@ public final class Room {
 
     /** A room nobody is recognised as the creator of, handed to the longest-present when its host leaves. */
     public Room(RoomId id, RoomName name, RoomPolicy policy, Instant createdAt) {
-        this(id, name, policy, createdAt, Creator.UNKNOWN, HostHandover.LONGEST_PRESENT);
+        this(id, name, policy, createdAt, Creator.UNKNOWN, HostHandover.LONGEST_PRESENT, slugOf(id), false,
+                NameSkeletonPort.CASE_INSENSITIVE);
     }
 
+    /**
+     * @param slug        the room's invite link, the same for its whole life
+     * @param privateLink the link is unguessable and the room is not listed in the lobby
+     * @param skeletons   when two display names are the same name: in the seats, the waiting room and the bans
+     */
     public Room(RoomId id, RoomName name, RoomPolicy policy, Instant createdAt, Creator creator,
-                HostHandover handover) {
+                HostHandover handover, RoomSlug slug, boolean privateLink, NameSkeletonPort skeletons) {
         this.id = id;
         this.name = name;
         this.policy = policy;
         this.createdAt = createdAt;
         this.creator = creator;
         this.handover = handover;
+        this.slug = slug;
+        this.privateLink = privateLink;
+        this.skeletons = skeletons;
+        this.waitingRoom = new WaitingRoom(skeletons);
+        this.bans = new RemovalBans(skeletons);
+    }
+
+    /** An invite link made from the id, for rooms whose link does not matter (tests, stores). */
+    private static RoomSlug slugOf(RoomId id) {
+        String slug = id.value().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-+|-+$", "");
+        return new RoomSlug(slug.isEmpty() ? "room" : slug.length() > RoomSlug.MAX_LENGTH ? slug.substring(0, RoomSlug.MAX_LENGTH) : slug);
+    }
+
+    public RoomSlug slug() {
+        return slug;
+    }
+
+    /** The rule "a room with an unguessable link is reached by its link only": it is not listed. */
+    public boolean isListed() {
+        return !privateLink;
     }
 
     public RoomId id() {
@@ -73,6 +106,11 @@ public final class Room {
 
     public Creator creator() {
         return creator;
+    }
+
+    /** Nobody has taken a seat here since the room was created. */
+    public boolean neverJoined() {
+        return !everJoined;
     }
 
     public boolean isClosed() {
@@ -105,7 +143,7 @@ public final class Room {
 
     public RoomSummary summary() {
         return new RoomSummary(id, name, participants.size(), policy.capacity(), policy.passwordRequired(), locked,
-                waitingRoom.enabled());
+                waitingRoom.enabled(), slug, privateLink);
     }
 
     public RoomControls controls() {
@@ -174,6 +212,7 @@ public final class Room {
                 state, newcomer.connection(), now, role, micLocked);
         participants.put(participantId, participant);
         newcomer.clientToken().ifPresent(token -> clientTokens.put(participantId, token));
+        everJoined = true;
         return participant;
     }
 
@@ -190,7 +229,7 @@ public final class Room {
 
     private void refuseTakenName(DisplayName displayName) {
         for (Participant present : participants.values()) {
-            if (present.displayName().sameAs(displayName)) {
+            if (present.displayName().sameAs(displayName, skeletons)) {
                 throw nameTaken(present.displayName());
             }
         }

@@ -9,11 +9,20 @@ public record RoomPolicy(Capacity capacity, Optional<PasswordHash> password) {
         return password.isPresent();
     }
 
-    /** Slow on purpose (PBKDF2): callers check it before taking the room's lock. */
+    /** Slow on purpose (PBKDF2): callers check it on the password worker, before taking the room's lock. */
     public void checkPassword(String offeredPassword) {
-        if (password.isPresent() && !password.get().matches(offeredPassword)) {
-            throw new ChatException(ErrorCode.WRONG_PASSWORD, "Wrong password for this room");
+        if (!passwordMatches(offeredPassword)) {
+            throw wrongPassword();
         }
+    }
+
+    /** True for an open room, or when the offered password is the room's. */
+    public boolean passwordMatches(String offeredPassword) {
+        return password.isEmpty() || password.get().matches(offeredPassword);
+    }
+
+    public static ChatException wrongPassword() {
+        return new ChatException(ErrorCode.WRONG_PASSWORD, "Wrong password for this room");
     }
 
     public RoomPolicy withPassword(Optional<PasswordHash> newPassword) {

@@ -1,5 +1,6 @@
 package com.chatforyou.domain.model;
 
+import com.chatforyou.domain.port.out.NameSkeletonPort;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +11,13 @@ final class WaitingRoom {
     /** Enough for a class arriving at once; beyond it the room reads as full. */
     static final int MAX_WAITING = 50;
 
+    private final NameSkeletonPort skeletons;
     private boolean enabled;
     private final Map<KnockId, Knock> waiting = new LinkedHashMap<>();
+
+    WaitingRoom(NameSkeletonPort skeletons) {
+        this.skeletons = skeletons;
+    }
 
     boolean enabled() {
         return enabled;
@@ -44,7 +50,7 @@ final class WaitingRoom {
     }
 
     boolean isNameWaiting(DisplayName name) {
-        return waiting.values().stream().anyMatch(k -> k.newcomer().displayName().sameAs(name));
+        return waiting.values().stream().anyMatch(k -> k.newcomer().displayName().sameAs(name, skeletons));
     }
 
     List<Knock> waitingNow() {

@@ -23,11 +23,14 @@ import com.chatforyou.domain.port.out.RoomStorePort;
 import com.chatforyou.domain.port.out.SignedInUserPort;
 import com.chatforyou.domain.port.out.TimeSource;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Who sits where: joining (or knocking, where the room has a waiting room), leaving, and keeping a
  * lost connection's seat for a resume. The server-wide seat rules are {@link Seats}'; the room's own
- * (its entry rules, capacity, unique names, the password) are {@link Room}'s and its policy's.
+ * (its entry rules, capacity, unique names, the password) are {@link Room}'s and its policy's; how
+ * passwords are checked (the bounded worker, the backoff) is {@link PasswordChecks}'.
  */
 public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCase, ResumeSeatUseCase {
 
@@ -43,10 +46,12 @@ public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCas
     private final SignedInUserPort signedIn;
     private final TimeSource clock;
     private final RoomSettings settings;
+    private final PasswordChecks passwords;
 
     MembershipService(RoomStorePort store, Seats seats, Seating seating, WaitingRoomDoor door, RoomMedia roomMedia,
                       IceServerGrants iceServers, RoomMessenger messenger, RoomList roomList, RestartGate restart,
-                      SignedInUserPort signedIn, TimeSource clock, RoomSettings settings) {
+                      SignedInUserPort signedIn, TimeSource clock, RoomSettings settings, PasswordChecks passwords) {
+        this.passwords = passwords;
         this.store = store;
         this.seats = seats;
         this.seating = seating;
@@ -61,19 +66,31 @@ public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCas
         this.settings = settings;
     }
 
+    /**
+     * A room without a password lets the caller in (or knock) before this returns. A room's password is
+     * checked first, on the password worker and outside the room's lock; the entry rules (bans, the
+     * lock, capacity, names, the waiting room) are applied once it matched, and the room refuses if its
+     * password changed meanwhile.
+     */
     @Override
-    public Optional<ParticipantId> joinRoom(JoinRoomCommand command) {
+    public CompletionStage<Optional<ParticipantId>> joinRoom(JoinRoomCommand command) {
         seats.refuseSecondSeat(command.connection());
         Room room = store.find(command.room()).orElseThrow(Refusals::noSuchRoom);
         MediaCapabilities capabilities = command.capabilities() == null
                 ? MediaCapabilities.RECEIVE_ONLY : command.capabilities();
         Newcomer newcomer = new Newcomer(command.connection(), new DisplayName(command.displayName()), capabilities,
                 Optional.ofNullable(command.clientToken()).map(ClientToken::new));
-        // Slow on purpose, so before taking the room's lock; the room refuses if the password changed meanwhile.
         RoomPolicy checked = room.policy();
-        checked.checkPassword(command.password());
-        Optional<String> user = signedIn.signedInUser(command.connection());
-        Optional<ParticipantId> seated = store.fromRoom(room.id(), locked -> enter(locked, newcomer, user, checked))
+        if (!checked.passwordRequired()) {
+            return CompletableFuture.completedFuture(enter(room.id(), newcomer, checked));
+        }
+        return passwords.check(room.id(), checked, command.client(), command.password())
+                .thenApply(matched -> enter(room.id(), newcomer, checked));
+    }
+
+    private Optional<ParticipantId> enter(RoomId roomId, Newcomer newcomer, RoomPolicy checked) {
+        Optional<String> user = signedIn.signedInUser(newcomer.connection());
+        Optional<ParticipantId> seated = store.fromRoom(roomId, locked -> enter(locked, newcomer, user, checked))
                 .orElseThrow(Refusals::noSuchRoom);
         if (seated.isPresent()) {
             roomList.publish();
@@ -120,17 +137,30 @@ public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCas
         if (door.withdraw(connection).isPresent()) {
             return;
         }
+        keepForResume(connection, settings.reconnectGrace(), LeaveReason.DISCONNECTED);
+    }
+
+    /** The rule "a page that goes away keeps its seat for the reload grace only, then has left". */
+    @Override
+    public void suspendSeat(ConnectionId connection) {
+        if (door.withdraw(connection).isPresent()) {
+            return;
+        }
+        keepForResume(connection, settings.reloadGrace(), LeaveReason.LEFT);
+    }
+
+    private void keepForResume(ConnectionId connection, java.time.Duration grace, LeaveReason reasonWhenOver) {
         Optional<Seat> held = seats.of(connection);
         if (held.isEmpty()) {
             return;
         }
         Seat seat = held.get();
-        if (settings.reconnectGrace().isZero()) {
-            vacate(connection, seat, LeaveReason.DISCONNECTED);
+        if (grace.isZero()) {
+            vacate(connection, seat, reasonWhenOver);
             return;
         }
         boolean found = store.inRoom(seat.room(),
-                room -> seats.suspend(connection, seat, clock.now().plus(settings.reconnectGrace())));
+                room -> seats.suspend(connection, seat, clock.now().plus(grace), reasonWhenOver));
         if (!found) {
             seats.release(connection, seat);
         }
@@ -172,10 +202,13 @@ public final class MembershipService implements JoinRoomUseCase, LeaveRoomUseCas
         vacate(held.connection(), held.seat(), LeaveReason.LEFT);
     }
 
-    /** Releases, as a {@code DISCONNECTED} leave, every seat whose reconnect grace period is over. Run periodically. */
+    /**
+     * Releases every seat whose grace period is over: as a {@code DISCONNECTED} leave after a lost
+     * connection, as a {@code LEFT} one after a page that went away. Run periodically.
+     */
     public void releaseExpiredSeats() {
         for (Seats.Suspension suspension : seats.overAt(clock.now())) {
-            vacate(suspension.connection(), suspension.seat(), LeaveReason.DISCONNECTED);
+            vacate(suspension.connection(), suspension.seat(), suspension.reasonWhenOver());
             seats.forget(suspension);
         }
     }

@@ -13,6 +13,8 @@ import com.chatforyou.domain.port.in.LockRoomUseCase;
 import com.chatforyou.domain.port.in.SetRoomPasswordUseCase;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Who may come into a room, as its hosts decide: the lock, the password, the waiting room and its
@@ -27,9 +29,11 @@ public final class RoomAccessService implements LockRoomUseCase, SetRoomPassword
     private final WaitingRoomDoor door;
     private final RoomMessenger messenger;
     private final RoomList roomList;
+    private final PasswordChecks passwords;
 
     RoomAccessService(Callers callers, Seating seating, WaitingRoomDoor door, RoomMessenger messenger,
-                      RoomList roomList) {
+                      RoomList roomList, PasswordChecks passwords) {
+        this.passwords = passwords;
         this.callers = callers;
         this.seating = seating;
         this.door = door;
@@ -46,17 +50,23 @@ public final class RoomAccessService implements LockRoomUseCase, SetRoomPassword
         roomList.publish();
     }
 
-    /** The hash is slow on purpose, so it is computed outside the room's lock, once the caller proved a host. */
+    /**
+     * The hash is slow on purpose, so it is computed on the password worker, outside the room's lock,
+     * once the caller proved a host; the host is checked again when it is set.
+     */
     @Override
-    public void setRoomPassword(SetRoomPasswordCommand command) {
+    public CompletionStage<Void> setRoomPassword(SetRoomPasswordCommand command) {
         callers.inTheirRoom(command.connection(), command.room(), (room, host) -> room.actingHost(host));
-        Optional<PasswordHash> password = command.password() == null || command.password().isEmpty()
-                ? Optional.empty() : Optional.of(PasswordHash.of(command.password()));
-        callers.inTheirRoom(command.connection(), command.room(), (room, host) -> {
-            room.setPasswordBy(host, password);
-            announceControls(room, host);
+        CompletableFuture<Optional<PasswordHash>> password = command.password() == null || command.password().isEmpty()
+                ? CompletableFuture.completedFuture(Optional.empty())
+                : passwords.hash(command.password()).thenApply(Optional::of);
+        return password.thenAccept(hash -> {
+            callers.inTheirRoom(command.connection(), command.room(), (room, host) -> {
+                room.setPasswordBy(host, hash);
+                announceControls(room, host);
+            });
+            roomList.publish();
         });
-        roomList.publish();
     }
 
     @Override

@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * The rooms as the lobby sees them: listed in order of creation and published again whenever one
- * changes. A room that closes leaves the list, and the media backend releases it.
+ * changes, except those reached by an unguessable link only. A room that closes leaves the list, and
+ * the media backend releases it.
  */
 final class RoomList {
 
@@ -29,6 +30,7 @@ final class RoomList {
 
     List<RoomSummary> current() {
         return store.rooms().stream()
+                .filter(Room::isListed)
                 .sorted(Comparator.comparing(Room::createdAt).thenComparing(room -> room.id().value()))
                 .map(room -> store.fromRoom(room.id(), Room::summary))
                 .flatMap(Optional::stream)

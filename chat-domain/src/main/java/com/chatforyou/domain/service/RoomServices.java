@@ -26,16 +26,17 @@ public final class RoomServices {
     private final HandsService hands;
     private final ReactionsService reactions;
 
-    /** With the default host settings and without host sign-in. */
+    /** With the default host settings and safeguards, without host sign-in, hashing on the caller's thread. */
     public RoomServices(MediaPort media, ParticipantNotifier notifier, IceServerProvider iceServerProvider,
                         TimeSource clock, IdGenerator ids, RoomSettings settings, RoomStorePort store) {
         this(media, notifier, iceServerProvider, clock, ids, settings, store, HostSettings.DEFAULTS,
-                SignedInUserPort.NOBODY);
+                SignedInUserPort.NOBODY, Safeguards.DEFAULTS);
     }
 
     public RoomServices(MediaPort media, ParticipantNotifier notifier, IceServerProvider iceServerProvider,
                         TimeSource clock, IdGenerator ids, RoomSettings settings, RoomStorePort store,
-                        HostSettings hostSettings, SignedInUserPort signedIn) {
+                        HostSettings hostSettings, SignedInUserPort signedIn, Safeguards safeguards) {
+        PasswordChecks passwords = new PasswordChecks(safeguards, clock);
         Seats seats = new Seats(settings.maxParticipants());
         RoomMessenger messenger = new RoomMessenger(notifier);
         RoomList roomList = new RoomList(store, notifier, media);
@@ -45,16 +46,17 @@ public final class RoomServices {
         Seating seating = new Seating(store, seats, roomMedia, iceServers, messenger, roomList, clock, ids);
         WaitingRoomDoor door = new WaitingRoomDoor(store, seats, seating, messenger, clock, ids);
         Callers callers = new Callers(store, seats);
-        lobby = new LobbyService(store, roomList, restartGate, media, clock, ids, settings, hostSettings, signedIn);
+        lobby = new LobbyService(store, roomList, restartGate, media, clock, ids, settings, hostSettings, signedIn,
+                safeguards, passwords);
         membership = new MembershipService(store, seats, seating, door, roomMedia, iceServers, messenger, roomList,
-                restartGate, signedIn, clock, settings);
+                restartGate, signedIn, clock, settings, passwords);
         restart = new ServerRestartService(store, seating, roomList, restartGate);
         chat = new ChatService(store, seats, messenger, clock, ids);
         mediaNegotiation = new MediaNegotiationService(store, seats, roomMedia, iceServers, messenger, media, clock);
         statistics = new RoomStatisticsService(store, seats);
         participantModeration = new ParticipantModerationService(callers, seats, seating, messenger, roomList, clock,
                 hostSettings);
-        roomAccess = new RoomAccessService(callers, seating, door, messenger, roomList);
+        roomAccess = new RoomAccessService(callers, seating, door, messenger, roomList, passwords);
         hostRoles = new HostRolesService(callers, seating);
         hands = new HandsService(callers, messenger, clock);
         reactions = new ReactionsService(callers, messenger, clock);

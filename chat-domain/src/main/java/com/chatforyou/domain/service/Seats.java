@@ -3,6 +3,7 @@ package com.chatforyou.domain.service;
 import com.chatforyou.domain.model.ChatException;
 import com.chatforyou.domain.model.ConnectionId;
 import com.chatforyou.domain.model.ErrorCode;
+import com.chatforyou.domain.model.LeaveReason;
 import com.chatforyou.domain.model.ParticipantId;
 import com.chatforyou.domain.model.RoomId;
 import java.time.Instant;
@@ -19,8 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Seats {
 
-    /** A seat whose connection was lost, kept for a resume until the deadline. */
-    record Suspension(ConnectionId connection, Seat seat, Instant deadline) {
+    /** A seat whose connection was lost (or whose page went away), kept for a resume until the deadline. */
+    record Suspension(ConnectionId connection, Seat seat, Instant deadline, LeaveReason reasonWhenOver) {
         boolean isOverAt(Instant now) {
             return !now.isBefore(deadline);
         }
@@ -99,10 +100,15 @@ final class Seats {
         suspended.values().removeIf(suspension -> suspension.seat().room().equals(room));
     }
 
-    /** Keeps the seat for a resume until the deadline, unless the connection no longer holds it. */
-    void suspend(ConnectionId connection, Seat seat, Instant deadline) {
-        if (byConnection.get(connection) == seat) {
-            suspended.put(seat.participant(), new Suspension(connection, seat, deadline));
+    /**
+     * Keeps the seat for a resume until the deadline, unless the connection no longer holds it. A seat
+     * already waiting on this connection keeps its wait: the socket of a page that said it goes closes
+     * right after, and must not stretch the reload grace to the reconnect grace.
+     */
+    void suspend(ConnectionId connection, Seat seat, Instant deadline, LeaveReason reasonWhenOver) {
+        Suspension already = suspended.get(seat.participant());
+        if (byConnection.get(connection) == seat && (already == null || !already.connection().equals(connection))) {
+            suspended.put(seat.participant(), new Suspension(connection, seat, deadline, reasonWhenOver));
         }
     }
 

@@ -59,8 +59,9 @@ class PasswordHashTest {
     }
 
     @Test
-    void the_work_factor_meets_owasps_minimum_for_pbkdf2_hmac_sha256() {
-        assertThat(PasswordHash.ITERATIONS).isGreaterThanOrEqualTo(600_000);
+    void the_work_factor_is_the_documented_one_for_a_room_password() {
+        // Above NIST SP 800-132's floor of 1,000; well below the stored-password figure (see operations.md).
+        assertThat(PasswordHash.ITERATIONS).isEqualTo(10_000);
     }
 
     @Test

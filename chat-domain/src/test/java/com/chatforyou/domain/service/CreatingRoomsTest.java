@@ -20,7 +20,7 @@ class CreatingRoomsTest {
 
     @Test
     void a_new_room_is_empty_open_and_gets_the_backends_default_capacity() {
-        RoomSummary created = chat.lobby.createRoom(new CreateRoomCommand("Standup", null, null));
+        RoomSummary created = chat.lobby.createRoom(new CreateRoomCommand("Standup", null, null)).toCompletableFuture().join();
 
         assertThat(created.name()).isEqualTo(new RoomName("Standup"));
         assertThat(created.participantCount()).isZero();
@@ -33,15 +33,15 @@ class CreatingRoomsTest {
 
     @Test
     void the_room_name_is_trimmed() {
-        RoomSummary created = chat.lobby.createRoom(new CreateRoomCommand("   Standup \t", null, null));
+        RoomSummary created = chat.lobby.createRoom(new CreateRoomCommand("   Standup \t", null, null)).toCompletableFuture().join();
 
         assertThat(created.name().value()).isEqualTo("Standup");
     }
 
     @Test
     void a_creator_may_choose_any_capacity_the_backend_can_carry() {
-        RoomSummary smallest = chat.lobby.createRoom(new CreateRoomCommand("Pair", 2, null));
-        RoomSummary largest = chat.lobby.createRoom(new CreateRoomCommand("Team", 8, null));
+        RoomSummary smallest = chat.lobby.createRoom(new CreateRoomCommand("Pair", 2, null)).toCompletableFuture().join();
+        RoomSummary largest = chat.lobby.createRoom(new CreateRoomCommand("Team", 8, null)).toCompletableFuture().join();
 
         assertThat(smallest.capacity().value()).isEqualTo(2);
         assertThat(largest.capacity().value()).isEqualTo(8);
@@ -49,9 +49,9 @@ class CreatingRoomsTest {
 
     @Test
     void a_capacity_outside_two_to_the_backends_maximum_is_refused() {
-        assertThat(refusalOf(() -> chat.lobby.createRoom(new CreateRoomCommand("Solo", 1, null))))
+        assertThat(refusalOf(() -> chat.lobby.createRoom(new CreateRoomCommand("Solo", 1, null)).toCompletableFuture().join()))
                 .isEqualTo(ErrorCode.INVALID_CAPACITY);
-        assertThat(refusalOf(() -> chat.lobby.createRoom(new CreateRoomCommand("Crowd", 9, null))))
+        assertThat(refusalOf(() -> chat.lobby.createRoom(new CreateRoomCommand("Crowd", 9, null)).toCompletableFuture().join()))
                 .isEqualTo(ErrorCode.INVALID_CAPACITY);
         assertThat(chat.lobby.listRooms()).isEmpty();
     }
@@ -97,17 +97,17 @@ class CreatingRoomsTest {
 
     @Test
     void a_room_without_a_password_asks_for_none() {
-        assertThat(chat.lobby.createRoom(new CreateRoomCommand("Open", null, null)).passwordRequired()).isFalse();
+        assertThat(chat.lobby.createRoom(new CreateRoomCommand("Open", null, null)).toCompletableFuture().join().passwordRequired()).isFalse();
     }
 
     @Test
     void an_empty_password_means_no_password() {
-        assertThat(chat.lobby.createRoom(new CreateRoomCommand("Open", null, "")).passwordRequired()).isFalse();
+        assertThat(chat.lobby.createRoom(new CreateRoomCommand("Open", null, "")).toCompletableFuture().join().passwordRequired()).isFalse();
     }
 
     @Test
     void a_room_with_a_password_asks_for_it_and_is_not_locked() {
-        RoomSummary board = chat.lobby.createRoom(new CreateRoomCommand("Board", null, "s3cret"));
+        RoomSummary board = chat.lobby.createRoom(new CreateRoomCommand("Board", null, "s3cret")).toCompletableFuture().join();
 
         assertThat(board.passwordRequired()).isTrue();
         assertThat(board.locked()).isFalse();
@@ -115,7 +115,7 @@ class CreatingRoomsTest {
 
     @Test
     void an_over_long_password_is_refused() {
-        assertThat(refusalOf(() -> chat.lobby.createRoom(new CreateRoomCommand("Board", null, "p".repeat(129)))))
+        assertThat(refusalOf(() -> chat.lobby.createRoom(new CreateRoomCommand("Board", null, "p".repeat(129))).toCompletableFuture().join()))
                 .isEqualTo(ErrorCode.INVALID_PASSWORD);
         assertThat(chat.lobby.listRooms()).isEmpty();
     }

@@ -94,12 +94,13 @@ class HostingRoomsTest {
         SignedInUserPort signedIn = connection -> Map.of(annsLaptop, "ann@example.org", annsPhone, "ann@example.org")
                 .entrySet().stream().filter(e -> e.getKey().equals(connection)).map(Map.Entry::getValue).findFirst();
         RoomServiceFixture signedInChat = new RoomServiceFixture(FakeMediaPort.mesh(), RoomSettings.DEFAULTS,
-                HostSettings.DEFAULTS, signedIn);
-        RoomId standup = signedInChat.lobby.createRoom(new CreateRoomCommand("Standup", null, null, annsLaptop)).id();
+                HostSettings.DEFAULTS, signedIn, Safeguards.DEFAULTS);
+        RoomId standup = signedInChat.lobby.createRoom(new CreateRoomCommand("Standup", null, null, annsLaptop))
+                .toCompletableFuture().join().id();
         Seated bob = signedInChat.join(standup, "Bob");
 
         ParticipantId ann = signedInChat.membership.joinRoom(new JoinRoomCommand(annsPhone, standup, "Ann", null,
-                null)).orElseThrow();
+                null)).toCompletableFuture().join().orElseThrow();
 
         assertThat(signedInChat.room(standup).participant(ann).orElseThrow().role()).isEqualTo(Role.HOST);
         assertThat(signedInChat.asTheRoomHas(bob).role()).isEqualTo(Role.CO_HOST);

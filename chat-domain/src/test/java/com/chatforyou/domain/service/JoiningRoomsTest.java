@@ -103,7 +103,7 @@ class JoiningRoomsTest {
     @Test
     void an_invalid_display_name_is_refused() {
         assertThat(refusalOf(() -> chat.join(standup, "  "))).isEqualTo(ErrorCode.INVALID_DISPLAY_NAME);
-        assertThat(refusalOf(() -> chat.join(standup, "Ann\nBob"))).isEqualTo(ErrorCode.INVALID_DISPLAY_NAME);
+        assertThat(refusalOf(() -> chat.join(standup, "Ann\u0007Bob"))).isEqualTo(ErrorCode.INVALID_DISPLAY_NAME);
         assertThat(refusalOf(() -> chat.join(standup, "x".repeat(33)))).isEqualTo(ErrorCode.INVALID_DISPLAY_NAME);
         assertThat(chat.headCount(standup)).isZero();
     }

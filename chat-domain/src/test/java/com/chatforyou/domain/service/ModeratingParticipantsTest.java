@@ -3,6 +3,7 @@ package com.chatforyou.domain.service;
 import static com.chatforyou.domain.fixtures.Refusals.refusalOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.chatforyou.domain.model.ClientAddress;
 import com.chatforyou.domain.model.ErrorCode;
 import com.chatforyou.domain.model.HostHandover;
 import com.chatforyou.domain.model.LeaveReason;
@@ -243,13 +244,13 @@ class ModeratingParticipantsTest {
     void the_removed_cannot_come_back_under_their_name_token_or_connection_until_the_ban_ends() {
         chat.membership.leaveRoom(bob.connection());
         Seated bobAgain = chat.join(new JoinRoomCommand(bob.connection(), standup, "Bob", null, null,
-                "bobs-browser-token"));
+                "bobs-browser-token", ClientAddress.UNKNOWN));
         remove(ann, bobAgain);
 
         assertThat(refusalOf(() -> chat.join(standup, "Bob"))).isEqualTo(ErrorCode.BANNED);
         assertThat(refusalOf(() -> chat.join(standup, "bob"))).isEqualTo(ErrorCode.BANNED);
         assertThat(refusalOf(() -> chat.join(new JoinRoomCommand(new com.chatforyou.domain.model.ConnectionId("other"),
-                standup, "Robert", null, null, "bobs-browser-token")))).isEqualTo(ErrorCode.BANNED);
+                standup, "Robert", null, null, "bobs-browser-token", ClientAddress.UNKNOWN)))).isEqualTo(ErrorCode.BANNED);
         assertThat(refusalOf(() -> chat.join(new JoinRoomCommand(bob.connection(), standup, "Bobby", null, null))))
                 .as("the same connection")
                 .isEqualTo(ErrorCode.BANNED);

@@ -71,18 +71,22 @@ final class RoomServiceFixture {
     }
 
     RoomServiceFixture(FakeMediaPort media, RoomSettings settings) {
-        this(media, settings, HostSettings.DEFAULTS, SignedInUserPort.NOBODY);
+        this(media, settings, HostSettings.DEFAULTS, SignedInUserPort.NOBODY, Safeguards.DEFAULTS);
     }
 
     RoomServiceFixture(HostSettings hostSettings) {
-        this(FakeMediaPort.mesh(), RoomSettings.DEFAULTS, hostSettings, SignedInUserPort.NOBODY);
+        this(FakeMediaPort.mesh(), RoomSettings.DEFAULTS, hostSettings, SignedInUserPort.NOBODY, Safeguards.DEFAULTS);
+    }
+
+    RoomServiceFixture(Safeguards safeguards) {
+        this(FakeMediaPort.mesh(), RoomSettings.DEFAULTS, HostSettings.DEFAULTS, SignedInUserPort.NOBODY, safeguards);
     }
 
     RoomServiceFixture(FakeMediaPort media, RoomSettings settings, HostSettings hostSettings,
-                       SignedInUserPort signedIn) {
+                       SignedInUserPort signedIn, Safeguards safeguards) {
         this.media = media;
         RoomServices services = new RoomServices(media, notifier, iceServers, clock, ids, settings,
-                store, hostSettings, signedIn);
+                store, hostSettings, signedIn, safeguards);
         this.lobby = services.lobby();
         this.membership = services.membership();
         this.chatting = services.chat();
@@ -99,20 +103,21 @@ final class RoomServiceFixture {
     // ---- rooms ----
 
     RoomId aRoom(String name) {
-        return lobby.createRoom(new CreateRoomCommand(name, null, null)).id();
+        return lobby.createRoom(new CreateRoomCommand(name, null, null)).toCompletableFuture().join().id();
     }
 
     RoomId aRoomWithCapacity(String name, int capacity) {
-        return lobby.createRoom(new CreateRoomCommand(name, capacity, null)).id();
+        return lobby.createRoom(new CreateRoomCommand(name, capacity, null)).toCompletableFuture().join().id();
     }
 
     RoomId aLockedRoom(String name, String password) {
-        return lobby.createRoom(new CreateRoomCommand(name, null, password)).id();
+        return lobby.createRoom(new CreateRoomCommand(name, null, password)).toCompletableFuture().join().id();
     }
 
     /** A room created from the connection named after {@code creator}, who hosts it on joining. */
     RoomId aRoomCreatedBy(String name, String creator) {
-        return lobby.createRoom(new CreateRoomCommand(name, null, null, connectionOf(creator))).id();
+        return lobby.createRoom(new CreateRoomCommand(name, null, null, connectionOf(creator))).toCompletableFuture()
+                .join().id();
     }
 
     Optional<RoomSummary> listed(RoomId room) {
@@ -140,7 +145,7 @@ final class RoomServiceFixture {
     }
 
     Seated join(JoinRoomCommand command) {
-        ParticipantId id = membership.joinRoom(command)
+        ParticipantId id = membership.joinRoom(command).toCompletableFuture().join()
                 .orElseThrow(() -> new AssertionError(command.displayName() + " was not seated"));
         return new Seated(command.room(), id, command.connection(), command.displayName());
     }
@@ -148,7 +153,8 @@ final class RoomServiceFixture {
     /** Joins a room with a waiting room: the newcomer knocks and waits. */
     Knocker knock(RoomId room, String name) {
         JoinRoomCommand command = joining(room, name);
-        assertThat(membership.joinRoom(command)).as("%s was seated instead of waiting", name).isEmpty();
+        assertThat(membership.joinRoom(command).toCompletableFuture().join())
+                .as("%s was seated instead of waiting", name).isEmpty();
         RoomEvent.Waiting waiting = notifier.eventsTo(command.connection(), RoomEvent.Waiting.class).stream()
                 .reduce((first, second) -> second)
                 .orElseThrow(() -> new AssertionError(name + " was not told to wait"));

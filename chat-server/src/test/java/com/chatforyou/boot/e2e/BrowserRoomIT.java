@@ -59,7 +59,7 @@ class BrowserRoomIT {
         assertThat(ann.participantNames()).hasSize(3);
         bob.sendChat("Morning! Cid is on audio only today.");
         ann.waitForChat("Morning! Cid is on audio only today.");
-        ann.saveScreenshot(Path.of(System.getProperty("chatforyou.e2e.screenshots", "target/screenshots"), "room.png"));
+        ann.saveScreenshot(Path.of(System.getProperty("chatforyou.e2e.screenshots", "target/screenshots"), "audio-only.png"));
     }
 
     @Test

@@ -57,7 +57,14 @@ public final class ChatPage {
                 """);
     }
 
+    /** Creates a room and joins it from its pre-join screen. */
     public void createRoom(String roomName, Integer capacity, String password) {
+        createRoomOnly(roomName, capacity, password);
+        joinFromPrejoin();
+    }
+
+    /** Fills and sends the create form; the page then shows the new room's pre-join screen. */
+    public void createRoomOnly(String roomName, Integer capacity, String password) {
         browser.findElement(By.id("create-room-name")).sendKeys(roomName);
         if (capacity != null) {
             WebElement capacityInput = browser.findElement(By.id("create-room-capacity"));
@@ -68,6 +75,24 @@ public final class ChatPage {
             browser.findElement(By.id("create-room-password")).sendKeys(password);
         }
         browser.findElement(By.id("create-room-button")).click();
+    }
+
+    /** On the pre-join screen: waits until the room is known, then presses "Join now". */
+    public void joinFromPrejoin() {
+        waitFor(d -> d.findElement(By.id("prejoin-view")).isDisplayed()
+                && d.findElement(By.id("prejoin-join")).isEnabled());
+        WebElement nameInput = browser.findElement(By.id("prejoin-name"));
+        if (!name.equals(nameInput.getDomProperty("value"))) {
+            nameInput.clear();
+            nameInput.sendKeys(name);
+        }
+        browser.findElement(By.id("prejoin-join")).click();
+    }
+
+    /** Opens an invite link in this browser, as someone who was sent it would. */
+    public void openInvite(String url) {
+        browser.get(url);
+        waitFor(d -> "connected".equals(d.findElement(By.id("connection-status")).getAttribute("data-state")));
     }
 
     /** Clicks Join on the room in the lobby list, entering the password if the page asks. */
@@ -81,6 +106,54 @@ public final class ChatPage {
             browser.findElement(By.id("join-password")).sendKeys(password);
             browser.findElement(By.id("join-password-submit")).click();
         }
+        joinFromPrejoin();
+    }
+
+    /**
+     * Follows the lobby's sign-in link and fills in a sign-in form (the server's own, or the identity
+     * provider's) with Spring Security's field names, then waits until the page is back in the lobby.
+     */
+    public void signIn(String username, String password) {
+        WebElement link = waitFor(d -> {
+            WebElement candidate = d.findElement(By.id("sign-in-link"));
+            return candidate.isDisplayed() ? candidate : null;
+        });
+        link.click();
+        submitLoginForm(username, password);
+        waitFor(d -> d.getCurrentUrl().startsWith(baseUrl + "/")
+                && d.findElements(By.id("connection-status")).size() == 1
+                && "connected".equals(d.findElement(By.id("connection-status")).getAttribute("data-state")));
+        WebElement nameInput = browser.findElement(By.id("display-name"));
+        nameInput.clear();
+        nameInput.sendKeys(name);
+    }
+
+    /** Fills in the login form now shown (username, password, submit). */
+    public void submitLoginForm(String username, String password) {
+        WebElement user = waitFor(d -> d.findElement(By.name("username")));
+        user.sendKeys(username);
+        browser.findElement(By.name("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+    }
+
+    String currentUrl() {
+        return browser.getCurrentUrl();
+    }
+
+    String pageText() {
+        return browser.findElement(By.tagName("body")).getText();
+    }
+
+    /** The lobby's sign-in box: its text, and whether this page may create rooms. */
+    String signInText() {
+        return waitFor(d -> {
+            String text = d.findElement(By.id("sign-in-text")).getText();
+            return text.isEmpty() ? null : text;
+        });
+    }
+
+    boolean createButtonEnabled() {
+        return browser.findElement(By.id("create-room-button")).isEnabled();
     }
 
     public void waitUntilInRoom() {
@@ -106,6 +179,7 @@ public final class ChatPage {
                 const tile = [...document.querySelectorAll('#tiles .tile[data-participant-id]')]
                     .find(t => t.querySelector('.tile-name')?.textContent === arguments[0]);
                 if (!tile) return null;
+                const rect = tile.getBoundingClientRect();
                 const video = tile.querySelector('video.tile-media');
                 const stream = video && video.srcObject;
                 const placeholder = tile.querySelector('.tile-placeholder');
@@ -115,9 +189,21 @@ public final class ChatPage {
                   videoHeight: video ? video.videoHeight : 0,
                   audioTracks: stream ? stream.getAudioTracks().filter(t => t.readyState === 'live').length : 0,
                   videoTracks: stream ? stream.getVideoTracks().filter(t => t.readyState === 'live').length : 0,
-                  placeholderVisible: !!placeholder && placeholder.offsetParent !== null
+                  placeholderVisible: !!placeholder && placeholder.offsetParent !== null,
+                  onStage: tile.parentElement?.id === 'stage',
+                  width: Math.round(rect.width),
+                  height: Math.round(rect.height)
                 };
                 """, participantName);
+    }
+
+    /** An attribute of one participant's tile in this tab (null when there is no such tile). */
+    String tileAttribute(String participantName, String attribute) {
+        return (String) script("""
+                const tile = [...document.querySelectorAll('#tiles .tile[data-participant-id]')]
+                    .find(t => t.querySelector('.tile-name')?.textContent === arguments[0]);
+                return tile ? tile.getAttribute(arguments[1]) : null;
+                """, participantName, attribute);
     }
 
     public void waitForVideoFrom(String participantName) {
@@ -198,9 +284,11 @@ public final class ChatPage {
         waitFor(d -> inboundAudioPacketsFrom(participantName) > 0);
     }
 
+    /** The names in the participant list (which may be in a closed panel, so read from the DOM). */
+    @SuppressWarnings("unchecked")
     public List<String> participantNames() {
-        return browser.findElements(By.cssSelector("#participant-list li[data-participant-id]")).stream()
-                .map(WebElement::getText).toList();
+        return (List<String>) script("return [...document.querySelectorAll("
+                + "'#participant-list li[data-participant-id] .participant-name')].map(n => n.textContent);");
     }
 
     public String mediaNotice() {
@@ -208,16 +296,27 @@ public final class ChatPage {
     }
 
     void sendChat(String text) {
+        openChat();
         browser.findElement(By.id("chat-input")).sendKeys(text);
         browser.findElement(By.id("chat-send")).click();
     }
 
     /** Waits until a message with exactly this text is in the chat log, and returns its author. */
     String waitForChat(String text) {
-        return waitFor(d -> d.findElements(By.cssSelector("#chat-log .chat-message")).stream()
-                .filter(m -> text.equals(m.findElement(By.cssSelector(".chat-text")).getText()))
-                .map(m -> m.findElement(By.cssSelector(".chat-author")).getText())
-                .findFirst().orElse(null));
+        // Read from the DOM: the chat may be in a closed panel.
+        return waitFor(d -> (String) script("""
+                const m = [...document.querySelectorAll('#chat-log .chat-message')]
+                    .find(m => m.querySelector('.chat-text').textContent === arguments[0]);
+                return m ? m.querySelector('.chat-author').textContent : null;
+                """, text));
+    }
+
+    /** Opens the chat panel (a drawer on a phone) unless it is open already. */
+    void openChat() {
+        if (!browser.findElement(By.id("chat-input")).isDisplayed()) {
+            browser.findElement(By.id("toggle-chat")).click();
+            waitFor(d -> d.findElement(By.id("chat-input")).isDisplayed());
+        }
     }
 
     int elementsInChatLog(String cssSelector) {
@@ -251,6 +350,29 @@ public final class ChatPage {
         browser.quit();
     }
 
+    /** Reloads the page, as the browser's reload button does. */
+    public void reload() {
+        browser.navigate().refresh();
+    }
+
+    /** Sizes the window so that the page's viewport is exactly this size. */
+    public void resizeWindow(int width, int height) {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+        int innerHeight = ((Number) script("return window.innerHeight;")).intValue();
+        if (innerHeight != height) {
+            // The window's size includes what is not the page; add that back.
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 2 * height - innerHeight));
+        }
+        waitFor(d -> ((Number) script("return window.innerWidth;")).intValue() == width
+                && ((Number) script("return window.innerHeight;")).intValue() == height ? true : null);
+    }
+
+    /** Types a key with nothing focused, as a keyboard shortcut is used. */
+    public void pressKey(String key) {
+        script("document.activeElement?.blur();");
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(key).perform();
+    }
+
     /** Closes the tab as a user would (the page's pagehide runs), then ends the browser. */
     public void closeTab() {
         browser.close();
@@ -261,6 +383,8 @@ public final class ChatPage {
         return Objects.requireNonNull(new WebDriverWait(browser, PATIENCE, Duration.ofMillis(100))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                // While a page (re)loads, its scripts are not there yet.
+                .ignoring(org.openqa.selenium.JavascriptException.class)
                 .until(condition));
     }
 }

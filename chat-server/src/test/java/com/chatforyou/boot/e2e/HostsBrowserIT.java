@@ -78,6 +78,8 @@ class HostsBrowserIT {
         dee.waitFor(d -> "true".equals(lobbyRoom(dee).getAttribute("data-locked")));
         dee.join(ROOM, null);
         assertThat(dee.waitForError()).isEqualTo("room-locked");
+        // A refused join leaves Dee on the room's pre-join screen; she goes back to the lobby.
+        dee.clickById("prejoin-back");
         ann.clickById("host-lock");
         dee.waitFor(d -> "false".equals(lobbyRoom(dee).getAttribute("data-locked")));
 

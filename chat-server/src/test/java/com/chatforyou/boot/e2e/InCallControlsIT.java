@@ -13,8 +13,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Screen sharing, mute and camera-off in real browsers on the mesh backend. Headless Chromium with
- * fake devices sends a 640x480 camera and, from getDisplayMedia, an 800x450 screen; the frame size on
- * the viewer's tile therefore tells which of the two it receives.
+ * fake devices sends a 640x480 camera and, from getDisplayMedia, an 800x450 screen; the frame sizes on
+ * the viewer's tiles therefore tell which of the two each one receives. A share is sent beside the
+ * camera: the viewer gets a screen tile ("Ann (screen)") and keeps Ann's camera tile.
  */
 @SpringBootTest(classes = ChatForYouApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class InCallControlsIT {
@@ -34,13 +35,15 @@ class InCallControlsIT {
         waitForFrameSize(bob, "Ann", 640, 480);
 
         clickShare(ann);
-        waitForFrameSize(bob, "Ann", 800, 450);
-        bob.waitFor(d -> "true".equals(tileAttribute(bob, "Ann", "data-sharing")));
+        waitForFrameSize(bob, "Ann (screen)", 800, 450);
+        waitForFrameSize(bob, "Ann", 640, 480);
+        bob.waitFor(d -> "true".equals(bob.tileAttribute("Ann", "data-sharing")));
         assertThat(ann.browserElementText("toggle-share")).isEqualTo("Stop sharing");
 
         clickShare(ann);
+        bob.waitFor(d -> bob.tileOf("Ann (screen)") == null);
         waitForFrameSize(bob, "Ann", 640, 480);
-        bob.waitFor(d -> "false".equals(tileAttribute(bob, "Ann", "data-sharing")));
+        bob.waitFor(d -> "false".equals(bob.tileAttribute("Ann", "data-sharing")));
 
         // The user dismisses the picker: nothing changes and no error is shown.
         ann.script("""
@@ -55,7 +58,7 @@ class InCallControlsIT {
         assertThat(ann.script("return document.getElementById('error-banner').hidden;")).isEqualTo(true);
         assertThat(ann.browserElementText("toggle-share")).isEqualTo("Share screen");
         assertThat(ann.script("return window.chatForYou.state().localMedia.sharing;")).isEqualTo(false);
-        assertThat(tileAttribute(bob, "Ann", "data-sharing")).isEqualTo("false");
+        assertThat(bob.tileAttribute("Ann", "data-sharing")).isEqualTo("false");
         waitForFrameSize(bob, "Ann", 640, 480);
         assertThat(ann.tileOf("Bob")).containsEntry("hasVideo", "true");
     }
@@ -74,15 +77,16 @@ class InCallControlsIT {
         ann.waitFor(d -> Boolean.TRUE.equals(ann.tileOf("Cid").get("placeholderVisible")));
 
         clickShare(cid);
-        waitForFrameSize(ann, "Cid", 800, 450);
-        ann.waitFor(d -> "true".equals(tileAttribute(ann, "Cid", "data-sharing"))
-                && Boolean.FALSE.equals(ann.tileOf("Cid").get("placeholderVisible")));
+        waitForFrameSize(ann, "Cid (screen)", 800, 450);
+        ann.waitFor(d -> "true".equals(ann.tileAttribute("Cid", "data-sharing"))
+                && Boolean.TRUE.equals(ann.tileOf("Cid").get("placeholderVisible")));
 
         clickShare(cid);
         ann.waitFor(d -> {
             Map<String, Object> tile = ann.tileOf("Cid");
-            return "false".equals(tile.get("hasVideo")) && Boolean.TRUE.equals(tile.get("placeholderVisible"))
-                    && "false".equals(tileAttribute(ann, "Cid", "data-sharing"));
+            return ann.tileOf("Cid (screen)") == null && "false".equals(tile.get("hasVideo"))
+                    && Boolean.TRUE.equals(tile.get("placeholderVisible"))
+                    && "false".equals(ann.tileAttribute("Cid", "data-sharing"));
         });
         ann.waitForAudioFrom("Cid");
     }
@@ -97,29 +101,29 @@ class InCallControlsIT {
         bob.waitUntilInRoom();
         bob.waitForTile("Ann");
         // Chromium's fake microphone beeps: the active speaker highlight lights up on both ends.
-        bob.waitFor(d -> "true".equals(tileAttribute(bob, "Ann", "data-speaking")));
+        bob.waitFor(d -> "true".equals(bob.tileAttribute("Ann", "data-speaking")));
         ann.waitFor(d -> "true".equals(ann.script("return document.getElementById('self-tile').dataset.speaking;")));
 
         ann.waitFor(d -> d.findElement(By.id("toggle-audio")).isEnabled());
         ann.waitFor(d -> d.findElement(By.id("toggle-video")).isEnabled());
         ann.clickById("toggle-audio");
         ann.clickById("toggle-video");
-        bob.waitFor(d -> "true".equals(tileAttribute(bob, "Ann", "data-audio-muted"))
-                && "true".equals(tileAttribute(bob, "Ann", "data-video-muted")));
+        bob.waitFor(d -> "true".equals(bob.tileAttribute("Ann", "data-audio-muted"))
+                && "true".equals(bob.tileAttribute("Ann", "data-video-muted")));
         bob.waitFor(d -> Boolean.TRUE.equals(bob.tileOf("Ann").get("placeholderVisible")));
 
         ChatPage cid = pages.open("Cid");
         cid.join("Quiet", null);
         cid.waitUntilInRoom();
         cid.waitForTile("Ann");
-        assertThat(tileAttribute(cid, "Ann", "data-audio-muted")).isEqualTo("true");
-        assertThat(tileAttribute(cid, "Ann", "data-video-muted")).isEqualTo("true");
-        assertThat(tileAttribute(cid, "Bob", "data-audio-muted")).isEqualTo("false");
+        assertThat(cid.tileAttribute("Ann", "data-audio-muted")).isEqualTo("true");
+        assertThat(cid.tileAttribute("Ann", "data-video-muted")).isEqualTo("true");
+        assertThat(cid.tileAttribute("Bob", "data-audio-muted")).isEqualTo("false");
 
         ann.clickById("toggle-audio");
         for (ChatPage viewer : List.of(bob, cid)) {
-            viewer.waitFor(d -> "false".equals(tileAttribute(viewer, "Ann", "data-audio-muted"))
-                    && "true".equals(tileAttribute(viewer, "Ann", "data-video-muted")));
+            viewer.waitFor(d -> "false".equals(viewer.tileAttribute("Ann", "data-audio-muted"))
+                    && "true".equals(viewer.tileAttribute("Ann", "data-video-muted")));
         }
     }
 
@@ -177,14 +181,6 @@ class InCallControlsIT {
             return tile != null && ((Number) tile.get("videoWidth")).intValue() == width
                     && ((Number) tile.get("videoHeight")).intValue() == height ? tile : null;
         });
-    }
-
-    private static String tileAttribute(ChatPage viewer, String participantName, String attribute) {
-        return (String) viewer.script("""
-                const tile = [...document.querySelectorAll('#tiles .tile[data-participant-id]')]
-                    .find(t => t.querySelector('.tile-name')?.textContent === arguments[0]);
-                return tile ? tile.getAttribute(arguments[1]) : null;
-                """, participantName, attribute);
     }
 
 }

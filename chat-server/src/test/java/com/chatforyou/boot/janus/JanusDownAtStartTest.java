@@ -73,10 +73,12 @@ class JanusDownAtStartTest {
             ann.requestJoin(roomId, "Ann", null, true, true);
             ann.nextOfType("joined");
             assertThat(ann.nextOfType("link-open").path("youOffer").asBoolean()).isTrue();
-            JsonNode counted = Polling.awaitValue("health to show Janus' own count of the room",
-                    () -> Health.ofMediaBackend(port), health -> health.at("/details/janusRooms").asInt(-1) == 1);
+            // Ann's upstream handle is attached after link-open, so the room and both handles are awaited together.
+            JsonNode counted = Polling.awaitValue("health to show Janus' own count of the room, its requests "
+                            + "handle and Ann's upstream", () -> Health.ofMediaBackend(port),
+                    health -> health.at("/details/janusRooms").asInt(-1) == 1
+                            && health.at("/details/janusHandles").asInt(-1) == 2);
             assertThat(counted.at("/details/janusSessions").asInt()).isEqualTo(1);
-            assertThat(counted.at("/details/janusHandles").asInt()).as("room requests and Ann's upstream").isEqualTo(2);
             ann.send("/app/chat.send", Map.of("roomId", roomId, "text", "can you see me?"));
             assertThat(ann.nextOfType("chat").at("/message/text").asString()).isEqualTo("can you see me?");
         }

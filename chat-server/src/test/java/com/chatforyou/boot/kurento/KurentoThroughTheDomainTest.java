@@ -98,7 +98,7 @@ class KurentoThroughTheDomainTest {
         List<RoomId> roomIds = new ArrayList<>();
         List<Deque<ConnectionId>> seated = new ArrayList<>();
         for (int r = 0; r < 4; r++) {
-            roomIds.add(lobby.createRoom(new CreateRoomCommand("Cycle-" + r + "-" + shortId(), 16, null)).id());
+            roomIds.add(lobby.createRoom(new CreateRoomCommand("Cycle-" + r + "-" + shortId(), 16, null)).toCompletableFuture().join().id());
             seated.add(new ArrayDeque<>());
         }
         int answersBefore = answers();
@@ -147,7 +147,7 @@ class KurentoThroughTheDomainTest {
     @Test
     void when_kms_restarts_with_a_new_session_the_room_is_replanned_and_renegotiated_and_nothing_old_remains() {
         Polling.awaitTrue("the backend to reach the stand-in", () -> KMS.sessionsOpened() >= 1);
-        RoomId room = lobby.createRoom(new CreateRoomCommand("Restart-" + shortId(), null, null)).id();
+        RoomId room = lobby.createRoom(new CreateRoomCommand("Restart-" + shortId(), null, null)).toCompletableFuture().join().id();
         ConnectionId ann = new ConnectionId("ann-" + shortId());
         ConnectionId bob = new ConnectionId("bob-" + shortId());
         Polling.awaitTrue("Ann joins", () -> joinSucceeds(ann, room, "Ann", MediaCapabilities.AUDIO_VIDEO));
@@ -189,7 +189,7 @@ class KurentoThroughTheDomainTest {
     @Test
     void an_audio_only_participant_who_shares_gets_new_links_that_carry_video_because_kms_cannot_renegotiate() {
         Polling.awaitTrue("the backend to reach the stand-in", () -> KMS.sessionsOpened() >= 1);
-        RoomId room = lobby.createRoom(new CreateRoomCommand("Share-" + shortId(), null, null)).id();
+        RoomId room = lobby.createRoom(new CreateRoomCommand("Share-" + shortId(), null, null)).toCompletableFuture().join().id();
         int offersBefore = KMS.invocations("processOffer").size();
         ConnectionId ann = new ConnectionId("ann-" + shortId());
         ConnectionId bob = new ConnectionId("bob-" + shortId());
@@ -245,7 +245,7 @@ class KurentoThroughTheDomainTest {
 
     private boolean joinSucceeds(ConnectionId browser, RoomId room, String name, MediaCapabilities sends) {
         try {
-            membership.joinRoom(new JoinRoomCommand(browser, room, name, null, sends));
+            membership.joinRoom(new JoinRoomCommand(browser, room, name, null, sends)).toCompletableFuture().join();
             return true;
         } catch (com.chatforyou.domain.model.ChatException e) {
             if (e.code() != com.chatforyou.domain.model.ErrorCode.MEDIA_UNAVAILABLE) {

@@ -79,6 +79,89 @@ final class BadFrames {
         return send("/app/chat.send", "{\"text\":\"" + "z".repeat(140_000) + "\"}");
     }
 
+    /**
+     * Frames for a connection that holds no seat, aimed at what a server on the internet adds: joins to a
+     * room with a password, with wrong passwords and names made of lookalikes, invisible and direction-changing
+     * characters; creations with such names (empty once normalized, or a lookalike of an existing room)
+     * or a password over the limit. None of them can succeed: the passwords are random, the names
+     * invalid or taken.
+     */
+    static String nextForGuest(Random random, String passwordRoom, String takenRoomName) {
+        int kind = random.nextInt(100);
+        if (kind < 45) {
+            return send("/app/room.join", "{\"roomId\":\"" + passwordRoom + "\",\"displayName\":\"" + trickyName(random)
+                    + "\",\"password\":\"" + trickyText(random, 1 + random.nextInt(40)) + "\"}");
+        }
+        if (kind < 60) {
+            return send("/app/room.join", "{\"roomId\":\"" + passwordRoom + "\",\"displayName\":\"" + invisibleName(random)
+                    + "\",\"password\":\"x\"}");
+        }
+        if (kind < 75) {
+            return send("/app/room.create", "{\"name\":\"" + invisibleName(random) + "\"}");
+        }
+        if (kind < 88) {
+            return send("/app/room.create", "{\"name\":\"" + lookalikeOf(random, takenRoomName) + "\"}");
+        }
+        return send("/app/room.create", "{\"name\":\"fuzz-" + random.nextInt() + "\",\"password\":\""
+                + "p".repeat(129 + random.nextInt(2000)) + "\"}");
+    }
+
+    /** Garbage and half-valid Forwarded / X-Forwarded-For headers for the handshake. */
+    static String forwardedHeaders(Random random) {
+        String[] values = {"", "X-Forwarded-For: 198.51.100." + random.nextInt(255) + "\r\n",
+                "X-Forwarded-For: not-an-address\r\n", "X-Forwarded-For: , , ,\r\n",
+                "X-Forwarded-For: 10.0.0.1, 2001:db8::" + Integer.toHexString(random.nextInt(65536)) + "\r\n",
+                "Forwarded: for=\"[2001:db8::1]:80\";proto=https;host=chat.example.org\r\n",
+                "Forwarded: for=[[[;proto=gopher;host=<script>\r\n", "Forwarded: ;;;,,,=\r\n",
+                "Forwarded: for=unknown\r\n", "Forwarded: for=_hidden, for=198.51.100.9\r\n",
+                "X-Forwarded-For: " + randomText(random, 30).replace("\r", "").replace("\n", "") + "\r\n"};
+        return values[random.nextInt(values.length)];
+    }
+
+    private static String trickyName(Random random) {
+        return random.nextBoolean() ? lookalikeOf(random, "Calm Host") : trickyText(random, 1 + random.nextInt(40));
+    }
+
+    private static String lookalikeOf(Random random, String name) {
+        String[] tricks = {"\\u200b", "\\u200d", "\\u00ad", "\\u2060", "\\ufeff", "\\u202e", "\\u2066"};
+        StringBuilder lookalike = new StringBuilder();
+        for (char c : name.toCharArray()) {
+            if (c == 'a' && random.nextBoolean()) {
+                lookalike.append("\\u0430");
+            } else if (c == 'C' && random.nextBoolean()) {
+                lookalike.append("\\u0421");
+            } else {
+                lookalike.append(random.nextBoolean() ? Character.toUpperCase(c) : Character.toLowerCase(c));
+            }
+            if (random.nextInt(4) == 0) {
+                lookalike.append(pick(random, tricks));
+            }
+        }
+        return lookalike.toString();
+    }
+
+    /** Only characters that normalization removes or that are not allowed: empty or invalid afterwards. */
+    private static String invisibleName(Random random) {
+        String[] invisible = {"\\u200b", "\\u200c", "\\u200d", "\\u200e", "\\u200f", "\\u202a", "\\u202e", "\\u2066",
+                "\\u2069", "\\u00ad", "\\ufeff", "\\u180e", "\\ufe0f", "\\u034f", " ", "\\t", "\\u3000", "\\u0007"};
+        StringBuilder name = new StringBuilder();
+        for (int i = 1 + random.nextInt(12); i > 0; i--) {
+            name.append(pick(random, invisible));
+        }
+        return name.toString();
+    }
+
+    /** Random text from several scripts, combining marks and surrogate pairs, JSON-escaped. */
+    private static String trickyText(Random random, int length) {
+        String[] pieces = {"a", "Z", "9", " ", "\\u0301", "\\u0410", "\\u03b1", "\\u05d0", "\\u0627", "\\u4e2d", "\\ud83d\\ude00",
+                "\\u200b", "\\u202e", "\\uff21", "\\u2028", "\\\"", "\\\\", "\\u0000", "\\udc00"};
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            text.append(pick(random, pieces));
+        }
+        return text.toString();
+    }
+
     /** Host, hand and reaction requests that must be refused, some of them aimed at the other room. */
     private static String hostFrame(Random random, Targets targets) {
         String own = targets.ownRoom();

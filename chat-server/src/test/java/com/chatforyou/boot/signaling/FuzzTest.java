@@ -42,6 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "chatforyou.rooms.reconnect-grace=0s", "chatforyou.rooms.max-rooms=1000",
+        // So the fuzzed Forwarded / X-Forwarded-For handshake headers are read, not just removed.
+        "chatforyou.internet.trusted-proxies=127.0.0.1",
         "chatforyou.limits.chat.rate=1000000", "chatforyou.limits.chat.burst=1000000",
         "chatforyou.limits.negotiation.rate=1000000", "chatforyou.limits.negotiation.burst=1000000",
         "chatforyou.limits.requests.rate=1000000", "chatforyou.limits.requests.burst=1000000"})
@@ -60,6 +62,8 @@ class FuzzTest {
     private final AtomicInteger closedSessions = new AtomicInteger();
     private final Map<String, AtomicInteger> codes = new ConcurrentHashMap<>();
     private volatile BadFrames.Targets foreign;
+    private volatile String passwordRoom;
+    private static final String TAKEN_ROOM_NAME = "Calm room";
 
     @Test
     void badFramesGetTypedErrorsOrClosedSessionsAndHurtNobody() throws Exception {
@@ -71,7 +75,8 @@ class FuzzTest {
         root.addAppender(log);
         try (SignalingTestClient ann = SignalingTestClient.connect(port);
              SignalingTestClient bob = SignalingTestClient.connect(port)) {
-            String roomId = ann.createRoom(uniqueName("Calm"), null, null);
+            String roomId = ann.createRoom(TAKEN_ROOM_NAME, null, null);
+            passwordRoom = bob.createRoom(uniqueName("Guarded"), null, "the-real-password");
             String annId = ann.join(roomId, "Ann", null, true, true).at("/self/participantId").asString();
             String bobId = bob.join(roomId, "Bob", null, true, true).at("/self/participantId").asString();
             List<String> links = new ArrayList<>();
@@ -84,8 +89,10 @@ class FuzzTest {
             List<Future<?>> running = new ArrayList<>();
             for (int session = 0; session < SESSIONS; session++) {
                 long sessionSeed = seed + session;
+                // The last connection never takes a seat: it fuzzes joins (names, passwords) and creations.
+                boolean guest = session == SESSIONS - 1;
                 running.add(threads.submit(() -> {
-                    fuzz(new Random(sessionSeed), FRAMES / SESSIONS);
+                    fuzz(new Random(sessionSeed), FRAMES / SESSIONS, guest);
                     return null;
                 }));
             }
@@ -147,8 +154,8 @@ class FuzzTest {
         return texts;
     }
 
-    private void fuzz(Random random, int frames) throws Exception {
-        FuzzSession session = new FuzzSession();
+    private void fuzz(Random random, int frames, boolean guest) throws Exception {
+        FuzzSession session = new FuzzSession(random, guest);
         for (int i = 0; i < frames; i++) {
             session.sendAndExpectAnswer(random);
         }
@@ -157,16 +164,24 @@ class FuzzTest {
 
     /** One fuzzing connection, seated alone in its own room; replaced whenever the server closes it. */
     private final class FuzzSession {
+        final Random random;
+        final boolean guest;
         RawWebSocket client;
         String roomId;
 
-        FuzzSession() throws Exception {
+        FuzzSession(Random random, boolean guest) throws Exception {
+            this.random = random;
+            this.guest = guest;
             open();
         }
 
+        /** Each connection's handshake carries fuzzed forwarded headers; it must be accepted all the same. */
         void open() throws Exception {
-            client = RawWebSocket.stomp(port, null);
+            client = RawWebSocket.stompFrom(port, "127.0.0.1", BadFrames.forwardedHeaders(random));
             client.startReading();
+            if (guest) {
+                return;
+            }
             client.sendStomp("/app/room.create", "{\"name\":\"fuzz-" + UUID.randomUUID().toString().substring(0, 12) + "\"}");
             roomId = json.readTree(client.nextOfType("room-created")).at("/room/roomId").asString();
             client.sendStomp("/app/room.join", json.writeValueAsString(Map.of("roomId", roomId, "displayName", "Fuzz",
@@ -175,8 +190,9 @@ class FuzzTest {
         }
 
         void sendAndExpectAnswer(Random random) throws Exception {
-            String frame = BadFrames.next(random, new BadFrames.Targets(roomId, foreign.foreignRoom(),
-                    foreign.foreignLinks(), foreign.foreignParticipants()));
+            String frame = guest ? BadFrames.nextForGuest(random, passwordRoom, TAKEN_ROOM_NAME)
+                    : BadFrames.next(random, new BadFrames.Targets(roomId, foreign.foreignRoom(),
+                            foreign.foreignLinks(), foreign.foreignParticipants()));
             try {
                 client.sendText(frame);
             } catch (java.io.IOException closedMeanwhile) {
@@ -197,6 +213,11 @@ class FuzzTest {
             String code = event.path("code").asString();
             assertThat(WIRE_CODES).as("error code").contains(code);
             assertThat(code).isNotEqualTo("internal-error");
+            if (guest) {
+                assertThat(code).as("answer to %s", abbreviated(frame)).isIn("wrong-password", "too-many-attempts",
+                        "password-checks-busy", "invalid-display-name", "invalid-room-name", "room-name-taken",
+                        "invalid-password", "malformed-message", "rate-limited");
+            }
             codes.computeIfAbsent(code, c -> new AtomicInteger()).incrementAndGet();
             typedErrors.incrementAndGet();
         }

@@ -32,16 +32,25 @@ public final class RawWebSocket implements AutoCloseable {
     private final int status;
     private final String responseHead;
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    /** The server's close frame as "code reason", once it sent one. */
+    private volatile String closeStatus;
 
     private RawWebSocket(int port, String origin, Integer receiveBufferBytes) throws IOException {
-        this(port, origin, receiveBufferBytes, null);
+        this(port, origin, receiveBufferBytes, "127.0.0.1", "");
     }
 
-    private RawWebSocket(int port, String origin, Integer receiveBufferBytes, String extensions) throws IOException {
+    /**
+     * @param from         the loopback address to connect from (all of 127.0.0.0/8 is loopback), so tests
+     *                     can be several clients by address
+     * @param extraHeaders more handshake header lines, each ending in CRLF
+     */
+    private RawWebSocket(int port, String origin, Integer receiveBufferBytes, String from, String extraHeaders)
+            throws IOException {
         socket = new Socket();
         if (receiveBufferBytes != null) {
             socket.setReceiveBufferSize(receiveBufferBytes);
         }
+        socket.bind(new InetSocketAddress(from, 0));
         socket.connect(new InetSocketAddress("127.0.0.1", port), (int) TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
         in = socket.getInputStream();
         out = socket.getOutputStream();
@@ -50,8 +59,7 @@ public final class RawWebSocket implements AutoCloseable {
         String request = "GET /signaling HTTP/1.1\r\nHost: localhost:" + port + "\r\nUpgrade: websocket\r\n"
                 + "Connection: Upgrade\r\nSec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\n"
                 + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: v12.stomp\r\n"
-                + (origin == null ? "" : "Origin: " + origin + "\r\n")
-                + (extensions == null ? "" : "Sec-WebSocket-Extensions: " + extensions + "\r\n") + "\r\n";
+                + (origin == null ? "" : "Origin: " + origin + "\r\n") + extraHeaders + "\r\n";
         out.write(request.getBytes(StandardCharsets.US_ASCII));
         out.flush();
         responseHead = readHttpHead();
@@ -66,7 +74,10 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** A connected STOMP session that has subscribed to its events and does not read until told to. */
     public static RawWebSocket stomp(int port, Integer receiveBufferBytes) throws IOException {
-        RawWebSocket client = new RawWebSocket(port, null, receiveBufferBytes);
+        return connectedAndSubscribed(new RawWebSocket(port, null, receiveBufferBytes));
+    }
+
+    private static RawWebSocket connectedAndSubscribed(RawWebSocket client) throws IOException {
         client.sendText("CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:0,0\n\n\0");
         String connected = client.readMessage();
         if (connected == null || !connected.startsWith("CONNECTED")) {
@@ -78,7 +89,31 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** Opens the handshake offering these extensions, as a browser does. */
     static RawWebSocket handshakeOffering(int port, String extensions) throws IOException {
-        return new RawWebSocket(port, null, null, extensions);
+        return new RawWebSocket(port, null, null, "127.0.0.1", "Sec-WebSocket-Extensions: " + extensions + "\r\n");
+    }
+
+    /** A connected STOMP session from the given loopback address, with extra handshake headers. */
+    static RawWebSocket stompFrom(int port, String from, String extraHeaders) throws IOException {
+        RawWebSocket client = new RawWebSocket(port, null, null, from, extraHeaders);
+        if (client.status != 101) {
+            throw new IOException("handshake refused with " + client.status);
+        }
+        return connectedAndSubscribed(client);
+    }
+
+    /** Opens the handshake from the given loopback address and reads the first message, if any. */
+    static RawWebSocket handshakeFrom(int port, String from) throws IOException {
+        return new RawWebSocket(port, null, null, from, "");
+    }
+
+    /** The handshake from the given loopback address with extra header lines (each ending in CRLF). */
+    static RawWebSocket handshakeFrom(int port, String from, String extraHeaders) throws IOException {
+        return new RawWebSocket(port, null, null, from, extraHeaders);
+    }
+
+    /** The server's close frame as "code reason" (e.g. "1008 too-many-connections"), or null before one came. */
+    String closeStatus() {
+        return closeStatus;
     }
 
     int status() {
@@ -219,6 +254,8 @@ public final class RawWebSocket implements AutoCloseable {
             byte[] payload = new byte[Math.toIntExact(length)];
             data.readFully(payload);
             if (opcode == 0x8) {
+                closeStatus = payload.length < 2 ? "none" : (((payload[0] & 0xff) << 8) | (payload[1] & 0xff))
+                        + " " + new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8);
                 return null;
             }
             if (opcode == 0x9 || opcode == 0xA) {

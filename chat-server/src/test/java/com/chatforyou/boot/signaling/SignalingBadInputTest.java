@@ -82,16 +82,16 @@ class SignalingBadInputTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Ann", "ann", "ANN", " aNn "})
-    void takingANameThatIsInUseWhateverItsCase(String name) {
+    @ValueSource(strings = {"Ann", "ann", "ANN", " aNn ", "Ann\u200b", "Ann\u00a0", "\u0410nn", "\uff21nn", "\u202eAnn"})
+    void takingANameThatIsInUseOrALookalikeOfIt(String name) {
         offender.requestJoin(roomId, name, null, false, false);
 
         assertRefused(offender, "/app/room.join", "name-taken", ann);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "Olga\nOlga", "a-name-that-is-thirty-three-chars"})
-    void joiningWithAnEmptyOverlongOrMultiLineName(String name) {
+    @ValueSource(strings = {"", "   ", "Olga\u0007Olga", "\u200b\u200d", "a-name-that-is-thirty-three-chars"})
+    void joiningWithAnEmptyOverlongOrControlCharacterName(String name) {
         offender.requestJoin(roomId, name, null, false, false);
 
         assertRefused(offender, "/app/room.join", "invalid-display-name", ann);

@@ -75,7 +75,8 @@ class SignalingRoundTripTest {
         assertThat(created.path("defaultCapacity").asInt()).isEqualTo(6);
         assertThat(created.path("maxCapacity").asInt()).isEqualTo(8);
         assertThat(roomIn(created)).isEqualTo(json("""
-                {"roomId":"%s","name":"%s","participants":0,"capacity":4,"passwordRequired":false,"locked":false,"waitingRoom":false}""".formatted(roomId, roomName)));
+                {"roomId":"%s","name":"%s","participants":0,"capacity":4,"passwordRequired":false,"locked":false,"waitingRoom":false,"slug":"%s","privateLink":false}"""
+                .formatted(roomId, roomName, roomName.toLowerCase(java.util.Locale.ROOT))));
 
         ann.join(roomId, "Ann", null, true, true);
         bob.join(roomId, "Bob", null, true, true);
@@ -99,7 +100,8 @@ class SignalingRoundTripTest {
         String annId = annJoined.at("/self/participantId").asString();
         assertThat(annJoined.path("participants")).isEmpty();
         assertThat(annJoined.path("room")).isEqualTo(json("""
-                {"roomId":"%s","name":"%s","participants":1,"capacity":4,"passwordRequired":false,"locked":false,"waitingRoom":false}""".formatted(roomId, roomName)));
+                {"roomId":"%s","name":"%s","participants":1,"capacity":4,"passwordRequired":false,"locked":false,"waitingRoom":false,"slug":"%s","privateLink":false}"""
+                .formatted(roomId, roomName, roomName.toLowerCase(java.util.Locale.ROOT))));
         assertThat(annJoined.path("self")).isEqualTo(json("""
                 {"participantId":"%s","displayName":"Ann","sendsAudio":true,"sendsVideo":true,
                  "audioMuted":false,"videoMuted":false,"sharing":false,"role":"host","mayUnmute":true}""".formatted(annId)));

@@ -60,6 +60,7 @@ public final class SignalingTestClient implements AutoCloseable {
 
     private final StompSession session;
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger lobbyLists = new java.util.concurrent.atomic.AtomicInteger();
     private final List<String> stompErrors = new CopyOnWriteArrayList<>();
     /** Completed just after the session is handed out, so read through a future. */
     private final CompletableFuture<StompHeaders> connectedHeaders = new CompletableFuture<>();
@@ -116,9 +117,17 @@ public final class SignalingTestClient implements AutoCloseable {
 
             @Override
             public void handleFrame(StompHeaders headers, Object payload) {
+                if (LOBBY.equals(destination)) {
+                    lobbyLists.incrementAndGet();
+                }
                 received.add(new Received(destination, (JsonNode) payload));
             }
         });
+    }
+
+    /** How many room lists arrived on the lobby topic so far. */
+    int lobbyListsReceived() {
+        return lobbyLists.get();
     }
 
     void watchLobby() {
@@ -164,7 +173,7 @@ public final class SignalingTestClient implements AutoCloseable {
     }
 
     /** The next event on the connection's own queue, whatever its type; lobby lists are skipped. */
-    JsonNode nextEvent() {
+    public JsonNode nextEvent() {
         return take(Received::isEvent, "any event").body();
     }
 

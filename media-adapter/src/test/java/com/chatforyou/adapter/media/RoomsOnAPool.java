@@ -75,7 +75,7 @@ public final class RoomsOnAPool {
     }
 
     public RoomId createRoom(String name) {
-        return rooms.lobby().createRoom(new CreateRoomCommand(name, null, null)).id();
+        return rooms.lobby().createRoom(new CreateRoomCommand(name, null, null)).toCompletableFuture().join().id();
     }
 
     public Guest join(RoomId room, String name) {
@@ -86,6 +86,7 @@ public final class RoomsOnAPool {
         ConnectionId connection = new ConnectionId("c-" + name + "-" + UUID.randomUUID());
         List<RoomEvent> inbox = inboxes.computeIfAbsent(connection, id -> new CopyOnWriteArrayList<>());
         ParticipantId id = rooms.membership().joinRoom(new JoinRoomCommand(connection, room, name, null, sends))
+                .toCompletableFuture().join()
                 .orElseThrow(() -> new IllegalStateException(name + " was not seated"));
         return new Guest(room, connection, id, inbox);
     }

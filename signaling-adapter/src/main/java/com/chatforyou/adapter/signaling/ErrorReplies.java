@@ -24,13 +24,57 @@ public class ErrorReplies {
         this.messaging = messaging;
     }
 
-    /** An expected refusal: one log line, no stack trace. */
+    /**
+     * An expected refusal: one log line, no stack trace. At most {@value #LOGGED_REFUSALS_PER_SECOND}
+     * lines a second: a flood of refusals (a brute force, a fuzzer) must not turn logging into the
+     * bottleneck or bury other lines, so the rest are counted and reported in one line.
+     */
     public void refuse(Message<?> offending, ErrorCode code, String message) {
         Principal connection = SimpMessageHeaderAccessor.getUser(offending.getHeaders());
         String destination = SimpMessageHeaderAccessor.getDestination(offending.getHeaders());
-        LOG.info("Refused {} from connection {}: {} ({})", forLog(destination), nameOf(connection),
-                code.wireCode(), forLog(message));
+        if (LOG.isInfoEnabled()) {
+            int suppressed = logBudget.take(System.nanoTime());
+            if (suppressed >= 0) {
+                if (suppressed > 0) {
+                    LOG.info("{} more refusals in the last second were not logged", suppressed);
+                }
+                LOG.info("Refused {} from connection {}: {} ({})", forLog(destination), nameOf(connection),
+                        code.wireCode(), forLog(message));
+            }
+        }
         send(connection, new ErrorEvent(code.wireCode(), message, destination));
+    }
+
+    static final int LOGGED_REFUSALS_PER_SECOND = 20;
+    private final LogBudget logBudget = new LogBudget(LOGGED_REFUSALS_PER_SECOND);
+
+    /** So many lines per second; the refusals over it are counted for the next line that may be logged. */
+    static final class LogBudget {
+        private final int perSecond;
+        private long second = Long.MIN_VALUE;
+        private int used;
+        private int suppressed;
+
+        LogBudget(int perSecond) {
+            this.perSecond = perSecond;
+        }
+
+        /** @return -1 when this line is not to be logged, else how many were suppressed before it */
+        synchronized int take(long nowNanos) {
+            long current = nowNanos / 1_000_000_000L;
+            if (current != second) {
+                second = current;
+                used = 0;
+            }
+            if (used >= perSecond) {
+                suppressed++;
+                return -1;
+            }
+            used++;
+            int before = suppressed;
+            suppressed = 0;
+            return before;
+        }
     }
 
     /** A server fault: logged with its stack trace; the client learns nothing about it. */

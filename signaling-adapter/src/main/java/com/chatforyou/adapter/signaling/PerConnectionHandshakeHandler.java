@@ -7,6 +7,8 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpRequest;
@@ -17,21 +19,33 @@ import org.springframework.web.socket.server.standard.StandardWebSocketUpgradeSt
 import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 
 /**
- * Gives every WebSocket connection its own fresh identity; there are no accounts to log in to. Accepts no
- * extension: browsers offer permessage-deflate, which would give every connection its own zlib compressor and
- * decompressor (about 300 KB at zlib's defaults) outside the heap, where neither the heap-derived caps nor the
- * benchmark's heap figures see it; signaling messages are small.
+ * Gives every WebSocket connection its own fresh identity, with the client's address (the servlet
+ * request's remote address, which the trusted-proxy filter has already corrected) and, when the HTTP
+ * session that opened it is signed in, who that is. Accepts no extension: browsers offer
+ * permessage-deflate, which would give every connection its own zlib compressor and decompressor (about
+ * 300 KB at zlib's defaults) outside the heap, where neither the heap-derived caps nor the benchmark's
+ * heap figures see it; signaling messages are small.
  */
 public class PerConnectionHandshakeHandler extends DefaultHandshakeHandler {
 
-    public PerConnectionHandshakeHandler() {
+    private final Function<Principal, Optional<SignedInUser>> signedIn;
+
+    /** @param signedIn who signed in, given the handshake request's principal (null for none) */
+    public PerConnectionHandshakeHandler(Function<Principal, Optional<SignedInUser>> signedIn) {
         super(new WithoutExtensions());
+        this.signedIn = signedIn;
+    }
+
+    public PerConnectionHandshakeHandler() {
+        this(principal -> Optional.empty());
     }
 
     @Override
     protected Principal determineUser(ServerHttpRequest request, WebSocketHandler handler,
                                       Map<String, Object> attributes) {
-        return ConnectionPrincipal.random();
+        // The servlet request's remote host: Tomcat does no look-ups, so this is the address literal.
+        String peer = request.getRemoteAddress() == null ? null : request.getRemoteAddress().getHostString();
+        return ConnectionPrincipal.random(ClientAddresses.of(peer), signedIn.apply(request.getPrincipal()).orElse(null));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.chatforyou.adapter.signaling;
 
 import com.chatforyou.adapter.signaling.limits.ConnectionLimit;
+import com.chatforyou.adapter.signaling.limits.ConnectionsPerAddress;
 import com.chatforyou.adapter.signaling.limits.PartialMessageGuard;
 import com.chatforyou.adapter.signaling.limits.UnparseableFrameGuard;
 import com.chatforyou.adapter.signaling.limits.WebSocketLimits;
@@ -27,15 +28,23 @@ public class SignalingEndpointConfigurer implements WebSocketMessageBrokerConfig
     private final WebSocketLimits limits;
     private final ConnectionLimit connectionLimit;
     private final List<ChannelInterceptor> inboundInterceptors;
+    private final PerConnectionHandshakeHandler handshakeHandler;
+    private final ConnectionsPerAddress connectionsPerAddress;
 
     /**
      * @param allowedOriginPatterns origins other than the server's own that may open the WebSocket; empty
      *                              means same-origin only (a request without an Origin header, as from a
      *                              non-browser client, is accepted)
      * @param inboundInterceptors   run in this order on every inbound frame
+     * @param handshakeHandler      gives each connection its identity, address and signed-in user
+     * @param connectionsPerAddress the per-address connection limit
      */
     public SignalingEndpointConfigurer(TaskScheduler heartbeatScheduler, List<String> allowedOriginPatterns,
-                                       WebSocketLimits limits, List<ChannelInterceptor> inboundInterceptors) {
+                                       WebSocketLimits limits, List<ChannelInterceptor> inboundInterceptors,
+                                       PerConnectionHandshakeHandler handshakeHandler,
+                                       ConnectionsPerAddress connectionsPerAddress) {
+        this.handshakeHandler = handshakeHandler;
+        this.connectionsPerAddress = connectionsPerAddress;
         this.heartbeatScheduler = heartbeatScheduler;
         this.allowedOriginPatterns = allowedOriginPatterns.stream().filter(pattern -> !pattern.isBlank()).toList();
         this.limits = limits;
@@ -60,7 +69,7 @@ public class SignalingEndpointConfigurer implements WebSocketMessageBrokerConfig
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
         registry.addEndpoint(SignalingDestinations.ENDPOINT)
-                .setHandshakeHandler(new PerConnectionHandshakeHandler())
+                .setHandshakeHandler(handshakeHandler)
                 .addInterceptors(connectionLimit)
                 .setAllowedOriginPatterns(allowedOriginPatterns.toArray(String[]::new));
         // A SUBSCRIBE must take effect before the SEND that follows it, and a join before its sdp.
@@ -84,10 +93,12 @@ public class SignalingEndpointConfigurer implements WebSocketMessageBrokerConfig
         // A client that stops reading is cut off instead of piling up messages or holding a sending thread.
         registration.setSendTimeLimit(Math.toIntExact(limits.sendTimeLimit().toMillis()));
         registration.setSendBufferSizeLimit(limits.sendBufferSizeBytes());
+        // Each factory wraps the previous one: the address limit runs before the inner ones, and only the
+        // partial-message guard is outside it, so the container sees that parts are accepted.
         registration.addDecoratorFactory(connectionLimit);
         registration.addDecoratorFactory(new UnparseableFrameGuard(limits.messageSizeBytes()));
+        registration.addDecoratorFactory(connectionsPerAddress);
         if (limits.partialMessages()) {
-            // Outermost, so the container sees that parts are accepted.
             registration.addDecoratorFactory(new PartialMessageGuard(limits.messageSizeBytes(),
                     limits.containerBufferSize()));
         }

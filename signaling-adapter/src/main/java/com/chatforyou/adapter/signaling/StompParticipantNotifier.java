@@ -31,6 +31,7 @@ public class StompParticipantNotifier implements ParticipantNotifier, AutoClosea
 
     private final SimpMessageSendingOperations messaging;
     private final CapacityLimits capacityLimits;
+    private final LobbySettings lobby;
     private final ServerEventMapper events = ServerEventMapper.INSTANCE;
     private final AtomicReference<List<RoomSummary>> latestRoomList = new AtomicReference<>();
     private final ExecutorService lobbyPublisher = Executors.newSingleThreadExecutor(runnable -> {
@@ -41,8 +42,15 @@ public class StompParticipantNotifier implements ParticipantNotifier, AutoClosea
 
     /** {@code capacityLimits} is the media backend's, shown in the lobby so creators can choose. */
     public StompParticipantNotifier(SimpMessageSendingOperations messaging, CapacityLimits capacityLimits) {
+        this(messaging, capacityLimits, LobbySettings.LISTED);
+    }
+
+    /** With {@code lobby.listRooms()} false, the lobby topic never carries a room. */
+    public StompParticipantNotifier(SimpMessageSendingOperations messaging, CapacityLimits capacityLimits,
+                                    LobbySettings lobby) {
         this.messaging = messaging;
         this.capacityLimits = capacityLimits;
+        this.lobby = lobby;
     }
 
     @Override
@@ -59,6 +67,9 @@ public class StompParticipantNotifier implements ParticipantNotifier, AutoClosea
     /** Lists arrive in the order the domain built them, so the last one set is the newest. */
     @Override
     public void roomListChanged(List<RoomSummary> rooms) {
+        if (!lobby.listRooms()) {
+            return; // nothing to tell: the list the lobby shows stays empty
+        }
         if (latestRoomList.getAndSet(rooms) == null) {
             try {
                 lobbyPublisher.execute(this::publishLatestRoomList);

@@ -15,7 +15,7 @@ import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.stereotype.Controller;
 
-/** Taking a seat back on a new connection after the old one dropped. */
+/** Taking a seat back on a new connection after the old one dropped, and keeping it over a reload. */
 @Controller
 public class ResumeController {
     private final ResumeSeatUseCase resumeSeat;
@@ -37,6 +37,12 @@ public class ResumeController {
         if (closedConnections.hasClosed(connection)) {
             leaveRoom.connectionLost(connection);
         }
+    }
+
+    /** The page is going away, maybe to come straight back (a reload): the seat waits the reload grace. */
+    @MessageMapping("/room.suspend")
+    public void suspend(Principal user) {
+        leaveRoom.suspendSeat(connectionOf(user));
     }
 
     /** Leave pressed while the page was reconnecting: the seat is left now, not when the grace period ends. */

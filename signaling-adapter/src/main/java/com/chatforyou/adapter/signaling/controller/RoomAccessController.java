@@ -14,6 +14,7 @@ import com.chatforyou.domain.port.in.EndMeetingUseCase;
 import com.chatforyou.domain.port.in.LockRoomUseCase;
 import com.chatforyou.domain.port.in.SetRoomPasswordUseCase;
 import java.security.Principal;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.stereotype.Controller;
@@ -44,9 +45,10 @@ public class RoomAccessController {
         lock.lockRoom(REQUESTS.toLock(request, connectionOf(connection)));
     }
 
+    /** Answered once the password worker hashed the new password; a failure then reaches {@link SignalingErrorAdvice}. */
     @MessageMapping("/host.password")
-    public void password(@Payload PasswordRequest request, Principal connection) {
-        password.setRoomPassword(REQUESTS.toSetPassword(request, connectionOf(connection)));
+    public CompletableFuture<Void> password(@Payload PasswordRequest request, Principal connection) {
+        return password.setRoomPassword(REQUESTS.toSetPassword(request, connectionOf(connection))).toCompletableFuture();
     }
 
     @MessageMapping("/host.waiting-room")

@@ -1,5 +1,6 @@
 package com.chatforyou.adapter.signaling.controller;
 
+import static com.chatforyou.adapter.signaling.ConnectionPrincipal.clientOf;
 import static com.chatforyou.adapter.signaling.ConnectionPrincipal.connectionOf;
 
 import com.chatforyou.adapter.signaling.ClosedConnections;
@@ -13,6 +14,7 @@ import com.chatforyou.domain.port.in.LeaveRoomUseCase;
 import com.chatforyou.domain.port.in.PostChatMessageUseCase;
 import com.chatforyou.domain.port.in.UpdateMediaStateUseCase;
 import java.security.Principal;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.stereotype.Controller;
@@ -38,14 +40,21 @@ public class RoomController {
         this.closedConnections = closedConnections;
     }
 
+    /**
+     * A locked room's join completes after the password worker; a refusal then reaches
+     * {@link SignalingErrorAdvice} through the returned future, as a refusal thrown here does.
+     */
     @MessageMapping("/room.join")
-    public void join(@Payload JoinRoomRequest request, Principal user) {
+    public CompletableFuture<Void> join(@Payload JoinRoomRequest request, Principal user) {
         ConnectionId connection = connectionOf(user);
-        joinRoom.joinRoom(REQUESTS.toCommand(request, connection));
-        // Checked after seating: either this sees the close, or the close handling sees the seat.
-        if (closedConnections.hasClosed(connection)) {
-            leaveRoom.connectionLost(connection);
-        }
+        return joinRoom.joinRoom(REQUESTS.toCommand(request, connection, clientOf(user)))
+                .thenAccept(seated -> {
+                    // Checked after seating: either this sees the close, or the close handling sees the seat.
+                    if (closedConnections.hasClosed(connection)) {
+                        leaveRoom.connectionLost(connection);
+                    }
+                })
+                .toCompletableFuture();
     }
 
     @MessageMapping("/room.leave")

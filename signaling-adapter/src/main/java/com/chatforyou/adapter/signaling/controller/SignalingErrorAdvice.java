@@ -3,6 +3,7 @@ package com.chatforyou.adapter.signaling.controller;
 import com.chatforyou.adapter.signaling.ErrorReplies;
 import com.chatforyou.domain.model.ChatException;
 import com.chatforyou.domain.model.ErrorCode;
+import java.util.concurrent.CompletionException;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
@@ -36,6 +37,17 @@ public class SignalingErrorAdvice {
             errors.refuse(message, refusal.code(), refusal.getMessage());
         } else {
             errors.refuse(message, ErrorCode.MALFORMED_MESSAGE, MALFORMED_MESSAGE);
+        }
+    }
+
+    /** A join or creation that failed after the password worker: handled as its cause. */
+    @MessageExceptionHandler
+    public void failedLater(CompletionException wrapper, Message<?> message) {
+        Throwable cause = wrapper.getCause() == null ? wrapper : wrapper.getCause();
+        if (cause instanceof ChatException refusal) {
+            refused(refusal, message);
+        } else {
+            errors.reportFault(message, cause);
         }
     }
 

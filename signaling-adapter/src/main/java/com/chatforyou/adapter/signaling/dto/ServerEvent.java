@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public sealed interface ServerEvent permits RoomsEvent, RoomCreatedEvent, JoinedEvent, ParticipantJoinedEvent,
+public sealed interface ServerEvent permits RoomsEvent, RoomCreatedEvent, RoomFoundEvent, JoinedEvent, ParticipantJoinedEvent,
         ParticipantLeftEvent, LeftEvent, ChatEvent, MediaStateEvent, LinkOpenEvent, LinkCloseEvent, SdpEvent,
         IceEvent, IceServersEvent, ServerRestartingEvent, MediaServerEvent, ErrorEvent, MutedByHostEvent,
         UnmuteRequestedEvent, MediaStoppedByHostEvent, RemovedEvent, MeetingEndedEvent, RoleChangedEvent,

@@ -33,6 +33,7 @@ import com.chatforyou.adapter.signaling.dto.ParticipantJoinedEvent;
 import com.chatforyou.adapter.signaling.dto.ParticipantLeftEvent;
 import com.chatforyou.adapter.signaling.dto.RoomCreatedEvent;
 import com.chatforyou.adapter.signaling.dto.RoomDto;
+import com.chatforyou.adapter.signaling.dto.RoomFoundEvent;
 import com.chatforyou.adapter.signaling.dto.RoomsEvent;
 import com.chatforyou.adapter.signaling.dto.SdpEvent;
 import com.chatforyou.adapter.signaling.dto.ServerEvent;
@@ -118,7 +119,16 @@ public interface ServerEventMapper {
     @Mapping(target = "defaultCapacity", source = "limits.defaultCapacity")
     @Mapping(target = "maxCapacity", source = "limits.maximum")
     @Mapping(target = "rooms", source = "rooms")
+    @Mapping(target = "listed", constant = "true")
     RoomsEvent toRooms(List<RoomSummary> rooms, CapacityLimits limits);
+
+    /** The lobby of a server that hides its rooms: the capacities, and no room. */
+    default RoomsEvent toHiddenRooms(CapacityLimits limits) {
+        return new RoomsEvent(limits.defaultCapacity(), limits.maximum(), List.of(), false);
+    }
+
+    @Mapping(target = "room", source = "summary")
+    RoomFoundEvent toRoomFound(RoomSummary summary);
 
     @Mapping(target = "room", source = "summary")
     RoomCreatedEvent toRoomCreated(RoomSummary summary);
@@ -239,6 +249,7 @@ public interface ServerEventMapper {
     @Mapping(target = "name", source = "name.value")
     @Mapping(target = "participants", source = "participantCount")
     @Mapping(target = "capacity", source = "capacity.value")
+    @Mapping(target = "slug", source = "slug.value")
     RoomDto toRoom(RoomSummary summary);
 
     @Mapping(target = "participantId", source = "id.value")

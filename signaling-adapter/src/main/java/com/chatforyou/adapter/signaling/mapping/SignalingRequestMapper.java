@@ -20,6 +20,7 @@ import com.chatforyou.adapter.signaling.dto.LinkSdpRequest;
 import com.chatforyou.adapter.signaling.dto.MediaStateRequest;
 import com.chatforyou.adapter.signaling.dto.SentMediaDto;
 import com.chatforyou.adapter.signaling.dto.SessionDescriptionDto;
+import com.chatforyou.domain.model.ClientAddress;
 import com.chatforyou.domain.model.ConnectionId;
 import com.chatforyou.domain.model.IceCandidate;
 import com.chatforyou.domain.model.KnockId;
@@ -62,17 +63,16 @@ public interface SignalingRequestMapper {
 
     SignalingRequestMapper INSTANCE = Mappers.getMapper(SignalingRequestMapper.class);
 
-    /** The creating connection hosts the room once it joins. */
-    @Mapping(target = "creator", source = "creator")
-    CreateRoomCommand toCommand(CreateRoomRequest request, ConnectionId creator);
+    /** The creating connection hosts the room once it joins; its address counts against the quotas. */
+    default CreateRoomCommand toCommand(CreateRoomRequest request, ConnectionId creator, ClientAddress client) {
+        return new CreateRoomCommand(request.name(), request.capacity(), request.password(), creator, client,
+                Boolean.TRUE.equals(request.privateLink()), request.slug());
+    }
 
-    @Mapping(target = "connection", source = "connection")
-    @Mapping(target = "room", source = "request.roomId")
-    @Mapping(target = "displayName", source = "request.displayName")
-    @Mapping(target = "password", source = "request.password")
-    @Mapping(target = "capabilities", source = "request.media")
-    @Mapping(target = "clientToken", source = "request.clientToken")
-    JoinRoomCommand toCommand(JoinRoomRequest request, ConnectionId connection);
+    default JoinRoomCommand toCommand(JoinRoomRequest request, ConnectionId connection, ClientAddress client) {
+        return new JoinRoomCommand(connection, toRoomId(request.roomId()), request.displayName(), request.password(),
+                toCapabilities(request.media()), request.clientToken(), client);
+    }
 
     @Mapping(target = "connection", source = "connection")
     @Mapping(target = "room", source = "request.roomId")

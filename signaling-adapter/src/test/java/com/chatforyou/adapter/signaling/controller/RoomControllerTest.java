@@ -5,11 +5,15 @@ import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import com.chatforyou.adapter.signaling.ClosedConnections;
 import com.chatforyou.adapter.signaling.ConnectionPrincipal;
 import com.chatforyou.adapter.signaling.dto.JoinRoomRequest;
 import com.chatforyou.domain.model.ConnectionId;
+import com.chatforyou.domain.model.ParticipantId;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import com.chatforyou.domain.port.in.JoinRoomUseCase;
 import com.chatforyou.domain.port.in.LeaveRoomUseCase;
 import com.chatforyou.domain.port.in.PostChatMessageUseCase;
@@ -27,6 +31,10 @@ class RoomControllerTest {
     private final ClosedConnections closedConnections = new ClosedConnections();
     private final RoomController controller = new RoomController(joinRoom, leaveRoom,
             mock(PostChatMessageUseCase.class), mock(UpdateMediaStateUseCase.class), closedConnections);
+
+    {
+        when(joinRoom.joinRoom(any())).thenReturn(CompletableFuture.completedFuture(Optional.of(new ParticipantId("p1"))));
+    }
 
     @Test
     void aJoinOnAnOpenConnectionKeepsItsSeat() {
@@ -54,5 +62,18 @@ class RoomControllerTest {
         controller.join(JOIN, USER);
 
         verify(leaveRoom, never()).connectionLost(any());
+    }
+
+    @Test
+    void aJoinWaitingForItsPasswordCheckGivesItsSeatUpIfTheConnectionClosedMeanwhile() {
+        CompletableFuture<Optional<ParticipantId>> check = new CompletableFuture<>();
+        when(joinRoom.joinRoom(any())).thenReturn(check);
+
+        var answered = controller.join(JOIN, USER);
+        closedConnections.markClosed(CONNECTION);
+        check.complete(Optional.of(new ParticipantId("p1")));
+
+        verify(leaveRoom).connectionLost(CONNECTION);
+        org.assertj.core.api.Assertions.assertThat(answered).isCompleted();
     }
 }

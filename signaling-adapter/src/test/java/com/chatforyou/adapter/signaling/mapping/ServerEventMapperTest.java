@@ -32,6 +32,7 @@ import com.chatforyou.domain.model.ParticipantId;
 import com.chatforyou.domain.model.RoomEvent;
 import com.chatforyou.domain.model.RoomId;
 import com.chatforyou.domain.model.RoomName;
+import com.chatforyou.domain.model.RoomSlug;
 import com.chatforyou.domain.model.RoomSummary;
 import com.chatforyou.domain.model.SessionDescription;
 import com.fasterxml.jackson.annotation.JsonTypeName;
@@ -59,7 +60,8 @@ class ServerEventMapperTest {
     private static final ParticipantId ANN = new ParticipantId("p3f");
     private static final ParticipantId BOB = new ParticipantId("p8a");
     private static final LinkId LINK = new LinkId("l9x");
-    private static final RoomSummary STANDUP = new RoomSummary(ROOM, new RoomName("Standup"), 2, new Capacity(6), false);
+    private static final RoomSummary STANDUP = new RoomSummary(ROOM, new RoomName("Standup"), 2, new Capacity(6), false,
+            new RoomSlug("standup"), false);
     private static final Instant NOON = Instant.parse("2026-11-28T12:00:00Z");
     private static final Participant ANN_SEAT = new Participant(ANN, new DisplayName("Ann"),
             MediaCapabilities.AUDIO_VIDEO, MediaState.UNMUTED, new ConnectionId("c1"), Instant.EPOCH, Role.HOST, false);
@@ -81,7 +83,7 @@ class ServerEventMapperTest {
                         List.of(CID_KNOCKS)),
                 """
                 {"type":"joined",
-                 "room":{"roomId":"r7k2","name":"Standup","participants":2,"capacity":6,"passwordRequired":false,"locked":false,"waitingRoom":false},
+                 "room":{"roomId":"r7k2","name":"Standup","participants":2,"capacity":6,"passwordRequired":false,"locked":false,"waitingRoom":false,"slug":"standup","privateLink":false},
                  "self":{"participantId":"p3f","displayName":"Ann","sendsAudio":true,"sendsVideo":true,"audioMuted":false,"videoMuted":false,"sharing":false,"role":"host","mayUnmute":true},
                  "participants":[{"participantId":"p8a","displayName":"Bob","sendsAudio":true,"sendsVideo":false,"audioMuted":true,"videoMuted":true,"sharing":false,"role":"participant","mayUnmute":false}],
                  "chat":[{"messageId":"m1","authorId":"p8a","authorName":"Bob","text":"hi","sentAt":"2026-11-28T10:15:30Z"}],
@@ -312,21 +314,38 @@ class ServerEventMapperTest {
 
     @Test
     void theLobbyListCarriesTheCapacityLimits() {
-        var guarded = new RoomSummary(new RoomId("r1"), new RoomName("Retro"), 0, new Capacity(8), true, true, true);
+        var guarded = new RoomSummary(new RoomId("r1"), new RoomName("Retro"), 0, new Capacity(8), true, true, true,
+                new RoomSlug("k3x9-qp2m-w7ad"), true);
 
         var rooms = EVENTS.toRooms(List.of(STANDUP, guarded), new CapacityLimits(6, 8));
 
         assertThat(wireForm(rooms)).isEqualTo(JSON.readTree("""
                 {"type":"rooms","defaultCapacity":6,"maxCapacity":8,"rooms":[
-                 {"roomId":"r7k2","name":"Standup","participants":2,"capacity":6,"passwordRequired":false,"locked":false,"waitingRoom":false},
-                 {"roomId":"r1","name":"Retro","participants":0,"capacity":8,"passwordRequired":true,"locked":true,"waitingRoom":true}]}
+                 {"roomId":"r7k2","name":"Standup","participants":2,"capacity":6,"passwordRequired":false,"locked":false,"waitingRoom":false,"slug":"standup","privateLink":false},
+                 {"roomId":"r1","name":"Retro","participants":0,"capacity":8,"passwordRequired":true,"locked":true,"waitingRoom":true,"slug":"k3x9-qp2m-w7ad","privateLink":true}],
+                 "listed":true}
+                """));
+    }
+
+    @Test
+    void aServerThatHidesItsRoomsSendsTheCapacitiesAndNoRoom() {
+        assertThat(wireForm(EVENTS.toHiddenRooms(new CapacityLimits(6, 8)))).isEqualTo(JSON.readTree("""
+                {"type":"rooms","defaultCapacity":6,"maxCapacity":8,"rooms":[],"listed":false}
+                """));
+    }
+
+    @Test
+    void theRoomOfAnInviteLinkGoesToTheOneWhoAsked() {
+        assertThat(wireForm(EVENTS.toRoomFound(STANDUP))).isEqualTo(JSON.readTree("""
+                {"type":"room-found","room":{"roomId":"r7k2","name":"Standup","participants":2,"capacity":6,
+                 "passwordRequired":false,"locked":false,"waitingRoom":false,"slug":"standup","privateLink":false}}
                 """));
     }
 
     @Test
     void aCreatedRoomIsAnnouncedToItsCreator() {
         assertThat(wireForm(EVENTS.toRoomCreated(STANDUP))).isEqualTo(JSON.readTree("""
-                {"type":"room-created","room":{"roomId":"r7k2","name":"Standup","participants":2,"capacity":6,"passwordRequired":false,"locked":false,"waitingRoom":false}}
+                {"type":"room-created","room":{"roomId":"r7k2","name":"Standup","participants":2,"capacity":6,"passwordRequired":false,"locked":false,"waitingRoom":false,"slug":"standup","privateLink":false}}
                 """));
     }
 

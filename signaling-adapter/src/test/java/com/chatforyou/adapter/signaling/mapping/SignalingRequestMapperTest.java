@@ -17,6 +17,7 @@ import com.chatforyou.adapter.signaling.dto.LinkIceRequest;
 import com.chatforyou.adapter.signaling.dto.LinkSdpRequest;
 import com.chatforyou.adapter.signaling.dto.MediaStateRequest;
 import com.chatforyou.domain.model.ChatException;
+import com.chatforyou.domain.model.ClientAddress;
 import com.chatforyou.domain.model.ConnectionId;
 import com.chatforyou.domain.model.ErrorCode;
 import com.chatforyou.domain.model.IceCandidate;
@@ -51,14 +52,24 @@ class SignalingRequestMapperTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final SignalingRequestMapper REQUESTS = SignalingRequestMapper.INSTANCE;
     private static final ConnectionId CONNECTION = new ConnectionId("c1");
+    private static final ClientAddress CLIENT = new ClientAddress("192.0.2.1");
+
+    @Test
+    void createRoomKeepsTheInviteLinkAskedFor() {
+        var request = read("""
+                {"name":"Standup","privateLink":true,"slug":"standup-2"}""", CreateRoomRequest.class);
+
+        assertThat(REQUESTS.toCommand(request, CONNECTION, CLIENT))
+                .isEqualTo(new CreateRoomCommand("Standup", null, null, CONNECTION, CLIENT, true, "standup-2"));
+    }
 
     @Test
     void createRoomKeepsWhatTheCreatorAskedFor() {
         var request = read("""
                 {"name":"Standup","capacity":6,"password":"s3cret"}""", CreateRoomRequest.class);
 
-        assertThat(REQUESTS.toCommand(request, CONNECTION))
-                .isEqualTo(new CreateRoomCommand("Standup", 6, "s3cret", CONNECTION));
+        assertThat(REQUESTS.toCommand(request, CONNECTION, CLIENT))
+                .isEqualTo(new CreateRoomCommand("Standup", 6, "s3cret", CONNECTION, CLIENT));
     }
 
     @Test
@@ -66,8 +77,8 @@ class SignalingRequestMapperTest {
         var request = read("""
                 {"name":"Standup","capacity":null}""", CreateRoomRequest.class);
 
-        assertThat(REQUESTS.toCommand(request, CONNECTION)).isEqualTo(new CreateRoomCommand("Standup", null, null,
-                CONNECTION));
+        assertThat(REQUESTS.toCommand(request, CONNECTION, CLIENT))
+                .isEqualTo(new CreateRoomCommand("Standup", null, null, CONNECTION, CLIENT));
     }
 
     @Test
@@ -76,8 +87,8 @@ class SignalingRequestMapperTest {
                 {"roomId":"r7k2","displayName":"Ann","password":null,"media":{"audio":true,"video":false}}""",
                 JoinRoomRequest.class);
 
-        assertThat(REQUESTS.toCommand(request, CONNECTION)).isEqualTo(new JoinRoomCommand(CONNECTION,
-                new RoomId("r7k2"), "Ann", null, MediaCapabilities.AUDIO_ONLY));
+        assertThat(REQUESTS.toCommand(request, CONNECTION, CLIENT)).isEqualTo(new JoinRoomCommand(CONNECTION,
+                new RoomId("r7k2"), "Ann", null, MediaCapabilities.AUDIO_ONLY, null, CLIENT));
     }
 
     @Test
@@ -85,7 +96,7 @@ class SignalingRequestMapperTest {
         var request = read("""
                 {"roomId":"r7k2","displayName":"Ann"}""", JoinRoomRequest.class);
 
-        assertThat(REQUESTS.toCommand(request, CONNECTION).capabilities()).isEqualTo(MediaCapabilities.RECEIVE_ONLY);
+        assertThat(REQUESTS.toCommand(request, CONNECTION, CLIENT).capabilities()).isEqualTo(MediaCapabilities.RECEIVE_ONLY);
     }
 
     @Test
@@ -93,7 +104,7 @@ class SignalingRequestMapperTest {
         var request = read("""
                 {"roomId":"r7k2","displayName":"Ann","media":{"audio":true,"video":true}}""", JoinRoomRequest.class);
 
-        assertThat(REQUESTS.toCommand(request, CONNECTION).capabilities()).isEqualTo(MediaCapabilities.AUDIO_VIDEO);
+        assertThat(REQUESTS.toCommand(request, CONNECTION, CLIENT).capabilities()).isEqualTo(MediaCapabilities.AUDIO_VIDEO);
     }
 
     @Test
@@ -101,7 +112,7 @@ class SignalingRequestMapperTest {
         var request = read("""
                 {"roomId":"r7k2","displayName":"Ann","clientToken":"a1b2c3d4e5"}""", JoinRoomRequest.class);
 
-        assertThat(REQUESTS.toCommand(request, CONNECTION).clientToken()).isEqualTo("a1b2c3d4e5");
+        assertThat(REQUESTS.toCommand(request, CONNECTION, CLIENT).clientToken()).isEqualTo("a1b2c3d4e5");
     }
 
     @Test

@@ -21,6 +21,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -80,6 +81,14 @@ public final class KmsStandIn implements AutoCloseable {
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final Set<Channel> connections = ConcurrentHashMap.newKeySet();
     private volatile Channel server;
+    /** The run of the KMS process this connection was accepted by (see {@link #run}). */
+    private static final AttributeKey<Integer> RUN = AttributeKey.valueOf("kms-stand-in-run");
+    /**
+     * Which run of the KMS process is up: a stop ends a run, and a request that reaches a connection of
+     * an earlier run (its close still on the way) is never answered, as a dead process answers nothing;
+     * above all it must not bring that run's session back to life.
+     */
+    private volatile int run;
     private volatile boolean silent;
     /** From {@link #partition()} to {@link #heal()}: no request is read, no connection kept. */
     private volatile boolean partitioned;
@@ -145,6 +154,7 @@ public final class KmsStandIn implements AutoCloseable {
                             channel.close();
                             return;
                         }
+                        channel.attr(RUN).set(run);
                         connections.add(channel);
                         channel.closeFuture().addListener(closed -> connections.remove(channel));
                         if (answersHandshakes) {
@@ -187,6 +197,7 @@ public final class KmsStandIn implements AutoCloseable {
         synchronized (this) {
             listening = server;
             server = null;
+            run++;
             objects.clear();
             mediaConnections.clear();
             subscriptions.clear();
@@ -341,6 +352,9 @@ public final class KmsStandIn implements AutoCloseable {
 
     /** Answers one request; returns the reply and any events to send after it, in order. */
     private synchronized List<Outgoing> handle(Channel channel, JsonObject request) {
+        if (server == null || !Integer.valueOf(run).equals(channel.attr(RUN).get())) {
+            return List.of(); // KMS is down, or this connection was to the process that stopped
+        }
         String method = request.get("method").getAsString();
         JsonElement id = request.get("id");
         JsonObject params = request.has("params") && request.get("params").isJsonObject()
