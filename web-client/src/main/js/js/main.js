@@ -14,6 +14,7 @@ import { RoomView } from './room-view.js';
 import { PrejoinView } from './prejoin-view.js';
 import { AudioLevelMonitor } from './audio-level.js';
 import { ErrorBanner, showConnectionStatus } from './page-view.js';
+import { MediaServerNotice } from './media-server-notice.js';
 import { PrejoinPreview, canPickSpeaker, deviceAdvice, loadPreferences, savePreferences } from './prejoin.js';
 import { inviteUrl, lobbyUrl, slugFromLocation } from './invite-link.js';
 import { SeatTicket } from './seat-ticket.js';
@@ -73,6 +74,7 @@ const banner = new ErrorBanner({ banner: byId('error-banner'), text: byId('error
 const statusNode = byId('connection-status');
 const lobbySection = byId('lobby-view');
 const roomSection = byId('room-view');
+const mediaServerNotice = new MediaServerNotice(byId('media-server-notice'));
 const prejoinSection = byId('prejoin-view');
 const missingSection = byId('room-missing-view');
 byId('room-missing-lobby').setAttribute('href', appRoot);
@@ -503,7 +505,7 @@ session = new RoomSession({
       if (lastPhase === 'joining' && state.phase === 'lobby' && next === 'prejoin' && !preview.local) startPreview();
       lastPhase = state.phase;
       document.title = state.phase === 'in-room' ? `${state.room.name} · ChatForYou` : 'ChatForYou';
-      byId('media-server-notice').hidden = !(state.phase === 'in-room' && state.mediaServerAwayIn === state.room?.roomId);
+      mediaServerNotice.update(state.phase === 'in-room' && state.mediaServerAwayIn === state.room?.roomId);
       lobbyView.render(state, session.connection);
       if (!signInView.mayCreate) byId('create-room-button').disabled = true;
       roomView.render(state);

@@ -2,6 +2,7 @@ package com.chatforyou.boot;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.core.env.Environment;
@@ -13,6 +14,7 @@ final class MediaServerUrl {
             + "(wss:// when KMS serves TLS)");
     static final MediaServerUrl JANUS = new MediaServerUrl("The Janus server", "chatforyou.media.janus.url", "JANUS_URL",
             "ws://127.0.0.1:8188/", "Janus' WebSocket transport, e.g. ws://127.0.0.1:8188/ (wss:// when Janus serves TLS)");
+
     /** Greedy: with several @, more is hidden rather than less. */
     private static final Pattern USER_INFO = Pattern.compile("://.*@");
 
@@ -37,6 +39,30 @@ final class MediaServerUrl {
             url = environment.getProperty(environmentVariable, fallback);
         }
         return url.trim();
+    }
+
+    /**
+     * Every server of a pool: the list property ({@code ...urls}) wins, then the list variable
+     * ({@code KMS_URLS}, {@code JANUS_URLS}; comma-separated), then the one URL of {@link #configured}.
+     */
+    List<String> configuredList(Environment environment, List<String> boundList) {
+        List<String> urls = nonBlank(boundList);
+        if (urls.isEmpty()) {
+            urls = nonBlank(List.of(environment.getProperty(listVariable(), "").split(",")));
+        }
+        return urls.isEmpty() ? List.of(configured(environment)) : urls;
+    }
+
+    String listProperty() {
+        return property + "s";
+    }
+
+    String listVariable() {
+        return environmentVariable + "S";
+    }
+
+    private static List<String> nonBlank(List<String> values) {
+        return values.stream().map(String::trim).filter(value -> !value.isEmpty()).toList();
     }
 
     /** A ws:// or wss:// URL with a host, or a {@link Misconfiguration} that says how to fix it. */
@@ -64,7 +90,8 @@ final class MediaServerUrl {
 
     private Misconfiguration malformed(String url, String problem) {
         return new Misconfiguration(server + " URL '" + withoutSecrets(url) + "' (" + environmentVariable + " or "
-                + property + ") cannot be used: " + problem + ".",
+                + property + "; for several servers " + listVariable() + " or " + listProperty() + ") cannot be used: "
+                + problem + ".",
                 "Set " + environmentVariable + " to " + example
                         + ", or use chatforyou.media.backend=mesh, which needs no media server.");
     }

@@ -56,9 +56,9 @@ class StartupLine implements ApplicationListener<ApplicationEnvironmentPreparedE
         String backend = environment.getProperty(MediaWiring.BACKEND_PROPERTY, "mesh");
         StringBuilder line = new StringBuilder("ChatForYou starting: media backend ").append(backend);
         if (backend.equals("kurento")) {
-            line.append(" (KMS ").append(MediaServerUrl.withoutSecrets(MediaServerUrl.KURENTO.configured(environment))).append(')');
+            line.append(" (KMS ").append(servers(environment, MediaServerUrl.KURENTO)).append(')');
         } else if (backend.equals("janus")) {
-            line.append(" (Janus ").append(MediaServerUrl.withoutSecrets(MediaServerUrl.JANUS.configured(environment))).append(')');
+            line.append(" (Janus ").append(servers(environment, MediaServerUrl.JANUS)).append(')');
         }
         line.append(", TURN mode ").append(turnMode(environment));
         Runtime runtime = Runtime.getRuntime();
@@ -80,6 +80,14 @@ class StartupLine implements ApplicationListener<ApplicationEnvironmentPreparedE
             line.append(", max participants not usable (the start-up failure below says why)");
         }
         return line.toString();
+    }
+
+    /** The media servers' URLs, without user or password, comma-separated. */
+    private static String servers(ConfigurableEnvironment environment, MediaServerUrl url) {
+        List<String> listed = Binder.get(environment).bind(url.listProperty(), Bindable.listOf(String.class))
+                .orElse(List.of());
+        return String.join(", ", url.configuredList(environment, listed).stream().map(MediaServerUrl::withoutSecrets)
+                .toList());
     }
 
     /** The mode the ICE wiring will use, inferred the same way; a bad setting is reported when that bean starts. */

@@ -125,9 +125,13 @@ public final class Room {
         closed = true;
     }
 
-    /** The media server could not re-establish this room's media; its participants were told. */
+    /** The room's media is lost until its links are planned again; its participants were told. */
     public void mediaServerLost() {
         mediaServerAway = true;
+    }
+
+    public boolean isMediaServerAway() {
+        return mediaServerAway;
     }
 
     /** The room's media is established again; true when it had been lost, so the participants are told. */

@@ -99,10 +99,16 @@ final class RoomMedia {
 
     /**
      * Closes every link of the room and plans all of them afresh, participant by participant, as after
-     * the media server lost the room's media. If the backend is still down, the room stays without media
-     * and its participants are told so, and told again once a later reset succeeds.
+     * the media server lost the room's media (or the room moved to another media server). Everyone is
+     * told that video is interrupted, then that it is back once the links are planned. If the backend
+     * is still down, the room stays without media and its participants hear again only once a later
+     * reset succeeds.
      */
     void reestablish(Room room) {
+        if (!room.isMediaServerAway()) {
+            room.mediaServerLost();
+            messenger.tellEveryoneIn(room, new RoomEvent.MediaServerStatus(room.id(), false));
+        }
         close(room, room.closeAllLinks(), null);
         List<Participant> linked = new ArrayList<>();
         try {
@@ -114,12 +120,10 @@ final class RoomMedia {
                 messenger.tellEveryoneIn(room, new RoomEvent.MediaServerStatus(room.id(), true));
             }
         } catch (ChatException e) {
-            // Rather than retrying in a loop: the backend resets the room again once its server is back.
+            // Rather than retrying in a loop: the backend resets the room again once a server can take it.
             LOG.log(System.Logger.Level.WARNING, "Media of room {0} not re-established: {1}", room.id(),
                     e.getMessage());
             close(room, room.closeAllLinks(), null);
-            room.mediaServerLost();
-            messenger.tellEveryoneIn(room, new RoomEvent.MediaServerStatus(room.id(), false));
         }
     }
 

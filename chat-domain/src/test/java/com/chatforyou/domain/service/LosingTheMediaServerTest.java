@@ -3,7 +3,6 @@ package com.chatforyou.domain.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.chatforyou.domain.fixtures.FakeMediaPort;
-import com.chatforyou.domain.model.RoomEvent;
 import com.chatforyou.domain.model.RoomEvent.LinkClosed;
 import com.chatforyou.domain.model.RoomEvent.LinkOpened;
 import com.chatforyou.domain.model.RoomEvent.MediaServerStatus;
@@ -12,8 +11,9 @@ import com.chatforyou.domain.service.RoomServiceFixture.Seated;
 import org.junit.jupiter.api.Test;
 
 /**
- * When the media server goes away, the room's links close; while it cannot be reached, everyone is
- * told that video waits for it, and once it is back the links are planned afresh and everyone is told.
+ * When the media server goes away, the room's links close and everyone is told that video is
+ * interrupted; while no media server can take the room, video waits, and once one can, the links are
+ * planned afresh and everyone is told it is back.
  */
 class LosingTheMediaServerTest {
 
@@ -56,10 +56,24 @@ class LosingTheMediaServerTest {
     }
 
     @Test
-    void a_reset_that_succeeds_at_once_tells_nobody_about_the_media_server() {
+    void a_reset_that_succeeds_at_once_still_tells_everyone_video_was_interrupted_and_is_back() {
         chat.media.serverLostTheRoom(standup);
 
-        assertThat(chat.eventsTo(ann)).noneMatch(event -> event instanceof RoomEvent.MediaServerStatus);
+        for (Seated participant : new Seated[] {ann, bob}) {
+            assertThat(chat.eventsTo(participant, MediaServerStatus.class)).containsExactly(
+                    new MediaServerStatus(standup, false), new MediaServerStatus(standup, true));
+        }
         assertThat(chat.statistics.roomStatistics().mediaLinks()).isPositive();
+    }
+
+    @Test
+    void a_reset_that_fails_again_tells_nobody_twice() {
+        chat.media.refuseNextPlan();
+        chat.media.serverLostTheRoom(standup);
+        chat.media.refuseNextPlan();
+        chat.media.serverLostTheRoom(standup);
+
+        assertThat(chat.eventsTo(ann, MediaServerStatus.class)).containsExactly(new MediaServerStatus(standup, false));
+        assertThat(chat.statistics.roomStatistics().mediaLinks()).isZero();
     }
 }

@@ -33,6 +33,8 @@ final class AppSettings {
             "PORT", "application.properties: server.port=${PORT:8080}",
             "KMS_URL", "MediaWiring: the Kurento URL when chatforyou.media.kurento.url is unset",
             "JANUS_URL", "MediaWiring: the Janus URL when chatforyou.media.janus.url is unset",
+            "KMS_URLS", "MediaServerUrl: the Kurento servers when chatforyou.media.kurento.urls is unset",
+            "JANUS_URLS", "MediaServerUrl: the Janus servers when chatforyou.media.janus.urls is unset",
             "JAVA_TOOL_OPTIONS", "the JVM itself: heap sizing and exit on out-of-memory");
 
     private final Set<ConfigurationPropertyName> properties;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.chatforyou.adapter.media.Polling;
 import com.chatforyou.adapter.media.SampleOffers;
 import com.chatforyou.adapter.media.janus.JanusAdmin;
-import com.chatforyou.adapter.media.janus.JanusMediaAdapter;
 import com.chatforyou.adapter.media.janus.JanusProcess;
+import com.chatforyou.adapter.media.pool.MediaServerPool;
 import com.chatforyou.boot.kurento.Health;
 import com.chatforyou.boot.signaling.RawWebSocket;
 import com.chatforyou.boot.signaling.ServerCounts;
@@ -108,7 +108,7 @@ class JanusChurnTest {
         assertThat(counts.gauge("chatforyou.janus.handles")).isEqualTo(1.0);
 
         // What the app's shutdown does with the backend (Spring closes the bean).
-        ((JanusMediaAdapter) media).close();
+        ((MediaServerPool) media).close();
         JanusAdmin.Census afterStop = Polling.awaitValue("Janus to hold nothing once the app stopped",
                 () -> census(admin), JanusAdmin.Census::isEmpty);
         assertThat(afterStop).isEqualTo(new JanusAdmin.Census(0, 0, 0, 0));

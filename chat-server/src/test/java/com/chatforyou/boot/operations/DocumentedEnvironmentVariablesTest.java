@@ -26,7 +26,8 @@ class DocumentedEnvironmentVariablesTest {
     private static final Pattern ROW = Pattern.compile("^\\| `([A-Z0-9_]+)` \\| `([a-z0-9.\\-]+)`", Pattern.MULTILINE);
     /** Names the server reads itself (application.properties, MediaServerUrl) rather than through the mapping. */
     private static final Map<String, String> OWN_NAMES = Map.of("PORT", "server.port", "KMS_URL", "chatforyou.media.kurento.url",
-            "JANUS_URL", "chatforyou.media.janus.url");
+            "JANUS_URL", "chatforyou.media.janus.url", "KMS_URLS", "chatforyou.media.kurento.urls",
+            "JANUS_URLS", "chatforyou.media.janus.urls");
 
     @Test
     void every_documented_variable_sets_its_property() throws IOException {

@@ -33,8 +33,9 @@ class MisconfigurationFailsFastTest {
                 "JANUS_URL", "http://janus:8088/janus"))).isNotNull();
 
         assertThat(report(output))
-                .contains("The Janus server URL 'http://janus:8088/janus' (JANUS_URL or "
-                        + "chatforyou.media.janus.url) cannot be used: it must start with ws:// or wss://")
+                .contains("The Janus server URL 'http://janus:8088/janus' (JANUS_URL or chatforyou.media.janus.url; "
+                        + "for several servers JANUS_URLS or chatforyou.media.janus.urls) cannot be used: it must start "
+                        + "with ws:// or wss://")
                 .contains("Set JANUS_URL to Janus' WebSocket transport");
     }
 
@@ -44,8 +45,9 @@ class MisconfigurationFailsFastTest {
                 "KMS_URL", "http://kms:8888/kurento"))).isNotNull();
 
         assertThat(report(output))
-                .contains("The Kurento Media Server URL 'http://kms:8888/kurento' (KMS_URL or "
-                        + "chatforyou.media.kurento.url) cannot be used: it must start with ws:// or wss://")
+                .contains("The Kurento Media Server URL 'http://kms:8888/kurento' (KMS_URL or chatforyou.media.kurento.url; "
+                        + "for several servers KMS_URLS or chatforyou.media.kurento.urls) cannot be used: it must start "
+                        + "with ws:// or wss://")
                 .contains("Set KMS_URL to the KMS WebSocket URL, e.g. ws://kms.example.org:8888/kurento");
     }
 
@@ -56,6 +58,46 @@ class MisconfigurationFailsFastTest {
 
         assertThat(report(output)).contains("cannot be used: it has no host name").doesNotContain("hidden-pw");
         assertThat(output.getAll()).doesNotContain("hidden-pw");
+    }
+
+    @Test
+    void a_bad_url_among_several_kms_urls(CapturedOutput output) {
+        assertThatThrownBy(() -> Launch.start(Map.of("CHATFORYOU_MEDIA_BACKEND", "kurento",
+                "KMS_URLS", "ws://127.0.0.1:9/kurento, http://kms-b:8888/kurento"))).isNotNull();
+
+        assertThat(report(output)).contains("The Kurento Media Server URL 'http://kms-b:8888/kurento'")
+                .contains("it must start with ws:// or wss://");
+    }
+
+    @Test
+    void the_same_media_server_twice(CapturedOutput output) {
+        assertThatThrownBy(() -> Launch.start(Map.of("CHATFORYOU_MEDIA_BACKEND", "janus",
+                "JANUS_URLS", "ws://127.0.0.1:9/,ws://127.0.0.1:9/janus"))).isNotNull();
+
+        assertThat(report(output)).contains("Two media servers are at 127.0.0.1:9.");
+    }
+
+    @Test
+    void an_unknown_placement_strategy_or_draining_server(CapturedOutput output) {
+        assertThatThrownBy(() -> Launch.start(Map.of("CHATFORYOU_MEDIA_BACKEND", "kurento",
+                "KMS_URL", "ws://127.0.0.1:9/kurento", "CHATFORYOU_MEDIA_POOL_PLACEMENT", "round-robin"))).isNotNull();
+        assertThatThrownBy(() -> Launch.start(Map.of("CHATFORYOU_MEDIA_BACKEND", "kurento",
+                "KMS_URL", "ws://127.0.0.1:9/kurento", "CHATFORYOU_MEDIA_POOL_DRAINING", "kms-c:8888"))).isNotNull();
+
+        assertThat(report(output))
+                .contains("chatforyou.media.pool.placement is 'round-robin', which is not a placement strategy.")
+                .contains("least-streams, least-rooms, least-participants, least-cpu");
+        assertThat(output.getAll()).contains("chatforyou.media.pool.draining names [kms-c:8888], but the servers are "
+                + "[127.0.0.1:9].");
+    }
+
+    @Test
+    void fewer_janus_admin_urls_than_servers(CapturedOutput output) {
+        assertThatThrownBy(() -> Launch.start(Map.of("CHATFORYOU_MEDIA_BACKEND", "janus",
+                "JANUS_URLS", "ws://127.0.0.1:9/,ws://127.0.0.2:9/",
+                "CHATFORYOU_MEDIA_JANUS_ADMIN_URLS", "ws://127.0.0.1:7188/"))).isNotNull();
+
+        assertThat(report(output)).contains("There are 2 Janus servers but 1 Admin API URLs");
     }
 
     @Test

@@ -48,6 +48,8 @@ final class KmsConnection implements AutoCloseable {
     private State state = State.CONNECTING;
     private String detail = "not connected yet";
     private boolean requestsTimingOut;
+    /** A ping is scheduled or running to see whether KMS answers again. */
+    private boolean probing;
     private Duration nextRetryDelay;
     private ScheduledFuture<?> pendingAttempt;
     private boolean started;
@@ -106,11 +108,55 @@ final class KmsConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * A request timed out: health says KMS does not answer until a request is answered again. A ping
+     * goes out soon, so that health (and a pool placing rooms by it) sees KMS answer again by itself.
+     */
     void requestFailed(Throwable failure) {
         if (isTimeout(failure)) {
             synchronized (lock) {
                 requestsTimingOut = true;
+                if (probing || state == State.CLOSED) {
+                    return;
+                }
+                probing = true;
             }
+            probeIn(settings.firstRetryDelay());
+        }
+    }
+
+    private void probeIn(Duration delay) {
+        try {
+            attempts.schedule(this::probe, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closed) {
+            synchronized (lock) {
+                probing = false;
+            }
+        }
+    }
+
+    /** Pings KMS while requests time out, until it answers (or the connection is replaced). */
+    private void probe() {
+        JsonRpcClientNettyWebSocket current;
+        synchronized (lock) {
+            if (!requestsTimingOut || state != State.CONNECTED || rpc == null) {
+                probing = false;
+                return;
+            }
+            current = rpc;
+        }
+        try {
+            JsonObject ping = new JsonObject();
+            ping.addProperty("interval", settings.requestTimeout().toMillis());
+            current.sendRequest("ping", ping);
+            synchronized (lock) {
+                requestsTimingOut = false;
+                probing = false;
+            }
+            LOG.log(System.Logger.Level.INFO, "KMS at {0} answers again", settings.displayUrl());
+        } catch (IOException | RuntimeException e) {
+            probeIn(settings.maxRetryDelay().compareTo(settings.requestTimeout()) < 0 ? settings.maxRetryDelay()
+                    : settings.firstRetryDelay());
         }
     }
 

@@ -1,5 +1,8 @@
 package com.chatforyou.adapter.media.kurento;
 
+import com.chatforyou.adapter.media.MediaServer;
+import com.chatforyou.adapter.media.ReportedLoad;
+import com.chatforyou.adapter.media.ServerHealth;
 import com.chatforyou.adapter.media.kurento.RoomMedia.LinkEndpoint;
 import com.chatforyou.domain.model.CapacityLimits;
 import com.chatforyou.domain.model.ChatException;
@@ -15,7 +18,6 @@ import com.chatforyou.domain.model.Participant;
 import com.chatforyou.domain.model.ParticipantId;
 import com.chatforyou.domain.model.RoomId;
 import com.chatforyou.domain.model.SessionDescription;
-import com.chatforyou.domain.port.out.MediaPort;
 import com.chatforyou.domain.port.out.MediaServerEvents;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,7 +55,7 @@ import org.kurento.client.internal.server.KurentoServerException;
  * serial executor, and everything said to the domain leaves from a second serial executor that
  * nobody waits on. Domain calls wait for KMS at most {@link KurentoSettings#operationTimeout()}.
  */
-public class KurentoMediaAdapter implements MediaPort, AutoCloseable {
+public class KurentoMediaAdapter implements MediaServer {
     private static final System.Logger LOG = System.getLogger(KurentoMediaAdapter.class.getName());
 
     /**
@@ -74,6 +77,8 @@ public class KurentoMediaAdapter implements MediaPort, AutoCloseable {
     /** Releases that failed while KMS was unreachable, retried if the same session comes back. */
     private final List<PendingRelease> releaseLater = new ArrayList<>();
     private volatile MediaServerEvents events;
+    private final KmsLoadSampler load;
+    private final List<Runnable> availableListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private record PendingRelease(MediaObject object, String session, int attempt) {
     }
@@ -93,13 +98,16 @@ public class KurentoMediaAdapter implements MediaPort, AutoCloseable {
             @Override
             public void sessionChanged(String sessionId) {
                 onSessionChanged(sessionId);
+                availableListeners.forEach(Runnable::run);
             }
 
             @Override
             public void sessionResumed(String sessionId) {
                 onSessionResumed(sessionId);
+                availableListeners.forEach(Runnable::run);
             }
         });
+        this.load = new KmsLoadSampler(connection);
     }
 
     @Override
@@ -128,6 +136,34 @@ public class KurentoMediaAdapter implements MediaPort, AutoCloseable {
     /** Whether KMS is reachable, for health checks. */
     public KmsStatus status() {
         return connection.status();
+    }
+
+    @Override
+    public String id() {
+        return MediaServer.idOf(settings.url());
+    }
+
+    @Override
+    public ServerHealth health() {
+        KmsStatus status = connection.status();
+        return new ServerHealth(status.up(), status.url(), status.state(), status.sessionId(), status.detail());
+    }
+
+    /** KMS's CPU, memory and pipelines from its ServerManager, once {@link #sampleServerLoad} runs. */
+    @Override
+    public ReportedLoad reportedLoad() {
+        return load.last();
+    }
+
+    /** Asks KMS's ServerManager for its load every {@code every}, in the background. */
+    public void sampleServerLoad(java.time.Duration every) {
+        load.start(every);
+    }
+
+    /** Runs {@code listener} each time KMS is reached: a new session, or the old one resumed. */
+    @Override
+    public void whenAvailable(Runnable listener) {
+        availableListeners.add(listener);
     }
 
     @Override
@@ -241,6 +277,7 @@ public class KurentoMediaAdapter implements MediaPort, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        load.close();
         connection.close();
         pool.shutdownNow();
     }
@@ -419,8 +456,32 @@ public class KurentoMediaAdapter implements MediaPort, AutoCloseable {
     }
 
     private void onSessionResumed(String sessionId) {
-        pool.execute(this::retryPostponedReleases);
-        rooms.values().forEach(room -> room.kms.execute(() -> resetIfMediaLost(room)));
+        pool.execute(() -> {
+            retryPostponedReleases();
+            Set<String> alive = livePipelines();
+            rooms.values().forEach(room -> room.kms.execute(() -> {
+                if (alive != null && room.pipeline != null && !alive.contains(room.pipeline.getId())) {
+                    // Not a true resume: KMS took the old session id but lost the objects (it restarted).
+                    LOG.log(System.Logger.Level.INFO, "KMS no longer holds the pipeline of room {0}", room.id);
+                    room.pipeline = null;
+                }
+                resetIfMediaLost(room);
+            }));
+        });
+    }
+
+    /** The pipelines KMS holds now, or null when it cannot tell. */
+    private Set<String> livePipelines() {
+        try {
+            Set<String> ids = new java.util.HashSet<>();
+            connection.requireClient().getServerManager().getPipelines().forEach(pipeline -> ids.add(pipeline.getId()));
+            connection.requestAnswered();
+            return ids;
+        } catch (RuntimeException e) {
+            connection.requestFailed(e);
+            LOG.log(System.Logger.Level.DEBUG, "KMS pipelines not listed after a resume: {0}", e.toString());
+            return null;
+        }
     }
 
     /**

@@ -29,20 +29,30 @@ import java.util.regex.Matcher;
 public final class JanusProcess implements AutoCloseable {
     private static final File JANUS = new File("/usr/bin/janus");
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** Janus servers started by this JVM; each gets an RTP range of its own. */
+    private static final java.util.concurrent.atomic.AtomicInteger INSTANCES = new java.util.concurrent.atomic.AtomicInteger();
 
     private final Path folder;
     private final int port;
     private final int adminPort;
-    private final String apiSecret = UUID.randomUUID().toString();
-    private final String adminSecret = UUID.randomUUID().toString();
-    private final String roomAdminKey = UUID.randomUUID().toString();
+    private final String apiSecret;
+    private final String adminSecret;
+    private final String roomAdminKey;
     private final int sessionTimeoutSeconds;
     private volatile Process process;
     private int starts;
 
     private JanusProcess(int sessionTimeoutSeconds) {
+        this(sessionTimeoutSeconds, UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                UUID.randomUUID().toString());
+    }
+
+    private JanusProcess(int sessionTimeoutSeconds, String apiSecret, String adminSecret, String roomAdminKey) {
         requirePrivateNetwork();
         this.sessionTimeoutSeconds = sessionTimeoutSeconds;
+        this.apiSecret = apiSecret;
+        this.adminSecret = adminSecret;
+        this.roomAdminKey = roomAdminKey;
         try {
             folder = Files.createTempDirectory("chatforyou-janus-");
             port = freePort();
@@ -60,6 +70,13 @@ public final class JanusProcess implements AutoCloseable {
 
     public static JanusProcess running() {
         JanusProcess janus = new JanusProcess(0);
+        janus.start();
+        return janus;
+    }
+
+    /** A second Janus with the same secrets, as the servers of one deployment's pool have. */
+    public static JanusProcess runningWithTheSecretsOf(JanusProcess first) {
+        JanusProcess janus = new JanusProcess(0, first.apiSecret, first.adminSecret, first.roomAdminKey);
         janus.start();
         return janus;
     }
@@ -221,8 +238,8 @@ public final class JanusProcess implements AutoCloseable {
         if (sessionTimeoutSeconds > 0) {
             core = replace(core, "session_timeout", Integer.toString(sessionTimeoutSeconds));
         }
-        // A narrow RTP range of its own keeps parallel test runs apart.
-        int base = 20000 + (port % 40) * 1000;
+        // A narrow RTP range of its own keeps the Janus servers of one test JVM (one namespace) apart.
+        int base = 20000 + (INSTANCES.getAndIncrement() % 40) * 1000;
         core = replace(core, "rtp_port_range", quoted(base + "-" + (base + 999)));
         Files.writeString(folder.resolve("janus.jcfg"), core, StandardCharsets.UTF_8);
         String transport = Files.readString(source.resolve("janus.transport.websockets.jcfg"), StandardCharsets.UTF_8);

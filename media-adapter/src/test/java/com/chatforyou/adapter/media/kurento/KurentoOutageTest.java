@@ -144,6 +144,21 @@ class KurentoOutageTest {
         assertThat(events.resets()).isEmpty();
     }
 
+    @Test
+    void a_session_that_resumes_without_its_objects_makes_the_adapter_reset_the_rooms_whose_pipeline_is_gone() {
+        KmsStandIn kms = closeLater(KmsStandIn.running());
+        KurentoMediaAdapter adapter = attached(StandInSettings.patient(kms));
+        Polling.awaitValue("the adapter to connect", adapter::status, KmsStatus::up);
+        RoomId room = new RoomId("r1");
+        join(adapter, room, "ann");
+        String session = adapter.status().sessionId();
+
+        kms.restartKeepingSessionIds();
+
+        Polling.awaitValue("a media reset", events::resets, resets -> resets.contains(room));
+        assertThat(adapter.status().sessionId()).isEqualTo(session);
+    }
+
     private KurentoMediaAdapter attached(KurentoSettings settings) {
         KurentoMediaAdapter adapter = new KurentoMediaAdapter(settings);
         cleanup.add(adapter);

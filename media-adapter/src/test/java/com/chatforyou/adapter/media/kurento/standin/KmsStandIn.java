@@ -59,6 +59,8 @@ public final class KmsStandIn implements AutoCloseable {
     public static final int OBJECT_NOT_FOUND = 40101;
     public static final int SDP_PARSE_ERROR = 40201;
     public static final int SDP_END_POINT_ALREADY_NEGOTIATED = 40208;
+    /** The id kurento-client gives KMS's ServerManager. */
+    private static final String SERVER_MANAGER = "manager_ServerManager";
 
     /** A request as the stand-in received it. */
     public record Call(String method, String operation, String object, JsonObject params) {
@@ -88,6 +90,13 @@ public final class KmsStandIn implements AutoCloseable {
      */
     private volatile int run;
     private volatile boolean silent;
+    /** From {@link #partition()} to {@link #heal()}: no request is read, no connection kept. */
+    private volatile boolean partitioned;
+    /** The ServerManager's figures (getUsedCpu, getUsedMemory), as a test sets them. */
+    private volatile float usedCpu = 5.0f;
+    private volatile long usedMemoryKib = 300_000;
+    /** Partition the network once this many more WebRtcEndpoints are created; 0: never. */
+    private int partitionAfterEndpoints;
 
     // KMS state; guarded by this.
     private final Map<String, StandInObject> objects = new LinkedHashMap<>();
@@ -141,6 +150,10 @@ public final class KmsStandIn implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
+                        if (partitioned) {
+                            channel.close();
+                            return;
+                        }
                         channel.attr(RUN).set(run);
                         connections.add(channel);
                         channel.closeFuture().addListener(closed -> connections.remove(channel));
@@ -205,9 +218,64 @@ public final class KmsStandIn implements AutoCloseable {
         return start();
     }
 
+    /**
+     * KMS restarts but then takes its clients' old session ids, as when a request other than {@code connect}
+     * reaches it first: clients resume "their" session, and every object is gone.
+     */
+    public void restartKeepingSessionIds() {
+        Set<String> kept;
+        synchronized (this) {
+            kept = new HashSet<>(sessions);
+        }
+        stop();
+        synchronized (this) {
+            sessions.addAll(kept);
+        }
+        start();
+    }
+
     /** The network drops every connection but KMS keeps running: sessions and objects survive. */
     public void dropConnections() {
         closeConnections();
+    }
+
+    /**
+     * The network between the app and KMS fails: the port refuses connections and open connections drop,
+     * while KMS runs on with its sessions and objects, until {@link #heal()}.
+     */
+    public void partition() {
+        partitioned = true;
+        Channel listening;
+        synchronized (this) {
+            listening = server;
+            server = null;
+        }
+        if (listening != null) {
+            listening.close().syncUninterruptibly();
+        }
+        closeConnections();
+    }
+
+    /** Whether the port takes connections (not stopped, not partitioned). */
+    public boolean listening() {
+        return server != null && !partitioned;
+    }
+
+    /** The network is back: a client that reconnects with its session id finds its session and objects. */
+    public KmsStandIn heal() {
+        partitioned = false;
+        return start();
+    }
+
+    /** {@link #partition()} right after the {@code endpoints}-th WebRtcEndpoint created from now on is answered. */
+    public synchronized void partitionAfterCreating(int endpoints) {
+        partitionAfterEndpoints = endpoints;
+    }
+
+    /** What ServerManager.getUsedCpu and getUsedMemory answer from now on. */
+    public void reportLoad(float cpuPercent, long memoryKib) {
+        usedCpu = cpuPercent;
+        usedMemoryKib = memoryKib;
     }
 
     /** While silent, requests are read and never answered, as by a KMS that hangs. */
@@ -310,7 +378,13 @@ public final class KmsStandIn implements AutoCloseable {
         try {
             switch (method) {
                 case "ping" -> result.addProperty("value", "pong");
-                case "create" -> result.addProperty("value", create(params, session));
+                case "create" -> {
+                    result.addProperty("value", create(params, session));
+                    if ("WebRtcEndpoint".equals(string(params, "type")) && partitionAfterEndpoints > 0
+                            && --partitionAfterEndpoints == 0) {
+                        after.add(PARTITION);
+                    }
+                }
                 case "invoke" -> invoke(params, result, after);
                 case "subscribe" -> result.addProperty("value", subscribe(params, session));
                 case "unsubscribe" -> subscriptions.remove(string(params, "subscription"));
@@ -374,8 +448,12 @@ public final class KmsStandIn implements AutoCloseable {
     }
 
     private void invoke(JsonObject params, JsonObject result, List<Outgoing> after) {
-        StandInObject target = require(string(params, "object"));
         String operation = string(params, "operation");
+        if (SERVER_MANAGER.equals(string(params, "object"))) {
+            serverManager(operation, result);
+            return;
+        }
+        StandInObject target = require(string(params, "object"));
         JsonObject args = params.has("operationParams") ? params.getAsJsonObject("operationParams") : new JsonObject();
         switch (operation == null ? "" : operation) {
             case "connect" -> {
@@ -410,6 +488,21 @@ public final class KmsStandIn implements AutoCloseable {
                 }
             }
             default -> throw new StandInError(40105, "The stand-in does not implement " + operation,
+                    "MEDIA_OBJECT_METHOD_NOT_FOUND");
+        }
+    }
+
+    /** KMS's ServerManager: its load figures and the pipelines it holds. */
+    private void serverManager(String operation, JsonObject result) {
+        switch (operation == null ? "" : operation) {
+            case "getUsedCpu" -> result.addProperty("value", usedCpu);
+            case "getUsedMemory" -> result.addProperty("value", usedMemoryKib);
+            case "getPipelines" -> {
+                JsonArray pipelines = new JsonArray();
+                objects.values().stream().filter(o -> o.type().equals("MediaPipeline")).forEach(o -> pipelines.add(o.id()));
+                result.add("value", pipelines);
+            }
+            default -> throw new StandInError(40105, "The stand-in's ServerManager does not implement " + operation,
                     "MEDIA_OBJECT_METHOD_NOT_FOUND");
         }
     }
@@ -530,6 +623,9 @@ public final class KmsStandIn implements AutoCloseable {
     private record Outgoing(Channel channel, JsonObject message) {
     }
 
+    /** Not a message: the network fails once what came before it is sent. */
+    private static final Outgoing PARTITION = new Outgoing(null, null);
+
     private static final class StandInError extends RuntimeException {
         private final int code;
         private final String type;
@@ -544,7 +640,7 @@ public final class KmsStandIn implements AutoCloseable {
     private final class JsonRpcHandler extends SimpleChannelInboundHandler<TextWebSocketFrame> {
         @Override
         protected void channelRead0(ChannelHandlerContext context, TextWebSocketFrame frame) {
-            if (silent) {
+            if (silent || partitioned) {
                 return;
             }
             JsonObject message = JsonParser.parseString(frame.text()).getAsJsonObject();
@@ -552,6 +648,13 @@ public final class KmsStandIn implements AutoCloseable {
                 return; // a client's reply to a server request; KMS sends none that need one
             }
             for (Outgoing outgoing : handle(context.channel(), message)) {
+                if (outgoing == PARTITION) {
+                    // Nothing more is read from now on; the sockets close off the event loop, which
+                    // partition() waits for.
+                    partitioned = true;
+                    new Thread(KmsStandIn.this::partition, "kms-stand-in-partition").start();
+                    return;
+                }
                 if (outgoing.message().has("id") && outgoing.message().get("id").isJsonNull()) {
                     continue; // notifications get no reply
                 }
