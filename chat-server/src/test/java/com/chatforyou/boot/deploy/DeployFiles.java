@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -118,6 +121,22 @@ final class DeployFiles {
         return typed.getSpec().getTemplate().getSpec().getContainers().stream()
                 .filter(container -> APP_NAME.equals(container.getName()))
                 .toList();
+    }
+
+    /** The pod template's spec of a Deployment or StatefulSet document, or null when a patch has none. */
+    static PodSpec podSpec(Manifest workload) {
+        PodTemplateSpec template = switch (workload.kind()) {
+            case "Deployment" -> {
+                Deployment deployment = workload.as(Deployment.class);
+                yield deployment.getSpec() == null ? null : deployment.getSpec().getTemplate();
+            }
+            case "StatefulSet" -> {
+                StatefulSet set = workload.as(StatefulSet.class);
+                yield set.getSpec() == null ? null : set.getSpec().getTemplate();
+            }
+            default -> throw new IllegalArgumentException(workload + " is no Deployment or StatefulSet");
+        };
+        return template == null ? null : template.getSpec();
     }
 
     static List<Manifest> configMaps(String name) {
