@@ -73,7 +73,8 @@ class DeployEnvironmentVariablesTest {
         List<Setting> settings = composeSettings();
 
         assertThat(AppSettings.names(settings)).contains("CHATFORYOU_MEDIA_BACKEND", "KMS_URL",
-                "CHATFORYOU_TURN_MODE", "SPRING_CONFIG_IMPORT", "JANUS_URL", "CHATFORYOU_MEDIA_JANUS_ADMIN_URL");
+                "CHATFORYOU_TURN_MODE", "SPRING_CONFIG_IMPORT", "JANUS_URL", "CHATFORYOU_MEDIA_JANUS_ADMIN_URL",
+                "JANUS_URLS", "CHATFORYOU_MEDIA_JANUS_ADMIN_URLS");
         assertThat(APP.notReadByApp(settings)).isEmpty();
     }
 
@@ -117,7 +118,9 @@ class DeployEnvironmentVariablesTest {
 
     private static List<Setting> composeSettings() {
         List<Setting> settings = new ArrayList<>();
-        for (String file : DeployFiles.composeFileNames()) {
+        List<String> files = new ArrayList<>(DeployFiles.composeFileNames());
+        files.addAll(DeployFiles.composeOverrideNames());
+        for (String file : files) {
             JsonNode app = DeployFiles.composeFile(file).path("services").path(DeployFiles.APP_NAME);
             assertThat(app.isObject()).as("%s: compose service %s", file, DeployFiles.APP_NAME).isTrue();
             assertThat(app.has("env_file")).as("env_file would hide which names the app gets").isFalse();

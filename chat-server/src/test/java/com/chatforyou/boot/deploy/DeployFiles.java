@@ -166,6 +166,11 @@ final class DeployFiles {
         return List.of("docker-compose.yml", "docker-compose.janus.yml");
     }
 
+    /** Compose files used on top of one above (-f … -f …): they add services and settings, not the app's build. */
+    static List<String> composeOverrideNames() {
+        return List.of("docker-compose.janus-pool.yml");
+    }
+
     static JsonNode composeFile(String name) {
         List<JsonNode> documents = readYamlDocuments(deploy("docker/" + name));
         return documents.get(0);

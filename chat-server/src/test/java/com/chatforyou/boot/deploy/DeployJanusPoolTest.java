@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.chatforyou.adapter.media.pool.PlacementStrategy;
 import com.chatforyou.boot.deploy.DeployFiles.Manifest;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -16,6 +17,8 @@ import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,12 +26,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * The Kubernetes overlay with a pool of Janus servers: the app's JANUS_URLS names every pod of the Janus
  * StatefulSet by the stable name its headless Service gives it, on the port that Service and the container
  * serve; each pod gets a media node of its own (host network); and the servers and the app share one secret.
+ * The compose pool (docker-compose.janus-pool.yml over docker-compose.janus.yml) puts its second Janus on ports
+ * of its own, and the app lists both servers and their Admin APIs in order.
  */
 class DeployJanusPoolTest {
     private static final String OVERLAY = "k8s/overlays/with-janus-pool";
@@ -134,6 +141,57 @@ class DeployJanusPoolTest {
         assertThat(PlacementStrategy.NAMES).contains(config.get("CHATFORYOU_MEDIA_POOL_PLACEMENT"));
     }
 
+    @Test
+    void theComposePoolListsBothJanusOnPortsOfTheirOwn() throws IOException {
+        JsonNode base = DeployFiles.composeFile("docker-compose.janus.yml").path("services");
+        JsonNode pool = DeployFiles.composeFile("docker-compose.janus-pool.yml").path("services");
+        List<JsonNode> servers = List.of(base.path("janus"), pool.path("janus-b"));
+        String script = Files.readString(DeployFiles.deploy("janus/start-janus.sh"), StandardCharsets.UTF_8);
+
+        List<Integer> apiPorts = new ArrayList<>();
+        List<Integer> adminPorts = new ArrayList<>();
+        List<String> mediaPorts = new ArrayList<>();
+        for (JsonNode janus : servers) {
+            assertThat(janus.path("network_mode").asText()).isEqualTo("host");
+            assertThat(janus.path("build").path("dockerfile").asText()).isEqualTo("deploy/docker/Dockerfile.janus");
+            List<String> names = new ArrayList<>();
+            janus.path("environment").fieldNames().forEachRemaining(names::add);
+            assertThat(DeployJanusTest.scriptVariables()).containsAll(names);
+            assertThat(names).as("the API stays on loopback").doesNotContain("JANUS_WS_IP");
+            apiPorts.add(Integer.parseInt(setting(janus, script, "JANUS_WS_PORT")));
+            adminPorts.add(Integer.parseInt(setting(janus, script, "JANUS_ADMIN_WS_PORT")));
+            mediaPorts.add(setting(janus, script, "JANUS_RTP_PORT_RANGE"));
+        }
+        assertThat(pool.path("janus-b").path("secrets")).isEqualTo(base.path("janus").path("secrets"));
+        assertThat(new HashSet<>(apiPorts)).hasSize(2);
+        assertThat(new HashSet<>(adminPorts)).hasSize(2);
+        int[] first = range(mediaPorts.get(0));
+        int[] second = range(mediaPorts.get(1));
+        assertThat(first[1] < second[0] || second[1] < first[0]).as("media port ranges %s apart", mediaPorts).isTrue();
+
+        JsonNode app = pool.path(DeployFiles.APP_NAME).path("environment");
+        assertThat(urls(app.path("JANUS_URLS").asText())).as("JANUS_URLS")
+                .containsExactly("ws://127.0.0.1:" + apiPorts.get(0) + "/", "ws://127.0.0.1:" + apiPorts.get(1) + "/");
+        assertThat(urls(app.path("CHATFORYOU_MEDIA_JANUS_ADMIN_URLS").asText())).as("one Admin API per server, same order")
+                .containsExactly("ws://127.0.0.1:" + adminPorts.get(0) + "/", "ws://127.0.0.1:" + adminPorts.get(1) + "/");
+    }
+
+    /** A compose service's value for a start-script variable, or the script's own default. */
+    private static String setting(JsonNode service, String script, String variable) {
+        JsonNode value = service.path("environment").path(variable);
+        if (!value.isMissingNode()) {
+            return value.asText();
+        }
+        Matcher fallback = Pattern.compile("\\$\\{" + variable + ":-([^}]+)}").matcher(script);
+        assertThat(fallback.find()).as("start-janus.sh's default for %s", variable).isTrue();
+        return fallback.group(1);
+    }
+
+    private static int[] range(String ports) {
+        String[] ends = ports.split("-");
+        return new int[] {Integer.parseInt(ends[0].trim()), Integer.parseInt(ends[1].trim())};
+    }
+
     private static void assertSameSecret(Container janus, String variable, SecretKeySelector appRef) {
         SecretKeySelector janusRef = janus.getEnv().stream().filter(env -> env.getName().equals(variable)).findFirst()
                 .orElseThrow().getValueFrom().getSecretKeyRef();
@@ -205,6 +263,10 @@ class DeployJanusPoolTest {
     private static List<String> janusUrls() {
         String list = appConfig().get("JANUS_URLS");
         assertThat(list).as("JANUS_URLS in the overlay's chatforyou-config").isNotBlank();
+        return urls(list);
+    }
+
+    private static List<String> urls(String list) {
         List<String> urls = new ArrayList<>();
         for (String url : list.split(",")) {
             if (!url.isBlank()) {
