@@ -34,14 +34,17 @@ class DeployEnvironmentVariablesTest {
         assertThat(List.of("CHATFORYOU_MEDIA_BACKEND", "CHATFORYOU_TURN_SECRET", "CHATFORYOU_TURN_URLS",
                 "CHATFORYOU_ICE_STUN_URLS", "CHATFORYOU_ROOMS_MAXROOMS", "CHATFORYOU_ROOMS_MAX_ROOMS",
                 "CHATFORYOU_MEDIA_KURENTO_URL", "SERVER_SSL_BUNDLE", "SPRING_CONFIG_IMPORT",
-                "SPRING_SSL_BUNDLE_PEM_CHATFORYOU_KEYSTORE_CERTIFICATE", "PORT", "KMS_URL", "JAVA_TOOL_OPTIONS"))
+                "SPRING_SSL_BUNDLE_PEM_CHATFORYOU_KEYSTORE_CERTIFICATE", "PORT", "KMS_URL", "JAVA_TOOL_OPTIONS",
+                "KMS_URLS", "JANUS_URLS", "CHATFORYOU_MEDIA_JANUS_URLS", "CHATFORYOU_MEDIA_POOL_PLACEMENT",
+                "CHATFORYOU_MEDIA_POOL_DRAINING", "CHATFORYOU_MEDIA_POOL_FAILOVER_AFTER"))
                 .allSatisfy(variable -> assertThat(APP.isReadByApp(variable)).as(variable).isTrue());
     }
 
     @Test
     void madeUpAndMisspeltVariablesAreNot() {
         assertThat(List.of("CHATFORYOU_MEDIA_BAKEND", "CHATFORYOU_TURN_SECRETS", "CHATFORYOU_TURNSECRET",
-                "CHATFORYOU_FAVOURITE_COLOUR", "KMS_URI", "SERVER_PROT", "SPRING_SSL_BUNDLES_PEM_X_KEYSTORE_CERTIFICATE"))
+                "CHATFORYOU_FAVOURITE_COLOUR", "KMS_URI", "SERVER_PROT", "SPRING_SSL_BUNDLES_PEM_X_KEYSTORE_CERTIFICATE",
+                "JANUS_URLZ", "CHATFORYOU_MEDIA_POOL_PLACEMNT"))
                 .allSatisfy(variable -> assertThat(APP.isReadByApp(variable)).as(variable).isFalse());
     }
 
@@ -60,7 +63,8 @@ class DeployEnvironmentVariablesTest {
 
         assertThat(AppSettings.names(settings)).contains("CHATFORYOU_TURN_SECRET", "KMS_URL", "PORT",
                 "CHATFORYOU_MEDIA_BACKEND", "CHATFORYOU_TURN_MODE", "CHATFORYOU_TURN_URLS", "JANUS_URL",
-                "CHATFORYOU_MEDIA_JANUS_API_SECRET", "CHATFORYOU_MEDIA_JANUS_ROOM_ADMIN_KEY");
+                "CHATFORYOU_MEDIA_JANUS_API_SECRET", "CHATFORYOU_MEDIA_JANUS_ROOM_ADMIN_KEY", "JANUS_URLS",
+                "CHATFORYOU_MEDIA_POOL_PLACEMENT", "MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE");
         assertThat(APP.notReadByApp(settings)).isEmpty();
     }
 
@@ -69,7 +73,8 @@ class DeployEnvironmentVariablesTest {
         List<Setting> settings = composeSettings();
 
         assertThat(AppSettings.names(settings)).contains("CHATFORYOU_MEDIA_BACKEND", "KMS_URL",
-                "CHATFORYOU_TURN_MODE", "SPRING_CONFIG_IMPORT", "JANUS_URL", "CHATFORYOU_MEDIA_JANUS_ADMIN_URL");
+                "CHATFORYOU_TURN_MODE", "SPRING_CONFIG_IMPORT", "JANUS_URL", "CHATFORYOU_MEDIA_JANUS_ADMIN_URL",
+                "JANUS_URLS", "CHATFORYOU_MEDIA_JANUS_ADMIN_URLS");
         assertThat(APP.notReadByApp(settings)).isEmpty();
     }
 
@@ -113,7 +118,9 @@ class DeployEnvironmentVariablesTest {
 
     private static List<Setting> composeSettings() {
         List<Setting> settings = new ArrayList<>();
-        for (String file : DeployFiles.composeFileNames()) {
+        List<String> files = new ArrayList<>(DeployFiles.composeFileNames());
+        files.addAll(DeployFiles.composeOverrideNames());
+        for (String file : files) {
             JsonNode app = DeployFiles.composeFile(file).path("services").path(DeployFiles.APP_NAME);
             assertThat(app.isObject()).as("%s: compose service %s", file, DeployFiles.APP_NAME).isTrue();
             assertThat(app.has("env_file")).as("env_file would hide which names the app gets").isFalse();

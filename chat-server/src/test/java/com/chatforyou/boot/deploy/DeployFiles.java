@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -120,6 +123,22 @@ final class DeployFiles {
                 .toList();
     }
 
+    /** The pod template's spec of a Deployment or StatefulSet document, or null when a patch has none. */
+    static PodSpec podSpec(Manifest workload) {
+        PodTemplateSpec template = switch (workload.kind()) {
+            case "Deployment" -> {
+                Deployment deployment = workload.as(Deployment.class);
+                yield deployment.getSpec() == null ? null : deployment.getSpec().getTemplate();
+            }
+            case "StatefulSet" -> {
+                StatefulSet set = workload.as(StatefulSet.class);
+                yield set.getSpec() == null ? null : set.getSpec().getTemplate();
+            }
+            default -> throw new IllegalArgumentException(workload + " is no Deployment or StatefulSet");
+        };
+        return template == null ? null : template.getSpec();
+    }
+
     static List<Manifest> configMaps(String name) {
         return kubernetesManifests().stream()
                 .filter(m -> m.kind().equals("ConfigMap") && m.name().equals(name))
@@ -145,6 +164,11 @@ final class DeployFiles {
     /** The compose stacks: on Kurento (docker-compose.yml) and on Janus (docker-compose.janus.yml). */
     static List<String> composeFileNames() {
         return List.of("docker-compose.yml", "docker-compose.janus.yml");
+    }
+
+    /** Compose files used on top of one above (-f … -f …): they add services and settings, not the app's build. */
+    static List<String> composeOverrideNames() {
+        return List.of("docker-compose.janus-pool.yml");
     }
 
     static JsonNode composeFile(String name) {

@@ -66,7 +66,7 @@ class DeployJanusTest {
     }
 
     /** The variables start-janus.sh reads: JANUS_* names, each also as NAME_FILE for secrets. */
-    private static Set<String> scriptVariables() throws IOException {
+    static Set<String> scriptVariables() throws IOException {
         Matcher names = Pattern.compile("JANUS_[A-Z_]+").matcher(read("janus/start-janus.sh"));
         Set<String> found = new java.util.HashSet<>();
         while (names.find()) {

@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.io.IOException;
 import java.math.MathContext;
 import java.nio.file.Files;
@@ -82,11 +81,11 @@ class DeployMemoryLimitsTest {
 
     @Test
     void everyContainerRequestsNoMoreThanItsLimitAndHasAMemoryLimit() {
-        List<Manifest> deployments = DeployFiles.kubernetesManifests().stream()
-                .filter(m -> m.kind().equals("Deployment")).toList();
+        List<Manifest> workloads = DeployFiles.kubernetesManifests().stream()
+                .filter(m -> m.kind().equals("Deployment") || m.kind().equals("StatefulSet")).toList();
         int checked = 0;
-        for (Manifest deployment : deployments) {
-            PodSpec pod = deployment.as(Deployment.class).getSpec().getTemplate().getSpec();
+        for (Manifest deployment : workloads) {
+            PodSpec pod = DeployFiles.podSpec(deployment);
             if (pod == null || pod.getContainers() == null) {
                 continue;
             }
@@ -110,7 +109,8 @@ class DeployMemoryLimitsTest {
                 checked++;
             }
         }
-        assertThat(checked).as("containers with resources").isGreaterThanOrEqualTo(3);
+        assertThat(checked).as("containers with resources, the Janus StatefulSet's among them")
+                .isGreaterThanOrEqualTo(4);
     }
 
     @Test

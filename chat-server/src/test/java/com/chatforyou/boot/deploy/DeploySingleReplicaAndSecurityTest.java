@@ -76,7 +76,7 @@ class DeploySingleReplicaAndSecurityTest {
     void everyKustomizationNamesFilesThatExist() {
         List<Path> kustomizations = DeployFiles.kustomizations();
 
-        assertThat(kustomizations).hasSize(4);
+        assertThat(kustomizations).hasSize(5);
         for (Path kustomization : kustomizations) {
             JsonNode tree = DeployFiles.readYamlDocuments(kustomization).get(0);
             assertThat(tree.path("kind").asText()).isEqualTo("Kustomization");
