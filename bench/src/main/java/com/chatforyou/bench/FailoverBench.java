@@ -114,7 +114,7 @@ public final class FailoverBench {
             String base = "http://127.0.0.1:" + server.port() + "/";
             awaitAllUp(server.port(), janus);
             call(browsers, base, "failover-warm-up"); // warms the browsers, the server and both Janus up
-            leave(browsers);
+            MediaPages.leaveAll(browsers);
             List<Double> joins = new ArrayList<>();
             List<Double> failovers = new ArrayList<>();
             List<String> loads = new ArrayList<>();
@@ -144,7 +144,7 @@ public final class FailoverBench {
                     back = Math.max(back, (firstNewFrame - killedAt) / 1000.0);
                 }
                 failovers.add(back);
-                leave(browsers);
+                MediaPages.leaveAll(browsers);
                 host.kill(); // a frozen one too, so that each repetition starts from a fresh Janus
                 host.start();
                 awaitAllUp(server.port(), janus);
@@ -207,15 +207,6 @@ public final class FailoverBench {
         return joined;
     }
 
-    private static void leave(List<ChromeDriver> browsers) throws InterruptedException {
-        for (ChromeDriver page : browsers) {
-            MediaPages.script(page, "const b = document.getElementById('leave-button'); if (b && b.offsetParent) b.click();");
-        }
-        for (ChromeDriver page : browsers) {
-            MediaPages.await("the lobby again", () -> MediaPages.script(page,
-                    "return document.getElementById('room-view').hidden;"));
-        }
-    }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Long> tracksSeen(ChromeDriver page) {

@@ -156,12 +156,12 @@ public final class MediaBench {
                     }
                 }
                 if (round < options.rounds()) {
-                    leaveAll(browsers);
+                    MediaPages.leaveAll(browsers);
                 }
             }
             double[] traffic = new double[2];
             double cpu = steadyState(browsers, janus, options.steadySeconds(), traffic);
-            leaveAll(browsers);
+            MediaPages.leaveAll(browsers);
             int k = browsers.size();
             return new BackendRun(backend, samples, timeline, traffic[0], traffic[1], cpu, k * (k - 1), load);
         }
@@ -224,15 +224,6 @@ public final class MediaBench {
         return first;
     }
 
-    private static void leaveAll(List<ChromeDriver> browsers) throws InterruptedException {
-        for (ChromeDriver page : browsers) {
-            MediaPages.script(page, "const b = document.getElementById('leave-button'); if (b && b.offsetParent) b.click();");
-        }
-        for (ChromeDriver page : browsers) {
-            MediaPages.await("the lobby again", () -> MediaPages.script(page,
-                    "return document.getElementById('room-view').hidden;"));
-        }
-    }
 
     /** Everyone in one room for a while: kbit/s up and down per participant, and Janus' CPU (% of one core). */
     private static double steadyState(List<ChromeDriver> browsers, JanusProcess janus, int seconds, double[] traffic)

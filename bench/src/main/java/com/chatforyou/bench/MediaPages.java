@@ -121,6 +121,16 @@ final class MediaPages {
         return ((JavascriptExecutor) browser).executeScript(script, arguments);
     }
 
+    /** Every page presses Leave (where it shows) and is back in the lobby. */
+    static void leaveAll(List<ChromeDriver> browsers) throws InterruptedException {
+        for (ChromeDriver page : browsers) {
+            script(page, "const b = document.getElementById('leave-button'); if (b && b.offsetParent) b.click();");
+        }
+        for (ChromeDriver page : browsers) {
+            await("the lobby again", () -> script(page, "return document.getElementById('room-view').hidden;"));
+        }
+    }
+
     /** Polls until the value is non-null and not false; fails after {@link #PATIENCE}. */
     static <T> T await(String what, Supplier<T> value) throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
