@@ -326,32 +326,3 @@ test('the iceTransportPolicy page parameter accepts relay and all, nothing else'
   assert.equal(iceTransportPolicyFrom(undefined), null);
 });
 
-test('the first offer starts as the link opens, before negotiationneeded, and is made once', async () => {
-  const events = [];
-  class Watched extends FakeRTCPeerConnection {
-    dispatchEvent(event) {
-      if (event.type === 'negotiationneeded') events.push('negotiationneeded');
-      return super.dispatchEvent(event);
-    }
-  }
-  const sent = [];
-  let pc = null;
-  const link = new MediaLink({
-    linkId: 'l1',
-    direction: 'send',
-    youOffer: true,
-    polite: false,
-    iceServers: [],
-    localStream: cameraStream('audio', 'video'),
-    transport: { sendDescription: d => sent.push(d), sendCandidate: () => {} },
-    createPeerConnection: config => (pc = new Watched(config)),
-    log: recordingLog(),
-  });
-  assert.deepEqual(pc.calls, [{ side: 'local', type: 'implicit' }], 'the offer is under way before any task ran');
-  await waitFor(() => sent.length > 0, { what: 'the offer' });
-  await quiesce();
-  assert.deepEqual(sent.map(d => d.type), ['offer'], 'a late negotiationneeded makes no second offer');
-  assert.equal(pc.calls.length, 1);
-  assert.deepEqual(link.log.warnings, []);
-  assert.ok(events.length <= 1);
-});

@@ -105,9 +105,6 @@ export class MediaLink {
     });
 
     this.#addMedia(localStream);
-    // The first offer starts now rather than a task later on negotiationneeded: the browser creates it
-    // while the page is still busy drawing the room. The late negotiationneeded then finds it made.
-    if (this.youOffer && pc.getTransceivers?.().length) this.#offer();
   }
 
   /** @returns {string} the peer connection's connectionState, or 'closed' */
