@@ -30,6 +30,8 @@ public class SessionRateLimiter implements ChannelInterceptor {
     private static final String NEGOTIATION_PREFIX = SignalingDestinations.APPLICATION_PREFIX + "/link.";
     private static final String MEDIA_STATE = SignalingDestinations.APPLICATION_PREFIX + "/media.state";
     static final String CLOSING_MESSAGE = "Too many messages over the rate limit; the connection is closed";
+    /** Set in the WebSocket session's attributes at DISCONNECT, so a late SEND cannot bring its buckets back. */
+    private static final String CLOSED = SessionRateLimiter.class.getName() + ".closed";
 
     private final RateLimitSettings settings;
     private final ErrorReplies errors;
@@ -56,11 +58,20 @@ public class SessionRateLimiter implements ChannelInterceptor {
         if (sessionId == null) {
             return message;
         }
+        Map<String, Object> attributes = SimpMessageHeaderAccessor.getSessionAttributes(message.getHeaders());
         if (type == SimpMessageType.DISCONNECT) {
+            if (attributes != null) {
+                attributes.put(CLOSED, Boolean.TRUE);
+            }
             sessions.remove(sessionId);
             return message;
         }
         if (type != SimpMessageType.MESSAGE) {
+            return message;
+        }
+        if (attributes != null && attributes.containsKey(CLOSED)) {
+            // A SEND read before the close but handled after it: the connection is gone, so nothing is
+            // left to limit, and the application refuses it as for any departed connection.
             return message;
         }
         long now = nanoClock.getAsLong();

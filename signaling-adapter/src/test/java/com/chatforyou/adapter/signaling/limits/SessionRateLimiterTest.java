@@ -15,6 +15,8 @@ import com.chatforyou.adapter.signaling.dto.ErrorEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.messaging.Message;
@@ -129,6 +131,16 @@ class SessionRateLimiterTest {
     }
 
     @Test
+    void aSendHandledAfterItsConnectionClosedLeavesNothingBehind() {
+        Map<String, Object> webSocketSession = new ConcurrentHashMap<>();
+        limiter.preSend(withSession(frame(StompCommand.DISCONNECT, "s1", null), webSocketSession), inbound);
+
+        assertThat(limiter.preSend(withSession(send("s1", "/app/chat.send"), webSocketSession), inbound)).isNotNull();
+
+        assertThat(limiter.trackedSessions()).isZero();
+    }
+
+    @Test
     void subscriptionsAreNotCounted() {
         for (int i = 0; i < 10; i++) {
             assertThat(limiter.preSend(frame(StompCommand.SUBSCRIBE, "s1", "/topic/lobby"), inbound)).isNotNull();
@@ -143,6 +155,12 @@ class SessionRateLimiterTest {
 
     private void advance(long millis) {
         nanos += TimeUnit.MILLISECONDS.toNanos(millis);
+    }
+
+    private static Message<byte[]> withSession(Message<byte[]> message, Map<String, Object> attributes) {
+        StompHeaderAccessor headers = StompHeaderAccessor.wrap(message);
+        headers.setSessionAttributes(attributes);
+        return MessageBuilder.createMessage(message.getPayload(), headers.getMessageHeaders());
     }
 
     private static Message<byte[]> send(String session, String destination) {
