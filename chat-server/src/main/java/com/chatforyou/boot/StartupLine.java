@@ -32,6 +32,42 @@ class StartupLine implements ApplicationListener<ApplicationEnvironmentPreparedE
         Logger log = LoggerFactory.getLogger(StartupLine.class);
         log.info(describe(event.getEnvironment()));
         capacityWarning(event.getEnvironment()).ifPresent(log::warn);
+        descriptorWarning(event.getEnvironment()).ifPresent(log::warn);
+    }
+
+    /** Files the JVM keeps open besides connections (jars on the class path, logs, epoll, JDK internals). */
+    static final int DESCRIPTORS_BESIDES_CONNECTIONS = 256;
+
+    /**
+     * When Tomcat may accept more connections than this process may open files: the connections past the
+     * limit would fail with "Too many open files" instead of being refused with the cap's 503.
+     */
+    static Optional<String> descriptorWarning(int tomcatConnections, long maxFileDescriptors) {
+        if (maxFileDescriptors <= 0 || tomcatConnections + (long) DESCRIPTORS_BESIDES_CONNECTIONS <= maxFileDescriptors) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT,
+                "Tomcat accepts %d connections (%s), but this process may open only %d files (ulimit -n), about %d "
+                        + "of them for connections: past that, connections fail with \"Too many open files\" "
+                        + "instead of the cap's 503. Raise the open-files limit (ulimit -n, systemd LimitNOFILE, "
+                        + "the container's nofile ulimit) to at least %d, or lower "
+                        + "chatforyou.limits.websocket.max-connections",
+                tomcatConnections, TomcatConnectionLimit.PROPERTY, maxFileDescriptors,
+                Math.max(0, maxFileDescriptors - DESCRIPTORS_BESIDES_CONNECTIONS),
+                tomcatConnections + (long) DESCRIPTORS_BESIDES_CONNECTIONS));
+    }
+
+    private static Optional<String> descriptorWarning(ConfigurableEnvironment environment) {
+        if (!(ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean unix)) {
+            return Optional.empty();
+        }
+        try {
+            return Binder.get(environment).bind(TomcatConnectionLimit.PROPERTY, Integer.class)
+                    .map(tomcat -> descriptorWarning(tomcat, unix.getMaxFileDescriptorCount()))
+                    .orElse(Optional.empty());
+        } catch (RuntimeException unusable) {
+            return Optional.empty();
+        }
     }
 
     /** When the participant cap is more than the heap holds. */
