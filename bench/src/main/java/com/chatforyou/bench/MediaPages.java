@@ -92,6 +92,17 @@ final class MediaPages {
                 }
               };
               setInterval(watch, 5);
+              // Main-thread tasks over 50 ms after the click (what holds back the page's descriptions), each
+              // marked at its start with its length.
+              if (PerformanceObserver.supportedEntryTypes?.includes('longtask')) {
+                new PerformanceObserver(list => {
+                  for (const task of list.getEntries()) {
+                    if (b.clickAt !== null && task.startTime >= b.clickAt) {
+                      b.marks.push([`main-thread task of ${Math.round(task.duration)} ms starts`, task.startTime - b.clickAt]);
+                    }
+                  }
+                }).observe({ type: 'longtask' });
+              }
             })();
             """;
 
@@ -108,7 +119,7 @@ final class MediaPages {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1280,800", "--allow-loopback-in-peer-connection",
                 "--autoplay-policy=no-user-gesture-required", "--disable-features=WebRtcHideLocalIpsWithMdns",
-                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+                "--use-fake-device-for-media-stream=fps=15", "--use-fake-ui-for-media-stream",
                 "--user-data-dir=" + Files.createTempDirectory("chatforyou-bench-chromium-"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER)
                 .usingAnyFreePort().build();
