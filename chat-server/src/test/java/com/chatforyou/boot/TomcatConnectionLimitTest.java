@@ -44,7 +44,7 @@ class TomcatConnectionLimitTest {
         }
     }
 
-    private static ConfigurableApplicationContext start(String... args) {
+    static ConfigurableApplicationContext start(String... args) {
         String[] withPort = new String[args.length + 2];
         withPort[0] = "--server.port=0";
         withPort[1] = "--server.address=127.0.0.1";
