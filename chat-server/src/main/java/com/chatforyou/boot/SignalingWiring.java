@@ -1,6 +1,7 @@
 package com.chatforyou.boot;
 
 import com.chatforyou.adapter.signaling.ClosedConnections;
+import com.chatforyou.adapter.signaling.DestinationIndexedSubscriptions;
 import com.chatforyou.adapter.signaling.ConnectionClosedListener;
 import com.chatforyou.adapter.signaling.ErrorReplies;
 import com.chatforyou.adapter.signaling.InboundFrameGuard;
@@ -48,6 +49,7 @@ import com.chatforyou.domain.port.out.MediaPort;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Bean;
@@ -55,6 +57,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.SimpMessageSendingOperations;
+import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
@@ -67,6 +70,23 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
 class SignalingWiring {
+
+    /**
+     * The simple broker finds a destination's subscribers by index rather than by scanning every connection
+     * (DestinationIndexedSubscriptions says why). Cluster mode's relay has no simple broker; this then does nothing.
+     */
+    @Bean
+    static BeanPostProcessor destinationIndexedBrokerSubscriptions() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof SimpleBrokerMessageHandler broker) {
+                    broker.setSubscriptionRegistry(new DestinationIndexedSubscriptions());
+                }
+                return bean;
+            }
+        };
+    }
 
     @Bean
     ErrorReplies signalingErrorReplies(@Lazy SimpMessageSendingOperations messaging) {

@@ -6,7 +6,6 @@ import com.chatforyou.adapter.signaling.limits.PartialMessageGuard;
 import com.chatforyou.adapter.signaling.limits.UnparseableFrameGuard;
 import com.chatforyou.adapter.signaling.limits.WebSocketLimits;
 import java.util.List;
-import org.springframework.messaging.simp.broker.DefaultSubscriptionRegistry;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.messaging.support.ChannelInterceptor;
@@ -84,22 +83,8 @@ public class SignalingEndpointConfigurer implements WebSocketMessageBrokerConfig
                 .setTaskScheduler(heartbeatScheduler);
         registry.setApplicationDestinationPrefixes(SignalingDestinations.APPLICATION_PREFIX);
         registry.setUserDestinationPrefix(SignalingDestinations.USER_PREFIX);
-        registry.setCacheLimit(destinationCacheLimit(limits.maxConnections()));
         // Browsers must see joined before link-open before sdp, as the domain sends them.
         registry.setPreservePublishOrder(true);
-    }
-
-    /**
-     * The simple broker's cache of which subscriptions match a destination. Every connection has a destination
-     * of its own ({@code /user/queue/events} resolves to one per connection), and a destination missing from
-     * the cache costs a scan of every connection's subscriptions. At Spring's default of 1,024 entries, more
-     * connections than that made nearly every event such a scan: quadratic in the number of connections, and
-     * the join tail and stalled negotiation of the 2,000 and 10,000 participant benchmarks
-     * (docs/benchmarks.md). So the cache holds every connection's destination, plus room for the shared ones.
-     */
-    public static int destinationCacheLimit(int maxConnections) {
-        return (int) Math.min(Integer.MAX_VALUE, Math.max(DefaultSubscriptionRegistry.DEFAULT_CACHE_LIMIT,
-                maxConnections + (long) DefaultSubscriptionRegistry.DEFAULT_CACHE_LIMIT));
     }
 
     @Override
