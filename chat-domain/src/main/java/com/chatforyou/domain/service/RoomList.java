@@ -19,8 +19,6 @@ final class RoomList {
     private final RoomStorePort store;
     private final ParticipantNotifier notifier;
     private final MediaPort media;
-    /** Lists are published in the order they were read, so the lobby never goes back to an older one. */
-    private final Object publishLock = new Object();
 
     RoomList(RoomStorePort store, ParticipantNotifier notifier, MediaPort media) {
         this.store = store;
@@ -37,10 +35,9 @@ final class RoomList {
                 .toList();
     }
 
+    /** The list is read when the notifier sends it, not here: a join does not pay for a pass over every room. */
     void publish() {
-        synchronized (publishLock) {
-            notifier.roomListChanged(current());
-        }
+        notifier.roomListChanged(this::current);
     }
 
     /** Closes the room, holding its lock: no one is seated in it again, and nothing of it is left. */

@@ -21,7 +21,7 @@ final class RecordingNotifier implements ParticipantNotifier {
     }
 
     @Override
-    public void roomListChanged(List<RoomSummary> rooms) {
+    public void roomListChanged(java.util.function.Supplier<List<RoomSummary>> rooms) {
         // The lobby is not under test here.
     }
 

@@ -66,7 +66,7 @@ public final class RoomsOnAPool {
             }
 
             @Override
-            public void roomListChanged(List<RoomSummary> list) {
+            public void roomListChanged(java.util.function.Supplier<List<RoomSummary>> list) {
             }
         };
         rooms = new RoomServices(media, notifier, participant -> IceServerGrant.unlimited(List.of()), Instant::now,

@@ -11,7 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.simp.SimpMessageSendingOperations;
@@ -33,7 +34,9 @@ public class StompParticipantNotifier implements ParticipantNotifier, AutoClosea
     private final CapacityLimits capacityLimits;
     private final LobbySettings lobby;
     private final ServerEventMapper events = ServerEventMapper.INSTANCE;
-    private final AtomicReference<List<RoomSummary>> latestRoomList = new AtomicReference<>();
+    /** Where to read the room list, and whether a publish is already queued to read it. */
+    private volatile Supplier<List<RoomSummary>> roomList;
+    private final AtomicBoolean roomListPending = new AtomicBoolean();
     private final ExecutorService lobbyPublisher = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "lobby-publisher");
         thread.setDaemon(true);
@@ -64,27 +67,30 @@ public class StompParticipantNotifier implements ParticipantNotifier, AutoClosea
         }
     }
 
-    /** Lists arrive in the order the domain built them, so the last one set is the newest. */
+    /**
+     * Changes while a publish is queued are covered by it: the list is read when it goes out, on the
+     * publisher's one thread, so lists go out in the order they were read and the last one is read after
+     * the last change.
+     */
     @Override
-    public void roomListChanged(List<RoomSummary> rooms) {
+    public void roomListChanged(Supplier<List<RoomSummary>> currentRooms) {
         if (!lobby.listRooms()) {
             return; // nothing to tell: the list the lobby shows stays empty
         }
-        if (latestRoomList.getAndSet(rooms) == null) {
+        roomList = currentRooms;
+        if (roomListPending.compareAndSet(false, true)) {
             try {
                 lobbyPublisher.execute(this::publishLatestRoomList);
             } catch (RejectedExecutionException closing) {
-                latestRoomList.set(null);
+                roomListPending.set(false);
             }
         }
     }
 
     private void publishLatestRoomList() {
-        List<RoomSummary> rooms = latestRoomList.getAndSet(null);
-        if (rooms == null) {
-            return;
-        }
+        roomListPending.set(false); // a change from here on queues another publish, which reads again
         try {
+            List<RoomSummary> rooms = roomList.get();
             messaging.convertAndSend(SignalingDestinations.LOBBY_TOPIC, events.toRooms(rooms, capacityLimits));
         } catch (RuntimeException e) {
             LOG.error("Could not publish the room list to the lobby", e);

@@ -12,15 +12,18 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 
-/** Room lists reach the lobby from the notifier's own thread, the newest last, overtaken ones skipped. */
+/** Room lists are read and sent on the notifier's own thread, the newest last, overtaken ones skipped. */
 class StompParticipantNotifierTest {
 
     private final List<Message<?>> published = new CopyOnWriteArrayList<>();
     private final List<String> publishingThreads = new CopyOnWriteArrayList<>();
+    private final List<String> readingThreads = new CopyOnWriteArrayList<>();
     private final CountDownLatch firstPublishMayFinish = new CountDownLatch(1);
 
     private final SimpMessagingTemplate messaging = new SimpMessagingTemplate((message, timeout) -> {
@@ -43,17 +46,25 @@ class StompParticipantNotifierTest {
                         .copyHeaders(headers).build();
             }
         });
+        AtomicInteger roomCount = new AtomicInteger(1);
+        Supplier<List<RoomSummary>> currentRooms = () -> {
+            readingThreads.add(Thread.currentThread().getName());
+            return rooms(roomCount.get());
+        };
         try (StompParticipantNotifier notifier = new StompParticipantNotifier(messaging, new CapacityLimits(6, 8))) {
-            notifier.roomListChanged(rooms(1));
+            notifier.roomListChanged(currentRooms);
             awaitPublishing(1);
             for (int count = 2; count <= 5; count++) {
-                notifier.roomListChanged(rooms(count));
+                roomCount.set(count);
+                notifier.roomListChanged(currentRooms);
             }
             firstPublishMayFinish.countDown();
             awaitPublished(2);
         }
 
         assertThat(publishingThreads).containsOnly("lobby-publisher");
+        assertThat(readingThreads).as("the list is read where it is sent, once per list sent")
+                .containsExactly("lobby-publisher", "lobby-publisher");
         assertThat(published).extracting(message -> ((RoomsEvent) message.getPayload()).rooms().size())
                 .as("the first list, then only the newest of those that came while it went out")
                 .containsExactly(1, 5);
