@@ -52,6 +52,12 @@ class DockerfileTest {
     }
 
     @Test
+    void compilesWithC1OnlyForAFastStartOnASmallNodeInAnOptionTheOperatorCanReplace() {
+        assertThat(runtime.environment().get("JAVA_TOOL_OPTIONS")).contains("-XX:TieredStopAtLevel=1");
+        assertThat(runtime.all("ENTRYPOINT").get(0)).doesNotContain("TieredStopAtLevel");
+    }
+
+    @Test
     void startsWithTheAotCacheThatATrainingRunOfTheSameJarCreatesInTheImage() {
         Matcher cache = Pattern.compile("-XX:AOTCache=(\\S+?)\"").matcher(runtime.all("ENTRYPOINT").get(0));
         assertThat(cache.find()).as(runtime.all("ENTRYPOINT").get(0)).isTrue();
