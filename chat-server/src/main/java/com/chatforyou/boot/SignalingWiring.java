@@ -98,12 +98,20 @@ class SignalingWiring {
         return Binder.get(environment).bindOrCreate("chatforyou.limits", LimitsProperties.class);
     }
 
-    /** The transport limits, with the connection limit derived from the participant cap unless set. */
+    /**
+     * The transport limits, with the connection limit derived from the participant cap and the open-files
+     * limit unless set.
+     */
     static WebSocketLimits webSocketLimits(Environment environment) {
         ChatForYouProperties.Rooms rooms = Binder.get(environment)
                 .bindOrCreate("chatforyou", ChatForYouProperties.class).rooms();
         int participants = ParticipantCapacity.ofThisJvm(rooms.maxRooms()).cap(rooms.maxParticipants());
-        return limits(environment).websocket().toLimits(ParticipantCapacity.connections(participants));
+        return limits(environment).websocket().toLimits(derivedMaxConnections(participants, OpenFiles.limit()));
+    }
+
+    /** Connections for a participant cap, within what the open-files limit lets Tomcat accept. */
+    static int derivedMaxConnections(int participants, long maxOpenFiles) {
+        return Math.min(ParticipantCapacity.connections(participants), OpenFiles.connectionsAllowed(maxOpenFiles));
     }
 
     @Bean

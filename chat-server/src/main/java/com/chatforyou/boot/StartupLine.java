@@ -35,15 +35,13 @@ class StartupLine implements ApplicationListener<ApplicationEnvironmentPreparedE
         descriptorWarning(event.getEnvironment()).ifPresent(log::warn);
     }
 
-    /** Files the JVM keeps open besides connections (jars on the class path, logs, epoll, JDK internals). */
-    static final int DESCRIPTORS_BESIDES_CONNECTIONS = 256;
-
     /**
      * When Tomcat may accept more connections than this process may open files: the connections past the
-     * limit would fail with "Too many open files" instead of being refused with the cap's 503.
+     * limit would fail with "Too many open files" instead of being refused with the cap's 503. A derived cap
+     * stays within the limit (SignalingWiring), so this is about configured ones.
      */
     static Optional<String> descriptorWarning(int tomcatConnections, long maxFileDescriptors) {
-        if (maxFileDescriptors <= 0 || tomcatConnections + (long) DESCRIPTORS_BESIDES_CONNECTIONS <= maxFileDescriptors) {
+        if (maxFileDescriptors <= 0 || tomcatConnections + (long) OpenFiles.BESIDES_CONNECTIONS <= maxFileDescriptors) {
             return Optional.empty();
         }
         return Optional.of(String.format(Locale.ROOT,
@@ -53,17 +51,14 @@ class StartupLine implements ApplicationListener<ApplicationEnvironmentPreparedE
                         + "the container's nofile ulimit) to at least %d, or lower "
                         + "chatforyou.limits.websocket.max-connections",
                 tomcatConnections, TomcatConnectionLimit.PROPERTY, maxFileDescriptors,
-                Math.max(0, maxFileDescriptors - DESCRIPTORS_BESIDES_CONNECTIONS),
-                tomcatConnections + (long) DESCRIPTORS_BESIDES_CONNECTIONS));
+                Math.max(0, maxFileDescriptors - OpenFiles.BESIDES_CONNECTIONS),
+                tomcatConnections + (long) OpenFiles.BESIDES_CONNECTIONS));
     }
 
     private static Optional<String> descriptorWarning(ConfigurableEnvironment environment) {
-        if (!(ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean unix)) {
-            return Optional.empty();
-        }
         try {
             return Binder.get(environment).bind(TomcatConnectionLimit.PROPERTY, Integer.class)
-                    .map(tomcat -> descriptorWarning(tomcat, unix.getMaxFileDescriptorCount()))
+                    .map(tomcat -> descriptorWarning(tomcat, OpenFiles.limit()))
                     .orElse(Optional.empty());
         } catch (RuntimeException unusable) {
             return Optional.empty();
@@ -112,6 +107,10 @@ class StartupLine implements ApplicationListener<ApplicationEnvironmentPreparedE
                     .append(SignalingWiring.webSocketLimits(environment).maxConnections());
             Binder.get(environment).bind(TomcatConnectionLimit.PROPERTY, Integer.class)
                     .ifBound(tomcat -> line.append(" (Tomcat accepts ").append(tomcat).append(')'));
+            long openFiles = OpenFiles.limit();
+            if (ParticipantCapacity.connections(capacity.cap(configured)) > OpenFiles.connectionsAllowed(openFiles)) {
+                line.append(", connections held to the open-files limit of ").append(openFiles);
+            }
         } catch (RuntimeException unusable) {
             line.append(", max participants not usable (the start-up failure below says why)");
         }

@@ -30,7 +30,8 @@ class TomcatConnectionLimitTest {
             assertThat(tomcatMaxConnections(app)).isEqualTo(webSocketCap + TomcatConnectionLimit.MIN_HEADROOM);
         }
         try (ConfigurableApplicationContext app = start()) {
-            int webSocketCap = ParticipantCapacity.connections(ParticipantCapacity.ofThisJvm(100).cap(null));
+            int webSocketCap = SignalingWiring.derivedMaxConnections(ParticipantCapacity.ofThisJvm(100).cap(null),
+                    OpenFiles.limit());
             assertThat(tomcatMaxConnections(app))
                     .isEqualTo(TomcatConnectionLimit.forWebSocketCap(webSocketCap)).isGreaterThan(webSocketCap);
         }
