@@ -108,7 +108,8 @@ class StartupLine implements ApplicationListener<ApplicationEnvironmentPreparedE
             Binder.get(environment).bind(TomcatConnectionLimit.PROPERTY, Integer.class)
                     .ifBound(tomcat -> line.append(" (Tomcat accepts ").append(tomcat).append(')'));
             long openFiles = OpenFiles.limit();
-            if (ParticipantCapacity.connections(capacity.cap(configured)) > OpenFiles.connectionsAllowed(openFiles)) {
+            if (SignalingWiring.limits(environment).websocket().maxConnections() == null
+                    && ParticipantCapacity.connections(capacity.cap(configured)) > OpenFiles.connectionsAllowed(openFiles)) {
                 line.append(", connections held to the open-files limit of ").append(openFiles);
             }
         } catch (RuntimeException unusable) {
