@@ -2,7 +2,9 @@ package com.chatforyou.adapter.signaling;
 
 import com.chatforyou.domain.model.ErrorCode;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
@@ -11,12 +13,19 @@ import org.springframework.messaging.support.ChannelInterceptor;
 
 /**
  * Lets through only what the protocol allows: SUBSCRIBE to the connection's event queue and the
- * lobby, SEND to {@code /app/...} with a body of at most 64 KiB. Anything else is dropped and answered
- * with a typed error. It never throws: an exception here would make Spring close the connection.
+ * lobby, at most {@value #MAX_SUBSCRIPTIONS_PER_CONNECTION} times per connection, SEND to {@code /app/...}
+ * with a body of at most 64 KiB. Anything else is dropped and answered with a typed error. It never
+ * throws: an exception here would make Spring close the connection.
  */
 public class InboundFrameGuard implements ChannelInterceptor {
 
     public static final int MAX_BODY_BYTES = 64 * 1024;
+    /**
+     * The page subscribes twice per connection. SUBSCRIBE frames are not rate-limited, and each one the broker
+     * keeps costs memory until the connection closes, so a connection gets this many, however many it drops.
+     */
+    public static final int MAX_SUBSCRIPTIONS_PER_CONNECTION = 32;
+    private static final String SUBSCRIPTIONS_MADE = InboundFrameGuard.class.getName() + ".subscriptions";
     private static final Set<String> SUBSCRIBABLE = Set.of(SignalingDestinations.USER_EVENTS,
             SignalingDestinations.LOBBY_TOPIC);
     private static final String APPLICATION_DESTINATIONS = SignalingDestinations.APPLICATION_PREFIX + "/";
@@ -34,6 +43,10 @@ public class InboundFrameGuard implements ChannelInterceptor {
         if (type == SimpMessageType.SUBSCRIBE && !SUBSCRIBABLE.contains(destination)) {
             return refuse(message, ErrorCode.UNKNOWN_DESTINATION, "You cannot subscribe to " + destination);
         }
+        if (type == SimpMessageType.SUBSCRIBE && subscriptionsMade(message) > MAX_SUBSCRIPTIONS_PER_CONNECTION) {
+            return refuse(message, ErrorCode.RATE_LIMITED, "At most " + MAX_SUBSCRIPTIONS_PER_CONNECTION
+                    + " subscriptions per connection");
+        }
         if (type == SimpMessageType.MESSAGE) {
             if (bodySize(message) > MAX_BODY_BYTES) {
                 return refuse(message, ErrorCode.FRAME_TOO_LARGE,
@@ -49,6 +62,16 @@ public class InboundFrameGuard implements ChannelInterceptor {
     private Message<?> refuse(Message<?> message, ErrorCode code, String reason) {
         errors.refuse(message, code, reason);
         return null;
+    }
+
+    /** Counts this SUBSCRIBE in the WebSocket session's attributes, which end with the connection. */
+    private static int subscriptionsMade(Message<?> message) {
+        Map<String, Object> attributes = SimpMessageHeaderAccessor.getSessionAttributes(message.getHeaders());
+        if (attributes == null) {
+            return 0;
+        }
+        return ((AtomicInteger) attributes.computeIfAbsent(SUBSCRIPTIONS_MADE, key -> new AtomicInteger()))
+                .incrementAndGet();
     }
 
     private static int bodySize(Message<?> message) {

@@ -9,6 +9,8 @@ import static org.mockito.Mockito.verify;
 
 import com.chatforyou.adapter.signaling.dto.ErrorEvent;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,6 +47,22 @@ class InboundFrameGuardTest {
         assertThat(guard.preSend(subscribe, inbound)).isNull();
         verify(messaging).convertAndSendToUser("c1", "/queue/events", new ErrorEvent("unknown-destination",
                 "You cannot subscribe to " + destination, destination));
+    }
+
+    @Test
+    void aConnectionGetsAFixedNumberOfSubscriptionsAndAnotherConnectionIsUnaffected() {
+        Map<String, Object> flooding = new ConcurrentHashMap<>();
+        for (int i = 0; i < InboundFrameGuard.MAX_SUBSCRIPTIONS_PER_CONNECTION; i++) {
+            Message<byte[]> subscribe = inSession(frame(StompCommand.SUBSCRIBE, "/topic/lobby", ""), flooding);
+            assertThat(guard.preSend(subscribe, inbound)).as("subscription %d", i).isSameAs(subscribe);
+        }
+
+        assertThat(guard.preSend(inSession(frame(StompCommand.SUBSCRIBE, "/topic/lobby", ""), flooding), inbound))
+                .isNull();
+        verify(messaging).convertAndSendToUser("c1", "/queue/events", new ErrorEvent("rate-limited",
+                "At most 32 subscriptions per connection", "/topic/lobby"));
+        Message<byte[]> another = inSession(frame(StompCommand.SUBSCRIBE, "/topic/lobby", ""), new ConcurrentHashMap<>());
+        assertThat(guard.preSend(another, inbound)).isSameAs(another);
     }
 
     @Test
@@ -106,6 +124,12 @@ class InboundFrameGuardTest {
         assertThat(guard.preSend(send, inbound)).isNull();
         verify(messaging).convertAndSendToUser("c1", "/queue/events",
                 new ErrorEvent("unknown-destination", "You cannot send to null", null));
+    }
+
+    private static Message<byte[]> inSession(Message<byte[]> message, Map<String, Object> webSocketSession) {
+        StompHeaderAccessor headers = StompHeaderAccessor.wrap(message);
+        headers.setSessionAttributes(webSocketSession);
+        return MessageBuilder.createMessage(message.getPayload(), headers.getMessageHeaders());
     }
 
     private static Message<byte[]> frame(StompCommand command, String destination, String body) {
