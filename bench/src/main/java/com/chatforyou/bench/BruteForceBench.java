@@ -87,7 +87,7 @@ final class BruteForceBench {
 
             // Warm-up, then the baseline in the same run.
             measure(host, user, 10);
-            String loadBefore = loadAverage();
+            String loadBefore = BenchReport.loadAverage();
             Latencies unloaded = new Latencies();
             for (int i = 0; i < joins; i++) {
                 unloaded.addAll(measure(host, user, 1));
@@ -113,7 +113,7 @@ final class BruteForceBench {
                 guesser.onEvent(event -> answers.computeIfAbsent(codeOf(event), c -> new AtomicInteger()).incrementAndGet());
             }
             Thread.sleep(2000);
-            String loadDuring = loadAverage();
+            String loadDuring = BenchReport.loadAverage();
             long attackEnds = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
             Latencies loaded = new Latencies();
             // Joins spread over the whole attack, spaced as in the baseline.
@@ -121,7 +121,7 @@ final class BruteForceBench {
                 loaded.addAll(measure(host, user, 1));
                 Thread.sleep(SPACING_MILLIS);
             }
-            String loadAfter = loadAverage();
+            String loadAfter = BenchReport.loadAverage();
             pacing.shutdownNow();
             Thread.sleep(1000);
 
@@ -168,14 +168,6 @@ final class BruteForceBench {
         return latencies;
     }
 
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (java.io.IOException e) {
-            return "n/a";
-        }
-    }
 
     private static String typeOf(String event) {
         Matcher matcher = TYPE.matcher(event);

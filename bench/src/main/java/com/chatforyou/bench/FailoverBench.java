@@ -99,7 +99,7 @@ public final class FailoverBench {
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
         Files.createDirectories(options.output());
-        String loadAtStart = loadAverage();
+        String loadAtStart = BenchReport.loadAverage();
         JanusProcess first = JanusProcess.running();
         JanusProcess second = JanusProcess.runningWithTheSecretsOf(first);
         List<JanusProcess> janus = List.of(first, second);
@@ -125,7 +125,7 @@ public final class FailoverBench {
                 for (ChromeDriver page : browsers) {
                     before.add(tracksSeen(page).keySet());
                 }
-                loads.add(loadAverage());
+                loads.add(BenchReport.loadAverage());
                 long killedAt = System.currentTimeMillis();
                 if (options.freeze()) {
                     host.freeze();
@@ -149,7 +149,7 @@ public final class FailoverBench {
                 host.start();
                 awaitAllUp(server.port(), janus);
             }
-            report(options, loadAtStart, loadAverage(), loads, joins, failovers);
+            report(options, loadAtStart, BenchReport.loadAverage(), loads, joins, failovers);
         } finally {
             for (ChromeDriver browser : browsers) {
                 browser.quit();
@@ -264,14 +264,6 @@ public final class FailoverBench {
         return url.getHost() + ":" + url.getPort();
     }
 
-    private static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
-            return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
 
     private static void report(Options options, String loadAtStart, String loadAtEnd, List<String> loads,
                                List<Double> joins, List<Double> failovers) throws IOException {

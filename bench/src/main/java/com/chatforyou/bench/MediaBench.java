@@ -64,12 +64,12 @@ public final class MediaBench {
         Files.createDirectories(options.output());
         List<ChromeDriver> browsers = new ArrayList<>();
         try {
-            String loadBefore = loadAverage();
+            String loadBefore = BenchReport.loadAverage();
             for (int i = 0; i < options.participants(); i++) {
                 browsers.add(MediaPages.launch());
             }
             List<Double> floor = floor(browsers.get(0), options.rounds() * (options.participants() - 1));
-            String loadAfterFloor = loadAverage();
+            String loadAfterFloor = BenchReport.loadAverage();
             BackendRun mesh = runBackend("mesh", options, browsers, null);
             BackendRun janus;
             try (JanusProcess server = JanusProcess.running()) {
@@ -123,7 +123,7 @@ public final class MediaBench {
             properties.put("chatforyou.media.janus.api-secret", janus.apiSecret());
             properties.put("chatforyou.media.janus.room-admin-key", janus.roomAdminKey());
         }
-        String load = loadAverage();
+        String load = BenchReport.loadAverage();
         try (ServerProcess server = ServerProcess.start(options.serverJar().toAbsolutePath(), List.of(), properties,
                 options.output().resolve(backend + "-server.log"))) {
             String base = "http://127.0.0.1:" + server.port() + "/";
@@ -258,14 +258,6 @@ public final class MediaBench {
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime + stime
     }
 
-    private static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
-            return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
 
     private static void report(Options options, String loadBefore, String loadAfterFloor, List<Double> floor,
                                List<BackendRun> runs) throws IOException {
