@@ -5,6 +5,7 @@ import { RoomSession } from '../../main/js/js/room-session.js';
 import { FakeTrack, cameraStream } from './support/fake-media.js';
 import { quiesce, recordingLog } from './support/link-harness.js';
 import { ROOM, joined, linkOpen } from './support/protocol-events.js';
+import { FIRST_DRAW_LIMIT_MS } from '../../main/js/js/first-draw-hold.js';
 
 // ---- the session that carries the effects out -----------------------------------------------
 
@@ -366,11 +367,58 @@ describe('the join path: the page draws nothing before the join and its links mo
     assert.deepEqual(ctx.links[0].received.map(([kind]) => kind), ['sdp'], 'and has its offer');
     assert.equal(ctx.seen.states.length, drawn, 'nothing was drawn yet');
     assert.equal(queued.length, 1, 'one drawing for the three events');
+    ctx.links[0].options.transport.sendDescription({ type: 'answer', sdp: 'v=0\r\n' });
     queued.shift()();
     assert.equal(ctx.seen.states.length, drawn + 1);
     assert.equal(ctx.seen.states.at(-1).phase, 'in-room');
     assert.equal(ctx.seen.states.at(-1).links.length, 1);
     ctx.s.handleEvent({ type: 'chat', roomId: 'r1', message: { messageId: 'm2', authorId: 'pBob', authorName: 'Bob', text: 'yo', sentAt: '2026-11-28T10:16:00Z' } });
     assert.equal(queued.length, 1, 'a later event is drawn again');
+  });
+
+  /** A joined page with a deferring renderer whose drawings and timers the test runs. */
+  async function deferredJoin(joinedEvent = joined()) {
+    const queued = [];
+    const timers = [];
+    const ctx = session({ scheduleRender: render => queued.push(render), setTimer: (fn, ms) => timers.push({ fn, ms }) });
+    ctx.s.connected();
+    await ctx.s.joinRoom({ roomId: 'r1', displayName: 'Ann', local: preview() });
+    const before = ctx.seen.states.length;
+    const drawRoom = () => {
+      while (queued.length > 0) queued.shift()();
+      return ctx.seen.states.slice(before).some(state => state.phase === 'in-room');
+    };
+    ctx.s.handleEvent(joinedEvent);
+    return { ...ctx, drawRoom, timers };
+  }
+
+  test('the room\'s first drawing waits until the join\'s links have sent their offers and answers', async () => {
+    const ctx = await deferredJoin();
+    ctx.s.handleEvent(linkOpen('up', { direction: 'send', publisherId: 'pAnn', peerId: null, youOffer: true }));
+    assert.equal(ctx.drawRoom(), false, 'Bob publishes and no link receives him yet');
+    ctx.links[0].options.transport.sendDescription({ type: 'offer', sdp: 'v=0\r\n' });
+    assert.equal(ctx.drawRoom(), false, 'still no link receives Bob');
+    ctx.s.handleEvent(linkOpen('fromBob'));
+    ctx.s.handleEvent({ type: 'sdp', linkId: 'fromBob', description: { type: 'offer', sdp: 'v=0\r\n' } });
+    assert.equal(ctx.drawRoom(), false, 'Bob\'s link has not answered');
+    ctx.links[1].options.transport.sendDescription({ type: 'answer', sdp: 'v=0\r\n' });
+    assert.equal(ctx.drawRoom(), true, 'every link has described itself');
+    assert.deepEqual(ctx.transport.to('/app/link.sdp').map(m => m.linkId), ['up', 'fromBob'], 'both left before the drawing');
+  });
+
+  test('alone in the room, or with no one who publishes, the room is drawn at once', async () => {
+    assert.equal((await deferredJoin(joined({ participants: [] }))).drawRoom(), true);
+    const carol = { participantId: 'pCarol', displayName: 'Carol', sendsAudio: false, sendsVideo: false };
+    assert.equal((await deferredJoin(joined({ participants: [carol] }))).drawRoom(), true);
+  });
+
+  test('a link that never describes itself holds the room back no longer than the limit', async () => {
+    const ctx = await deferredJoin();
+    ctx.s.handleEvent(linkOpen('fromBob'));
+    assert.equal(ctx.drawRoom(), false);
+    const limit = ctx.timers.find(timer => timer.ms === FIRST_DRAW_LIMIT_MS);
+    assert.ok(limit, 'the hold set its limit');
+    limit.fn();
+    assert.equal(ctx.drawRoom(), true);
   });
 });

@@ -16,15 +16,18 @@ export class MediaLinks {
    * @param {(mediaLink: object) => void} [options.onSendLinkOpened] before any waiting signal reaches it
    * @param {(publisherId: string, tracks: MediaStreamTrack[], screenTracks: MediaStreamTrack[]) => void} [options.onRemoteMedia]
    * @param {(message: string) => void} [options.onOpenFailed]
+   * @param {(linkId: string) => void} [options.onDescribed] after a link sent its first offer or answer
    * @param {{warn: Function}} [options.log]
    */
-  constructor({ createLink, send, isPlanned, onSendLinkOpened = () => {}, onRemoteMedia = () => {}, onOpenFailed = () => {}, log = console }) {
+  constructor({ createLink, send, isPlanned, onSendLinkOpened = () => {}, onRemoteMedia = () => {}, onOpenFailed = () => {},
+    onDescribed = () => {}, log = console }) {
     this.createLink = createLink;
     this.send = send;
     this.isPlanned = isPlanned;
     this.onSendLinkOpened = onSendLinkOpened;
     this.onRemoteMedia = onRemoteMedia;
     this.onOpenFailed = onOpenFailed;
+    this.onDescribed = onDescribed;
     this.log = log;
     /** linkId -> MediaLink for every link that has a peer connection. */
     this.byId = new Map();
@@ -34,6 +37,8 @@ export class MediaLinks {
     this.received = new Map();
     /** linkId -> publisherId of every open link. */
     this.publisherOf = new Map();
+    /** The open links that have sent an offer or answer. */
+    this.described = new Set();
   }
 
   /** Opens the peer object for a link of the room state, replacing one with the same id. */
@@ -54,7 +59,12 @@ export class MediaLinks {
         localStream: link.direction === 'send' ? localStream ?? null : null,
         transport: {
           sendDescription: description => {
-            if (mine()) this.send('/app/link.sdp', { linkId, description });
+            if (!mine()) return;
+            this.send('/app/link.sdp', { linkId, description });
+            if (!this.described.has(linkId)) {
+              this.described.add(linkId);
+              this.onDescribed(linkId);
+            }
           },
           sendCandidate: candidate => {
             if (mine()) this.send('/app/link.ice', { linkId, candidate });
@@ -77,6 +87,7 @@ export class MediaLinks {
     this.pendingSignals.delete(linkId);
     const mediaLink = this.byId.get(linkId);
     this.publisherOf.delete(linkId);
+    this.described.delete(linkId);
     if (mediaLink) {
       this.byId.delete(linkId);
       mediaLink.close();
@@ -114,6 +125,11 @@ export class MediaLinks {
 
   peerConnections() {
     return [...this.byId.values()].filter(link => !link.closed).map(link => link.pc);
+  }
+
+  /** Whether the open link has sent its first offer or answer. */
+  hasDescribed(linkId) {
+    return this.described.has(linkId);
   }
 
   connectionStateOf(linkId) {

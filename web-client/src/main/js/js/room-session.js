@@ -40,6 +40,7 @@ import { reactionRequest } from './reactions-state.js';
 import { SessionConnection } from './session-connection.js';
 import { MediaLinks } from './media-links.js';
 import { InCallControls } from './in-call-controls.js';
+import { FirstDrawHold, joinLinksDescribed } from './first-draw-hold.js';
 
 export class RoomSession {
   constructor({
@@ -83,6 +84,13 @@ export class RoomSession {
       onRemoteMedia: (publisherId, tracks, screenTracks) =>
         this.listener.remoteMediaChanged?.(publisherId, tracks, screenTracks),
       onOpenFailed: message => this.#clientError('link-failed', message),
+      onDescribed: () => this.firstDraw.check(),
+    });
+    /** With a deferring scheduleRender, the room's first drawing waits for the join's links (first-draw-hold.js). */
+    this.firstDraw = new FirstDrawHold({
+      setTimer,
+      ready: () => joinLinksDescribed(this.state, linkId => this.links.hasDescribed(linkId)),
+      release: () => this.#notifySoon(),
     });
     this.controls = new InCallControls({
       acquireMedia,
@@ -283,6 +291,7 @@ export class RoomSession {
     const before = this.state;
     const { state, effects } = applyServerEvent(before, event);
     this.state = state;
+    if (this.scheduleRender && before.phase !== 'in-room' && state.phase === 'in-room') this.firstDraw.begin();
     this.#run(effects);
     // sdp and ice change no state; everything else is rendered.
     if (this.state !== before) this.#notifySoon();
@@ -402,7 +411,8 @@ export class RoomSession {
     this.renderPending = true;
     this.scheduleRender(() => {
       this.renderPending = false;
-      this.#notify();
+      // A held first drawing happens when the hold ends (its release asks again).
+      if (!this.firstDraw.holding()) this.#notify();
     });
   }
 
