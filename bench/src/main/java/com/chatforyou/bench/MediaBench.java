@@ -25,13 +25,14 @@ import org.openqa.selenium.chrome.ChromeDriver;
  */
 public final class MediaBench {
 
-    record Options(int participants, int rounds, int steadySeconds, Path serverJar, Path output) {
+    record Options(int participants, int rounds, int steadySeconds, Path serverJar, Path output, boolean profile) {
         static Options parse(String[] args) {
             int k = 4;
             int rounds = 3;
             int steady = 10;
             Path jar = Path.of("chat-server/target/chat-server-0.1.0-SNAPSHOT.jar");
             Path output = Path.of("bench/target/media");
+            boolean profile = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--participants" -> k = Integer.parseInt(args[++i]);
@@ -39,9 +40,10 @@ public final class MediaBench {
                     case "--steady-seconds" -> steady = Integer.parseInt(args[++i]);
                     case "--server-jar" -> jar = Path.of(args[++i]);
                     case "--output" -> output = Path.of(args[++i]);
+                    case "--profile" -> profile = true;
                     case "--help" -> {
                         System.out.println("./bench.sh media [--participants K (4)] [--rounds R (3)]"
-                                + " [--steady-seconds S (10)]");
+                                + " [--steady-seconds S (10)] [--profile (a CPU profile of each backend's last join)]");
                         System.exit(0);
                     }
                     default -> throw new IllegalArgumentException("Unknown option " + args[i] + "; see --help");
@@ -50,13 +52,14 @@ public final class MediaBench {
             if (k < 2 || rounds < 1 || steady < 1) {
                 throw new IllegalArgumentException("Need at least 2 participants, 1 round and 1 steady second");
             }
-            return new Options(k, rounds, steady, jar, output);
+            return new Options(k, rounds, steady, jar, output, profile);
         }
     }
 
     /** What one backend showed: join samples, the timeline of its last join, steady-state traffic and CPU. */
     record BackendRun(String backend, List<Double> joinToFrame, Map<String, Double> timeline, double upKbps,
-                      double downKbps, double mediaServerCpuPercent, int forwardedVideo, String loadAverage) {
+                      double downKbps, double mediaServerCpuPercent, int forwardedVideo, String loadAverage,
+                      String profile, List<Map<String, Double>> timelines) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -68,14 +71,15 @@ public final class MediaBench {
             for (int i = 0; i < options.participants(); i++) {
                 browsers.add(MediaPages.launch());
             }
-            List<Double> floor = floor(browsers.get(0), options.rounds() * (options.participants() - 1));
+            List<Map<String, Double>> floorSteps = new ArrayList<>();
+            List<Double> floor = floor(browsers.get(0), options.rounds() * (options.participants() - 1), floorSteps);
             String loadAfterFloor = BenchReport.loadAverage();
             BackendRun mesh = runBackend("mesh", options, browsers, null);
             BackendRun janus;
             try (JanusProcess server = JanusProcess.running()) {
                 janus = runBackend("janus", options, browsers, server);
             }
-            report(options, loadBefore, loadAfterFloor, floor, List.of(mesh, janus));
+            report(options, loadBefore, loadAfterFloor, floor, floorSteps, List.of(mesh, janus));
         } finally {
             for (ChromeDriver browser : browsers) {
                 browser.quit();
@@ -84,7 +88,8 @@ public final class MediaBench {
     }
 
     /** Join click to first remote frame on the bare two-peer-connection page, {@code samples} times. */
-    private static List<Double> floor(ChromeDriver browser, int samples) throws Exception {
+    private static List<Double> floor(ChromeDriver browser, int samples, List<Map<String, Double>> timelines)
+            throws Exception {
         HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         byte[] page = FLOOR_PAGE.getBytes(StandardCharsets.UTF_8);
         http.createContext("/", exchange -> {
@@ -98,13 +103,14 @@ public final class MediaBench {
             browser.get("http://127.0.0.1:" + http.getAddress().getPort() + "/");
             List<Double> times = new ArrayList<>();
             for (int i = 0; i < samples + 1; i++) {
-                MediaPages.script(browser, "window.__bench.marks = []; window.__bench.firstFrame = null;"
+                MediaPages.script(browser, "window.__bench.marks = []; window.__bench.firstFrame = null; window.__bench.firstFramePresented = null;"
                         + " window.__bench.clickAt = performance.now(); window.run();");
                 double frame = ((Number) MediaPages.await("the floor page's first frame",
                         () -> MediaPages.script(browser, "return window.__bench.firstFrame;"))).doubleValue();
                 MediaPages.script(browser, "window.cleanup();");
                 if (i > 0) {
                     times.add(frame); // the first run warms the browser's media stack up, as the app's first room does
+                    timelines.add(timeline(browser));
                 }
             }
             return times;
@@ -129,12 +135,19 @@ public final class MediaBench {
             String base = "http://127.0.0.1:" + server.port() + "/";
             List<Double> samples = new ArrayList<>();
             Map<String, Double> timeline = Map.of();
+            String profile = "";
+            List<Map<String, Double>> timelines = new ArrayList<>();
             for (int round = 0; round <= options.rounds(); round++) {
                 String room = "bench-" + backend + "-" + round;
                 String invite = null;
                 for (int i = 0; i < browsers.size(); i++) {
                     ChromeDriver page = browsers.get(i);
-                    double joined = i == 0 ? create(page, base, room, "P0") : joinByInvite(page, invite, "P" + i);
+                    boolean last = round == options.rounds() && i == browsers.size() - 1;
+                    boolean profiled = last && options.profile();
+                    double joined = i == 0 ? create(page, base, room, "P0") : joinByInvite(page, invite, "P" + i, profiled);
+                    if (profiled) {
+                        profile = JoinProfile.stop(page, options.output().resolve(backend + "-last-join.cpuprofile"));
+                    }
                     if (i == 0) {
                         invite = (String) MediaPages.script(page, "return window.chatForYou.inviteUrl();");
                         continue;
@@ -150,8 +163,9 @@ public final class MediaBench {
                     }
                     if (round > 0) {
                         samples.add(joined); // round 0 warms the server and Janus up
+                        timelines.add(timeline(page));
                     }
-                    if (round == options.rounds() && i == browsers.size() - 1) {
+                    if (last) {
                         timeline = timeline(page);
                     }
                 }
@@ -163,7 +177,7 @@ public final class MediaBench {
             double cpu = steadyState(browsers, janus, options.steadySeconds(), traffic);
             MediaPages.leaveAll(browsers);
             int k = browsers.size();
-            return new BackendRun(backend, samples, timeline, traffic[0], traffic[1], cpu, k * (k - 1), load);
+            return new BackendRun(backend, samples, timeline, traffic[0], traffic[1], cpu, k * (k - 1), load, profile, timelines);
         }
     }
 
@@ -176,7 +190,7 @@ public final class MediaBench {
                 + " n.dispatchEvent(new Event('input', {bubbles: true}));"
                 + " document.getElementById('create-room-name').value = arguments[1];"
                 + " document.getElementById('create-room-button').click();", name, room);
-        clickJoinOnPrejoin(page, name);
+        clickJoinOnPrejoin(page, name, false);
         MediaPages.await("the creator to be in the room", () -> MediaPages.script(page,
                 "return !document.getElementById('room-view').hidden;"));
         return 0;
@@ -186,9 +200,10 @@ public final class MediaBench {
      * Opens the room's invite link, as a guest would, waits for the pre-join screen with its camera
      * preview playing, clicks its Join and waits for the first remote frame: ms from that click.
      */
-    private static double joinByInvite(ChromeDriver page, String invite, String name) throws InterruptedException {
+    private static double joinByInvite(ChromeDriver page, String invite, String name, boolean profiled)
+            throws InterruptedException {
         page.get(invite);
-        clickJoinOnPrejoin(page, name);
+        clickJoinOnPrejoin(page, name, profiled);
         try {
             return ((Number) MediaPages.await("the first remote frame",
                     () -> MediaPages.script(page, "return window.__bench.firstFrame;"))).doubleValue();
@@ -198,7 +213,7 @@ public final class MediaBench {
     }
 
     /** The user's join click, as in Meet: on the pre-join screen, once its preview shows the camera. */
-    private static void clickJoinOnPrejoin(ChromeDriver page, String name) throws InterruptedException {
+    private static void clickJoinOnPrejoin(ChromeDriver page, String name, boolean profiled) throws InterruptedException {
         try {
             MediaPages.await("the pre-join screen with its camera preview", () -> MediaPages.script(page,
                     "return document.body.dataset.screen === 'prejoin'"
@@ -207,19 +222,34 @@ public final class MediaBench {
         } catch (IllegalStateException e) {
             throw new IllegalStateException(e.getMessage() + " (" + name + "): " + MediaPages.describe(page), e);
         }
+        if (profiled) {
+            JoinProfile.start(page);
+        }
         MediaPages.script(page, "const n = document.getElementById('prejoin-name'); n.value = arguments[0];"
                 + " n.dispatchEvent(new Event('input', {bubbles: true}));"
-                + " window.__bench.marks = []; window.__bench.firstFrame = null; window.__bench.clickAt = performance.now();"
+                + " window.__bench.marks = []; window.__bench.firstFrame = null; window.__bench.firstFramePresented = null; window.__bench.clickAt = performance.now();"
                 + " document.getElementById('prejoin-join').click();", name);
     }
 
-    /** The first time each step happened after the click, in ms. */
+    /**
+     * The first time each step happened after the click, in ms; of the steps marked per peer connection,
+     * only those of the link that carried the first remote frame.
+     */
     @SuppressWarnings("unchecked")
     private static Map<String, Double> timeline(ChromeDriver page) {
         List<List<Object>> marks = (List<List<Object>>) MediaPages.script(page, "return window.__bench.marks;");
+        String framed = marks.stream().map(mark -> (String) mark.get(0))
+                .filter(name -> name.startsWith("link ") && name.endsWith(": first remote frame"))
+                .map(name -> name.substring(0, name.indexOf(':') + 1)).findFirst().orElse("");
         Map<String, Double> first = new LinkedHashMap<>();
         for (List<Object> mark : marks) {
-            first.putIfAbsent((String) mark.get(0), ((Number) mark.get(1)).doubleValue());
+            String name = (String) mark.get(0);
+            double at = ((Number) mark.get(1)).doubleValue();
+            if (!name.startsWith("link ")) {
+                first.putIfAbsent(name, at);
+            } else if (!framed.isEmpty() && name.startsWith(framed)) {
+                first.putIfAbsent("  (the frame's link) " + name.substring(framed.length()).trim(), at);
+            }
         }
         return first;
     }
@@ -260,7 +290,7 @@ public final class MediaBench {
 
 
     private static void report(Options options, String loadBefore, String loadAfterFloor, List<Double> floor,
-                               List<BackendRun> runs) throws IOException {
+                               List<Map<String, Double>> floorSteps, List<BackendRun> runs) throws IOException {
         StringBuilder out = new StringBuilder();
         int k = options.participants();
         out.append(String.format("media benchmark: K=%d participants in one room, %d measured rounds (+1 warm-up),"
@@ -270,12 +300,21 @@ public final class MediaBench {
         double floorP95 = percentile(floor, 95);
         out.append(String.format("floor, two RTCPeerConnections in one page: click to first remote frame p50 %.0f ms,"
                 + " p95 %.0f ms (n=%d)%n", floorP50, floorP95, floor.size()));
+        out.append(stepMedians(floorSteps).replace("measured joins", "floor runs"));
+        List<Double> floorShown = presented(floorSteps);
         for (BackendRun run : runs) {
             double p50 = percentile(run.joinToFrame(), 50);
             double p95 = percentile(run.joinToFrame(), 95);
             out.append(String.format("%-5s join click to first remote frame p50 %.0f ms (%.1fx floor), p95 %.0f ms"
                             + " (%.1fx floor), n=%d; load average at its start %s%n", run.backend(), p50, p50 / floorP50,
                     p95, p95 / floorP95, run.joinToFrame().size(), run.loadAverage()));
+            List<Double> shown = presented(run.timelines());
+            if (!shown.isEmpty() && !floorShown.isEmpty()) {
+                out.append(String.format("      the same frames as presented (requestVideoFrameCallback presentationTime):"
+                                + " p50 %.0f ms (%.1fx the floor's %.0f), p95 %.0f ms (%.1fx the floor's %.0f)%n",
+                        percentile(shown, 50), percentile(shown, 50) / percentile(floorShown, 50), percentile(floorShown, 50),
+                        percentile(shown, 95), percentile(shown, 95) / percentile(floorShown, 95), percentile(floorShown, 95)));
+            }
             out.append(String.format("      per participant: uplink %.0f kbit/s, downlink %.0f kbit/s (getStats, RTP payload and headers)%n",
                     run.upKbps(), run.downKbps()));
             if (!Double.isNaN(run.mediaServerCpuPercent())) {
@@ -286,9 +325,42 @@ public final class MediaBench {
             out.append("      timeline of the last join (ms after the click; first occurrence of each step):\n");
             run.timeline().entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(step ->
                     out.append(String.format("        %7.0f  %s%n", step.getValue(), step.getKey())));
+            out.append(stepMedians(run.timelines()));
+            out.append(run.profile());
         }
         System.out.print(out);
         Files.writeString(options.output().resolve("report.txt"), out.toString());
+    }
+
+    /** When each first frame was presented, which the page's callback (the main figure) learns of later. */
+    private static List<Double> presented(List<Map<String, Double>> timelines) {
+        return timelines.stream().map(t -> t.get("first remote frame presented")).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The steps of the link that carried the first frame, in the order they happen. */
+    private static final List<String> LINK_STEPS = List.of("joined received (signaling round trip)",
+            "peer connection made", "remote offer set", "local answer made", "ICE connected", "DTLS connected",
+            "first remote frame");
+
+    /** Over every measured join: the median time of each step of the frame's link, and of each step's share. */
+    static String stepMedians(List<Map<String, Double>> timelines) {
+        StringBuilder out = new StringBuilder(String.format(
+                "      the frame's link over all %d measured joins, median ms after the click (median step):%n",
+                timelines.size()));
+        String previous = null;
+        for (String step : LINK_STEPS) {
+            String key = step.startsWith("joined") ? step : "  (the frame's link) " + step;
+            String before = previous;
+            List<Double> at = timelines.stream().filter(t -> t.containsKey(key)).map(t -> t.get(key)).toList();
+            List<Double> took = before == null ? at : timelines.stream()
+                    .filter(t -> t.containsKey(key) && t.containsKey(before)).map(t -> t.get(key) - t.get(before)).toList();
+            if (!at.isEmpty()) {
+                out.append(String.format("        %7.0f  (%+5.0f)  %s  (n=%d)%n", percentile(at, 50),
+                        percentile(took, 50), step, at.size()));
+                previous = key;
+            }
+        }
+        return out.toString();
     }
 
     static double percentile(List<Double> values, int percent) {

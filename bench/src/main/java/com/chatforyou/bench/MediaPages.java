@@ -30,7 +30,7 @@ final class MediaPages {
      */
     static final String PROBE = """
             (() => {
-              const b = window.__bench = { marks: [], clickAt: null, firstFrame: null };
+              const b = window.__bench = { marks: [], clickAt: null, firstFrame: null, firstFramePresented: null };
               const mark = name => { if (b.clickAt !== null) b.marks.push([name, performance.now() - b.clickAt]); };
               b.mark = mark;
               const NativeSocket = window.WebSocket;
@@ -64,34 +64,74 @@ final class MediaPages {
                 mark('getUserMedia done');
                 return stream;
               };
+              // Each peer connection is numbered, so the timeline shows the steps of the link that carried
+              // the first frame apart from the others'.
               const NativePC = window.RTCPeerConnection;
+              const links = [];
               const Probed = function (...args) {
                 const pc = new NativePC(...args);
+                const n = links.push(pc) - 1;
+                const linkMark = step => { mark(step); mark(`link ${n}: ${step}`); };
+                linkMark('peer connection made');
                 pc.addEventListener('iceconnectionstatechange', () => {
-                  if (pc.iceConnectionState === 'connected' || pc.iceConnectionState === 'completed') mark('ICE connected');
+                  if (pc.iceConnectionState === 'connected' || pc.iceConnectionState === 'completed') linkMark('ICE connected');
                 });
                 pc.addEventListener('connectionstatechange', () => {
-                  if (pc.connectionState === 'connected') mark('DTLS connected');
+                  if (pc.connectionState === 'connected') linkMark('DTLS connected');
                 });
+                pc.addEventListener('track', () => linkMark('remote track'));
+                const setRemote = pc.setRemoteDescription.bind(pc);
+                pc.setRemoteDescription = async description => {
+                  linkMark(`remote ${description && description.type} set`);
+                  return setRemote(description);
+                };
+                const setLocal = pc.setLocalDescription.bind(pc);
+                pc.setLocalDescription = async (...description) => {
+                  const result = await setLocal(...description);
+                  linkMark(`local ${pc.localDescription && pc.localDescription.type} made`);
+                  return result;
+                };
                 return pc;
               };
               Probed.prototype = NativePC.prototype;
               window.RTCPeerConnection = Probed;
-              // The first frame of any remote video presented on the page after the click.
-              const watched = new WeakSet();
-              const watch = () => {
-                for (const video of document.querySelectorAll('video')) {
-                  const tracks = video.srcObject ? video.srcObject.getVideoTracks() : [];
-                  if (watched.has(video) || tracks.length === 0 || tracks.some(t => ownTracks.has(t))) continue;
-                  watched.add(video);
-                  const onFrame = () => {
-                    if (b.clickAt !== null && b.firstFrame === null) { b.firstFrame = performance.now() - b.clickAt; mark('first remote frame'); }
-                    if (b.firstFrame === null) video.requestVideoFrameCallback(onFrame);
-                  };
-                  video.requestVideoFrameCallback(onFrame);
-                }
+              // The first frame of any remote video presented on the page after the click. Videos are
+              // watched as their srcObject is set (or their stream gains a track), not by polling the
+              // page, which would take the main thread the app's join needs.
+              const watched = new WeakMap(); // video -> the track it was last watched for
+              const watch = video => {
+                const tracks = video.srcObject ? video.srcObject.getVideoTracks() : [];
+                if (tracks.length === 0 || watched.get(video) === tracks[0] || tracks.some(t => ownTracks.has(t))) return;
+                watched.set(video, tracks[0]);
+                const onFrame = (now, frame) => {
+                  if (b.clickAt !== null && b.firstFramePresented === null) {
+                    // When the compositor showed it, which a busy main thread learns of later.
+                    b.firstFramePresented = frame.presentationTime - b.clickAt;
+                    b.marks.push(['first remote frame presented', b.firstFramePresented]);
+                    if (b.firstFrame === null) b.firstFrame = performance.now() - b.clickAt;
+                    mark('first remote frame');
+                    const n = links.findIndex(pc => pc.getReceivers().some(r => tracks.includes(r.track)));
+                    if (n >= 0) mark(`link ${n}: first remote frame`);
+                  }
+                  if (b.firstFramePresented === null) video.requestVideoFrameCallback(onFrame);
+                };
+                video.requestVideoFrameCallback(onFrame);
               };
-              setInterval(watch, 5);
+              const srcObject = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'srcObject');
+              Object.defineProperty(HTMLMediaElement.prototype, 'srcObject', {
+                configurable: true,
+                enumerable: srcObject.enumerable,
+                get() { return srcObject.get.call(this); },
+                set(stream) {
+                  srcObject.set.call(this, stream);
+                  if (this instanceof HTMLVideoElement && stream) {
+                    watch(this);
+                    stream.addEventListener('addtrack', () => watch(this));
+                  }
+                },
+              });
+              // A fallback for a stream given a track by the page's own script (no addtrack event then).
+              setInterval(() => document.querySelectorAll('video').forEach(watch), 100);
               // Main-thread tasks over 50 ms after the click (what holds back the page's descriptions), each
               // marked at its start with its length.
               if (PerformanceObserver.supportedEntryTypes?.includes('longtask')) {

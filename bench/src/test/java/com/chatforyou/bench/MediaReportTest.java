@@ -1,0 +1,50 @@
+package com.chatforyou.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What the media benchmark prints from the probe's marks and from a CPU profile. */
+class MediaReportTest {
+
+    private static final String LINK = "  (the frame's link) ";
+
+    @Test
+    void eachStepOfTheFramesLinkIsPrintedAsItsMedianTimeAndItsMedianShare() {
+        Map<String, Double> fast = Map.of("joined received (signaling round trip)", 40.0, LINK + "local answer made", 100.0,
+                LINK + "ICE connected", 150.0, LINK + "first remote frame", 200.0);
+        Map<String, Double> slow = Map.of("joined received (signaling round trip)", 60.0, LINK + "local answer made", 200.0,
+                LINK + "ICE connected", 400.0, LINK + "first remote frame", 420.0);
+
+        String printed = MediaBench.stepMedians(List.of(fast, slow));
+
+        // Medians of two are the lower one (nearest rank); a step missing in every join is left out.
+        assertThat(printed).contains("over all 2 measured joins")
+                .containsPattern("40 +\\( +\\+40\\) +joined received")
+                .containsPattern("100 +\\( +\\+60\\) +local answer made")
+                .containsPattern("150 +\\( +\\+50\\) +ICE connected")
+                .containsPattern("200 +\\( +\\+20\\) +first remote frame")
+                .doesNotContain("DTLS connected");
+    }
+
+    @Test
+    void theProfileSummaryAddsSelfTimePerFunctionAndLeavesIdleOut() {
+        Map<String, Object> profile = Map.of(
+                "nodes", List.of(node(1, "(root)", ""), node(2, "render", "http://x/js/room-view.js"), node(3, "(idle)", "")),
+                "samples", List.of(2, 2, 3, 2),
+                "timeDeltas", List.of(0, 1000, 1000, 5000));
+
+        String summary = JoinProfile.summary(profile, Path.of("janus-last-join.cpuprofile"));
+
+        // Sample i lasts until sample i+1: render 1 + 1 ms (the last sample has no end), idle 5 ms.
+        assertThat(summary).contains("2 ms on the main thread but idle").containsPattern("2\\.0 ms +render room-view\\.js:8")
+                .doesNotContain("(idle)");
+    }
+
+    private static Map<String, Object> node(int id, String function, String url) {
+        return Map.of("id", id, "callFrame", Map.of("functionName", function, "url", url, "lineNumber", 7));
+    }
+}
