@@ -195,7 +195,7 @@ public final class FailoverBench {
                                 + ".some(li => li.querySelector('.room-name').textContent === arguments[0]);", room));
                 MediaPages.script(page, "const li = [...document.querySelectorAll('#room-list li[data-room-id]')]"
                         + ".find(li => li.querySelector('.room-name').textContent === arguments[0]);"
-                        + " window.__bench.marks = []; window.__bench.firstFrame = null;"
+                        + " window.__bench.marks = []; window.__bench.firstFrame = null; window.__bench.firstFramePresented = null;"
                         + " window.__bench.clickAt = performance.now(); li.querySelector('button.join-button').click();", room);
                 joined = ((Number) MediaPages.await("the first remote frame",
                         () -> MediaPages.script(page, "return window.__bench.firstFrame;"))).doubleValue();
