@@ -161,12 +161,13 @@ public final class MediaBench {
                         throw new IllegalStateException(e.getMessage() + " (participant " + i + " of round " + round
                                 + "): " + MediaPages.describe(page), e);
                     }
+                    Map<String, Double> steps = timeline(page);
                     if (round > 0) {
                         samples.add(joined); // round 0 warms the server and Janus up
-                        timelines.add(timeline(page));
+                        timelines.add(steps);
                     }
                     if (last) {
-                        timeline = timeline(page);
+                        timeline = steps;
                     }
                 }
                 if (round < options.rounds()) {

@@ -24,10 +24,7 @@ class DestinationIndexedSubscriptionsTest {
 
     @Test
     void aConnectionsOwnQueueReachesThatConnectionOnlyAndTheLobbyReachesEveryWatcher() {
-        subscriptions.registerSubscription(subscribe("s1", "sub-0", queueOf("s1")));
-        subscriptions.registerSubscription(subscribe("s1", "sub-1", LOBBY));
-        subscriptions.registerSubscription(subscribe("s2", "sub-0", queueOf("s2")));
-        subscriptions.registerSubscription(subscribe("s2", "sub-1", LOBBY));
+        twoConnectionsWithTheirQueueAndTheLobby();
 
         assertThat(subscriptions.findSubscriptions(message(queueOf("s1")))).isEqualTo(Map.of("s1", List.of("sub-0")));
         assertThat(subscriptions.findSubscriptions(message(LOBBY)))
@@ -37,10 +34,7 @@ class DestinationIndexedSubscriptionsTest {
 
     @Test
     void anUnsubscribeAndClosedConnectionsLeaveNothingBehind() {
-        subscriptions.registerSubscription(subscribe("s1", "sub-0", queueOf("s1")));
-        subscriptions.registerSubscription(subscribe("s1", "sub-1", LOBBY));
-        subscriptions.registerSubscription(subscribe("s2", "sub-0", queueOf("s2")));
-        subscriptions.registerSubscription(subscribe("s2", "sub-1", LOBBY));
+        twoConnectionsWithTheirQueueAndTheLobby();
 
         subscriptions.unregisterSubscription(unsubscribe("s1", "sub-1"));
         assertThat(subscriptions.findSubscriptions(message(LOBBY))).isEqualTo(Map.of("s2", List.of("sub-1")));
@@ -53,6 +47,14 @@ class DestinationIndexedSubscriptionsTest {
         subscriptions.unregisterAllSubscriptions("s1");
         assertThat(subscriptions.destinations()).isZero();
         assertThat(subscriptions.connections()).isZero();
+    }
+
+    /** s1 and s2 each subscribe to their own queue (sub-0) and to the lobby (sub-1). */
+    private void twoConnectionsWithTheirQueueAndTheLobby() {
+        subscriptions.registerSubscription(subscribe("s1", "sub-0", queueOf("s1")));
+        subscriptions.registerSubscription(subscribe("s1", "sub-1", LOBBY));
+        subscriptions.registerSubscription(subscribe("s2", "sub-0", queueOf("s2")));
+        subscriptions.registerSubscription(subscribe("s2", "sub-1", LOBBY));
     }
 
     @Test
