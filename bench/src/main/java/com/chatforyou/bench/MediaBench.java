@@ -309,6 +309,8 @@ public final class MediaBench {
             out.append(String.format("%-5s join click to first remote frame p50 %.0f ms (%.1fx floor), p95 %.0f ms"
                             + " (%.1fx floor), n=%d; load average at its start %s%n", run.backend(), p50, p50 / floorP50,
                     p95, p95 / floorP95, run.joinToFrame().size(), run.loadAverage()));
+            out.append("      every join, round by round (ms; participants 2.." + k + " of each round): "
+                    + joinsByRound(run.joinToFrame(), k - 1) + "\n");
             List<Double> shown = presented(run.timelines());
             if (!shown.isEmpty() && !floorShown.isEmpty()) {
                 out.append(String.format("      the same frames as presented (requestVideoFrameCallback presentationTime):"
@@ -333,6 +335,18 @@ public final class MediaBench {
         Files.writeString(options.output().resolve("report.txt"), out.toString());
     }
 
+    /** The joins in the order they were measured, one group per round, so a slow position stands out. */
+    static String joinsByRound(List<Double> joins, int perRound) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < joins.size(); i++) {
+            if (i > 0) {
+                out.append(i % perRound == 0 ? " | " : " ");
+            }
+            out.append(String.format("%.0f", joins.get(i)));
+        }
+        return out.toString();
+    }
+
     /** When each first frame was presented, which the page's callback (the main figure) learns of later. */
     private static List<Double> presented(List<Map<String, Double>> timelines) {
         return timelines.stream().map(t -> t.get("first remote frame presented")).filter(java.util.Objects::nonNull).toList();
@@ -340,25 +354,30 @@ public final class MediaBench {
 
     /** The steps of the link that carried the first frame, in the order they happen. */
     private static final List<String> LINK_STEPS = List.of("joined received (signaling round trip)",
-            "peer connection made", "remote offer set", "local answer made", "ICE connected", "DTLS connected",
+            "peer connection made", "peer connection configured", "remote offer set", "local answer made", "ICE connected", "DTLS connected",
             "first remote frame");
 
-    /** Over every measured join: the median time of each step of the frame's link, and of each step's share. */
+    /**
+     * Over every measured join: the median time of each step of the frame's link, and of each step's
+     * length, which in each join runs from the latest earlier step that join has (a link taken from the
+     * page's reserve has no "peer connection made" after the click).
+     */
     static String stepMedians(List<Map<String, Double>> timelines) {
         StringBuilder out = new StringBuilder(String.format(
                 "      the frame's link over all %d measured joins, median ms after the click (median step):%n",
                 timelines.size()));
-        String previous = null;
-        for (String step : LINK_STEPS) {
-            String key = step.startsWith("joined") ? step : "  (the frame's link) " + step;
-            String before = previous;
+        List<String> keys = LINK_STEPS.stream()
+                .map(step -> step.startsWith("joined") ? step : "  (the frame's link) " + step).toList();
+        for (int i = 0; i < keys.size(); i++) {
+            String key = keys.get(i);
+            List<String> earlier = keys.subList(0, i);
             List<Double> at = timelines.stream().filter(t -> t.containsKey(key)).map(t -> t.get(key)).toList();
-            List<Double> took = before == null ? at : timelines.stream()
-                    .filter(t -> t.containsKey(key) && t.containsKey(before)).map(t -> t.get(key) - t.get(before)).toList();
+            List<Double> took = timelines.stream().filter(t -> t.containsKey(key))
+                    .map(t -> t.get(key) - earlier.stream().filter(t::containsKey).mapToDouble(t::get).max().orElse(0))
+                    .toList();
             if (!at.isEmpty()) {
                 out.append(String.format("        %7.0f  (%+5.0f)  %s  (n=%d)%n", percentile(at, 50),
-                        percentile(took, 50), step, at.size()));
-                previous = key;
+                        percentile(took, 50), LINK_STEPS.get(i), at.size()));
             }
         }
         return out.toString();

@@ -80,6 +80,12 @@ final class MediaPages {
                   if (pc.connectionState === 'connected') linkMark('DTLS connected');
                 });
                 pc.addEventListener('track', () => linkMark('remote track'));
+                // A connection the page made ahead of need (before the click) is given its link's configuration.
+                const setConfiguration = pc.setConfiguration.bind(pc);
+                pc.setConfiguration = config => {
+                  linkMark('peer connection configured');
+                  return setConfiguration(config);
+                };
                 const setRemote = pc.setRemoteDescription.bind(pc);
                 pc.setRemoteDescription = async description => {
                   linkMark(`remote ${description && description.type} set`);

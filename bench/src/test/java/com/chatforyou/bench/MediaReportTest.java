@@ -31,6 +31,28 @@ class MediaReportTest {
     }
 
     @Test
+    void aStepMissingInSomeJoinsIsMeasuredInEachJoinFromItsLatestEarlierStep() {
+        Map<String, Double> made = Map.of("joined received (signaling round trip)", 40.0, LINK + "peer connection made", 70.0,
+                LINK + "remote offer set", 90.0);
+        Map<String, Double> reserved = Map.of("joined received (signaling round trip)", 30.0,
+                LINK + "peer connection configured", 45.0, LINK + "remote offer set", 80.0);
+
+        String printed = MediaBench.stepMedians(List.of(made, reserved));
+
+        assertThat(printed).containsPattern("70 +\\( +\\+30\\) +peer connection made +\\(n=1\\)")
+                .containsPattern("45 +\\( +\\+15\\) +peer connection configured +\\(n=1\\)")
+                // 90 - 70 in one join, 80 - 45 in the other; the median of two is the lower
+                .containsPattern("80 +\\( +\\+20\\) +remote offer set +\\(n=2\\)");
+    }
+
+    @Test
+    void everyJoinIsPrintedInItsOrderOneGroupPerRound() {
+        String printed = MediaBench.joinsByRound(List.of(210.4, 330.0, 205.0, 790.6, 250.0, 300.0), 2);
+
+        assertThat(printed).isEqualTo("210 330 | 205 791 | 250 300");
+    }
+
+    @Test
     void theProfileSummaryAddsSelfTimePerFunctionAndLeavesIdleOut() {
         Map<String, Object> profile = Map.of(
                 "nodes", List.of(node(1, "(root)", ""), node(2, "render", "http://x/js/room-view.js"), node(3, "(idle)", "")),
