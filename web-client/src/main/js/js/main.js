@@ -8,6 +8,7 @@ import { createStompTransport } from './stomp-transport.js';
 import { RECONNECT_DELAYS_MS, signalingUrl } from './signaling-transport.js';
 import { RoomSession } from './room-session.js';
 import { MediaLink, iceTransportPolicyFrom } from './media-link.js';
+import { PeerConnectionReserve, reserveSizeFor } from './peer-connection-reserve.js';
 import { acquireLocalMedia } from './local-media.js';
 import { LobbyView } from './lobby-view.js';
 import { RoomView } from './room-view.js';
@@ -472,6 +473,9 @@ function showScreen(next, state) {
   }
 }
 
+// Made while the pre-join screen waits for the click, so a join's links start at once.
+const peerConnections = new PeerConnectionReserve();
+
 session = new RoomSession({
   transport,
   seatTicket: new SeatTicket(storageOf('sessionStorage')),
@@ -484,7 +488,11 @@ session = new RoomSession({
       secureContext: window.isSecureContext,
       devices: { audio: preferences.audioDevice, video: preferences.videoDevice },
     }),
-  createLink: options => new MediaLink(iceTransportPolicy ? { ...options, iceTransportPolicy } : options),
+  createLink: options => new MediaLink({
+    ...options,
+    ...(iceTransportPolicy ? { iceTransportPolicy } : {}),
+    createPeerConnection: config => peerConnections.take(config),
+  }),
   // A task later: link-open, queued right behind joined, opens its peer connection before the room is drawn.
   scheduleRender: render => setTimeout(render, 0),
   listener: {
@@ -498,6 +506,7 @@ session = new RoomSession({
         return;
       }
       const next = screenFor(state);
+      peerConnections.keep(reserveSizeFor(next, state.invite?.room?.participants ?? 0));
       // The create form keeps its values through errors and empties once a room was entered.
       if (next === 'room' && screen !== 'room') lobbyView.resetCreateForm();
       if (next !== screen || next === 'prejoin') showScreen(next, state);
@@ -579,6 +588,8 @@ window.addEventListener('pagehide', () => session.suspend());
 /** For tests and for debugging in the console. */
 window.chatForYou = Object.freeze({
   peerConnections: () => session.peerConnections(),
+  /** The peer connections made ahead of need: how many wait, how many links took one. */
+  peerConnectionReserve: () => ({ ready: peerConnections.size, taken: peerConnections.taken }),
   iceTransportPolicy: iceTransportPolicy ?? 'all',
   state: () => session.snapshot(),
   /** Where each tile is: the layout's arrangement and every tile's size on screen. */

@@ -31,7 +31,10 @@ class BrowserRoomIT {
         ann.createRoom("Standup", null, null);
         ann.waitUntilInRoom();
         ChatPage bob = pages.open("Bob", Chromium.Devices.CAMERA_AND_MICROPHONE);
-        bob.join("Standup", null);
+        bob.openPrejoin("Standup", null);
+        // The pre-join screen makes Bob's two links' peer connections (one each way to Ann) before the click.
+        bob.awaitPeerConnectionsReserved(2);
+        bob.joinFromPrejoin();
         bob.waitUntilInRoom();
 
         // (a) each sees the other's video playing and has the other's audio
@@ -41,6 +44,9 @@ class BrowserRoomIT {
         bob.waitForAudioFrom("Ann");
         assertThat(ann.tileOf("Bob")).containsEntry("audioTracks", 1L).containsEntry("hasVideo", "true");
         assertThat(bob.tileOf("Ann")).containsEntry("audioTracks", 1L).containsEntry("hasVideo", "true");
+        assertThat(bob.peerConnectionReserve()).containsEntry("taken", 2L);
+        assertThat(ann.peerConnectionReserve()).as("Ann's links to Bob took the one her call kept ready")
+                .extractingByKey("taken").isNotEqualTo(0L);
 
         // (b) camera refused, microphone allowed: joins audio-only and still sees everyone
         ChatPage cid = pages.open("Cid", Chromium.Devices.CAMERA_DENIED);

@@ -95,8 +95,14 @@ public final class ChatPage {
         waitFor(d -> "connected".equals(d.findElement(By.id("connection-status")).getAttribute("data-state")));
     }
 
-    /** Clicks Join on the room in the lobby list, entering the password if the page asks. */
+    /** Joins a room from the lobby list through its pre-join screen. */
     public void join(String roomName, String password) {
+        openPrejoin(roomName, password);
+        joinFromPrejoin();
+    }
+
+    /** Clicks Join on the room in the lobby list, entering the password if the page asks: the pre-join screen. */
+    public void openPrejoin(String roomName, String password) {
         WebElement room = waitFor(d -> d.findElements(By.cssSelector("#room-list li[data-room-id]")).stream()
                 .filter(li -> roomName.equals(li.findElement(By.cssSelector(".room-name")).getText()))
                 .findFirst().orElse(null));
@@ -106,7 +112,17 @@ public final class ChatPage {
             browser.findElement(By.id("join-password")).sendKeys(password);
             browser.findElement(By.id("join-password-submit")).click();
         }
-        joinFromPrejoin();
+    }
+
+    /** Waits until the page has made this many peer connections ahead of its links. */
+    public void awaitPeerConnectionsReserved(int count) {
+        waitFor(d -> ((Number) peerConnectionReserve().get("ready")).intValue() >= count);
+    }
+
+    /** How many peer connections wait unused and how many links took one ({@code ready}, {@code taken}). */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> peerConnectionReserve() {
+        return (Map<String, Object>) script("return window.chatForYou.peerConnectionReserve();");
     }
 
     /**
