@@ -1,8 +1,8 @@
 /**
  * Peer connections made while the page waits (the pre-join screen, a call in progress), so that the
  * links of a join do not each pay for RTCPeerConnection's constructor and its DTLS certificate
- * while the user watches. A reserved connection has never negotiated: take() gives it the link's
- * configuration, which a connection accepts until it gathers candidates.
+ * while the user watches. A reserved connection has never negotiated nor gathered candidates:
+ * take() gives it the link's configuration (its ICE servers, the diagnostic relay-only policy).
  */
 
 const defaultCreate = config => new RTCPeerConnection(config);
