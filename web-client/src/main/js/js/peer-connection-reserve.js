@@ -58,23 +58,10 @@ export class PeerConnectionReserve {
 
   /** A connection for a new link: a reserved one given this configuration, or a new one. */
   take(config) {
-    const pc = this.ready.shift();
-    if (pc) {
-      try {
-        pc.setConfiguration(config);
-        this.taken += 1;
-        this.#refill();
-        return pc;
-      } catch (err) {
-        // A browser that cannot reconfigure one cannot reconfigure the others: stop reserving.
-        this.log.warn('a reserved peer connection refused the link\'s configuration; none are made ahead any more', err);
-        this.#discard(pc);
-        this.refused = true;
-        this.keep(0);
-      }
-    }
+    const reserved = this.ready.shift();
+    const pc = reserved && this.#reconfigured(reserved, config) ? reserved : this.create(config);
     this.#refill();
-    return this.create(config);
+    return pc;
   }
 
   /** How many connections wait unused. */
@@ -96,6 +83,21 @@ export class PeerConnectionReserve {
       }
       this.#refill();
     });
+  }
+
+  #reconfigured(pc, config) {
+    try {
+      pc.setConfiguration(config);
+      this.taken += 1;
+      return true;
+    } catch (err) {
+      // A browser that cannot reconfigure one cannot reconfigure the others: stop reserving.
+      this.log.warn('a reserved peer connection refused the link\'s configuration; none are made ahead any more', err);
+      this.#discard(pc);
+      this.refused = true;
+      this.keep(0);
+      return false;
+    }
   }
 
   #discard(pc) {

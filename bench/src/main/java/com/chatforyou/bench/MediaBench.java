@@ -354,8 +354,8 @@ public final class MediaBench {
 
     /** The steps of the link that carried the first frame, in the order they happen. */
     private static final List<String> LINK_STEPS = List.of("joined received (signaling round trip)",
-            "peer connection made", "peer connection configured", "remote offer set", "local answer made", "ICE connected", "DTLS connected",
-            "first remote frame");
+            "peer connection made", "peer connection configured", "remote offer set", "local answer made",
+            "ICE connected", "DTLS connected", "first remote frame");
 
     /**
      * Over every measured join: the median time of each step of the frame's link, and of each step's
