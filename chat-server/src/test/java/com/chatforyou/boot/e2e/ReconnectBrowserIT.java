@@ -41,6 +41,14 @@ class ReconnectBrowserIT {
         resumesAfter("Server kill drill", bob -> serverSockets.closeNewest());
     }
 
+    /** A page too busy to answer heartbeats (a slow machine, a long task) for longer than they allow. */
+    @Test
+    void a_page_frozen_past_the_heartbeats_resumes_the_seat_and_media_flows_again() {
+        resumesAfter("Freeze drill", bob -> bob.script("""
+                setTimeout(() => { const until = Date.now() + 9000; while (Date.now() < until) { /* busy */ } }, 0);
+                """));
+    }
+
     private void resumesAfter(String roomName, java.util.function.Consumer<ChatPage> dropBobsSocket) {
         ChatPage ann = pages.open("Ann");
         ann.createRoom(roomName, null, null);
