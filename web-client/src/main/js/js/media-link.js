@@ -8,6 +8,8 @@
  * receiveCandidate().
  */
 
+import { carriesCameraEncoding, isUncapped, withCameraEncoding } from './uplink-budget.js';
+
 const defaultCreatePeerConnection = config => new RTCPeerConnection(config);
 
 const ICE_TRANSPORT_POLICIES = new Set(['all', 'relay']);
@@ -32,6 +34,8 @@ export class MediaLink {
    * @param {'all'|'relay'|null} [options.iceTransportPolicy] only set by the diagnostic page parameter
    * @param {{sendDescription(d: object): void, sendCandidate(c: object): void}} options.transport
    * @param {MediaStream} [options.localStream] the tracks to publish on a send link
+   * @param {{maxBitrate: number|null, scaleResolutionDownBy: number}|null} [options.cameraEncoding] the
+   *   camera copy's cap on a send link (uplink-budget.js); null sends as the browser decides
    * @param {(track: MediaStreamTrack, streams: MediaStream[]) => void} [options.onRemoteTrack]
    * @param {(state: string) => void} [options.onConnectionStateChange]
    * @param {(config: RTCConfiguration) => RTCPeerConnection} [options.createPeerConnection]
@@ -46,6 +50,7 @@ export class MediaLink {
     iceTransportPolicy = null,
     transport,
     localStream = null,
+    cameraEncoding = null,
     onRemoteTrack = () => {},
     onConnectionStateChange = () => {},
     createPeerConnection = defaultCreatePeerConnection,
@@ -76,6 +81,9 @@ export class MediaLink {
     this.mayOffer = this.youOffer;
     /** Incoming signals are applied one at a time, in arrival order. */
     this.incoming = Promise.resolve();
+    /** The camera copy's cap, and its setParameters calls one after another (each reads the last). */
+    this.cameraEncoding = cameraEncoding;
+    this.encodingUpdates = Promise.resolve();
 
     const config = { iceServers };
     if (iceTransportPolicy) config.iceTransportPolicy = iceTransportPolicy;
@@ -137,6 +145,32 @@ export class MediaLink {
     }
   }
 
+  /**
+   * Caps the camera copy this send link sends (uplink-budget.js), now or, where the sender has no
+   * encodings before negotiation, once the first exchange is done. Resolves once applied or kept.
+   */
+  setCameraEncoding(encoding) {
+    this.cameraEncoding = encoding;
+    return this.#applyCameraEncoding();
+  }
+
+  #applyCameraEncoding() {
+    this.encodingUpdates = this.encodingUpdates.then(async () => {
+      const sender = this.senders.video;
+      const encoding = this.cameraEncoding;
+      if (this.closed || !sender || !encoding || typeof sender.getParameters !== 'function') return;
+      const parameters = sender.getParameters();
+      if (!parameters.encodings?.length || carriesCameraEncoding(parameters.encodings[0], encoding)) return;
+      parameters.encodings = [withCameraEncoding(parameters.encodings[0], encoding), ...parameters.encodings.slice(1)];
+      try {
+        await sender.setParameters(parameters);
+      } catch (err) {
+        if (!this.closed) this.log.warn(`link ${this.linkId}: camera encoding refused`, err);
+      }
+    });
+    return this.encodingUpdates;
+  }
+
   /** Closes the peer connection. Safe to call more than once; later signals are ignored. */
   close() {
     if (this.closed) return;
@@ -191,7 +225,10 @@ export class MediaLink {
       const tracks = localStream ? localStream.getTracks() : [];
       for (const track of tracks) {
         if (this.youOffer) {
-          this.senders[track.kind] = pc.addTransceiver(track, { direction: 'sendonly', streams: [localStream] }).sender;
+          const init = { direction: 'sendonly', streams: [localStream] };
+          // In the first offer already, so a capped copy is never encoded at full size.
+          if (track.kind === 'video' && !isUncapped(this.cameraEncoding)) init.sendEncodings = [withCameraEncoding({}, this.cameraEncoding)];
+          this.senders[track.kind] = pc.addTransceiver(track, init).sender;
         } else {
           // addTrack senders are adopted by the remote offer's m-lines instead of adding new ones.
           this.senders[track.kind] = pc.addTrack(track, localStream);
@@ -261,6 +298,8 @@ export class MediaLink {
     }
     // The first exchange is done: from now on either end may renegotiate.
     this.mayOffer = true;
+    // An answering sender has encodings from here on: a cap set before applies now.
+    if (this.direction === 'send') await this.#applyCameraEncoding();
   }
 
   async #onCandidate(candidate) {

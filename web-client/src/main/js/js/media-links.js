@@ -5,7 +5,11 @@
  * each publisher is received with, over all links that carry them, and which of them are a shared
  * screen: a publisher sends camera and microphone in one stream and a screen in a stream of its own,
  * so a video track in another stream than the link's first one is the screen.
+ * It also shares the camera's uplink among the send links (uplink-budget.js): each open or close of
+ * one re-caps them all.
  */
+
+import { cameraEncodingFor } from './uplink-budget.js';
 
 export class MediaLinks {
   /**
@@ -57,6 +61,7 @@ export class MediaLinks {
         polite: link.polite,
         iceServers,
         localStream: link.direction === 'send' ? localStream ?? null : null,
+        cameraEncoding: link.direction === 'send' ? cameraEncodingFor(this.sendLinks().length + 1) : null,
         transport: {
           sendDescription: description => {
             if (!mine()) return;
@@ -79,7 +84,10 @@ export class MediaLinks {
     }
     this.byId.set(linkId, mediaLink);
     this.publisherOf.set(linkId, link.publisherId ?? null);
-    if (link.direction === 'send') this.onSendLinkOpened(mediaLink);
+    if (link.direction === 'send') {
+      this.#shareCameraUplink();
+      this.onSendLinkOpened(mediaLink);
+    }
     for (const signal of waiting) this.signal(signal);
   }
 
@@ -91,6 +99,7 @@ export class MediaLinks {
     if (mediaLink) {
       this.byId.delete(linkId);
       mediaLink.close();
+      if (mediaLink.direction === 'send') this.#shareCameraUplink();
     }
     const delivered = this.received.get(linkId);
     if (delivered) {
@@ -121,6 +130,15 @@ export class MediaLinks {
   /** The open links that publish this browser's media. */
   sendLinks() {
     return [...this.byId.values()].filter(link => !link.closed && link.direction === 'send');
+  }
+
+  /** Gives every send link its share of the camera's uplink, as many as are open now. */
+  #shareCameraUplink() {
+    const links = this.sendLinks();
+    const encoding = cameraEncodingFor(links.length);
+    for (const link of links) {
+      link.setCameraEncoding?.(encoding)?.catch?.(err => this.log.warn(`link ${link.linkId}: camera encoding failed`, err));
+    }
   }
 
   peerConnections() {

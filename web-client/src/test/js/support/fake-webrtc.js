@@ -13,7 +13,10 @@
  * - every local description carries its own ICE ufrag; candidates carry it too, and
  *   addIceCandidate refuses a candidate without a remote description or from another ufrag;
  * - a remote description that sends media fires `track` once per m-line;
- * - setConfiguration replaces the configuration and refuses a bundlePolicy change.
+ * - setConfiguration replaces the configuration and refuses a bundlePolicy change;
+ * - a sender's getParameters has the encodings addTransceiver gave it, or, without any, none until its
+ *   m-line is negotiated (as for an answering addTrack); setParameters refuses a stale transactionId
+ *   or another number of encodings.
  *
  * SDP is a toy format: `v=0`, `a=ice-ufrag:<tag>`, then `m=<kind> <mid> <direction>` per line.
  */
@@ -56,6 +59,35 @@ export function parseSdp(sdp) {
 }
 
 let nextPc = 0;
+let nextTransaction = 0;
+
+/** RTCRtpSender's track and parameters; negotiated() says whether its m-line was negotiated. */
+export class FakeRTCRtpSender {
+  constructor(track, sendEncodings, negotiated) {
+    this.track = track;
+    this.encodings = sendEncodings ? sendEncodings.map(e => ({ active: true, ...e })) : null;
+    this.negotiated = negotiated;
+    this.transactionId = null;
+    /** Every encodings list setParameters accepted, in order. */
+    this.parameterChanges = [];
+  }
+
+  getParameters() {
+    this.transactionId = `t${++nextTransaction}`;
+    const encodings = this.encodings ?? (this.negotiated() ? [{ active: true }] : []);
+    return { transactionId: this.transactionId, encodings: encodings.map(e => ({ ...e })) };
+  }
+
+  async setParameters(parameters) {
+    await tick();
+    const current = this.encodings ?? (this.negotiated() ? [{ active: true }] : []);
+    if (parameters.transactionId !== this.transactionId) throw domError('InvalidStateError', 'stale transactionId');
+    if (parameters.encodings.length !== current.length) throw domError('InvalidModificationError', 'encodings changed in number');
+    this.encodings = parameters.encodings.map(e => ({ ...e }));
+    this.transactionId = null;
+    this.parameterChanges.push(this.encodings.map(e => ({ ...e })));
+  }
+}
 
 export class FakeRTCPeerConnection extends EventTarget {
   constructor(config) {
@@ -90,7 +122,7 @@ export class FakeRTCPeerConnection extends EventTarget {
   addTransceiver(trackOrKind, init = {}) {
     const track = typeof trackOrKind === 'string' ? null : trackOrKind;
     const kind = track ? track.kind : trackOrKind;
-    return this.#newTransceiver({ kind, track, direction: init.direction ?? 'sendrecv', fromAddTrack: false });
+    return this.#newTransceiver({ kind, track, direction: init.direction ?? 'sendrecv', fromAddTrack: false, sendEncodings: init.sendEncodings });
   }
 
   addTrack(track) {
@@ -190,16 +222,18 @@ export class FakeRTCPeerConnection extends EventTarget {
     return result;
   }
 
-  #newTransceiver({ kind, track, direction, fromAddTrack }) {
+  #newTransceiver({ kind, track, direction, fromAddTrack, sendEncodings = null }) {
     const transceiver = {
       mid: null,
       kind,
       direction,
       fromAddTrack,
-      sender: { track },
+      sender: null,
       receiver: { track: new FakeTrack(kind) },
       trackFired: false,
     };
+    transceiver.sender = new FakeRTCRtpSender(track, sendEncodings,
+      () => transceiver.mid !== null && this.currentRemoteDescription !== null && this.currentLocalDescription !== null);
     this.transceivers.push(transceiver);
     this.#queueNegotiationNeeded();
     return transceiver;

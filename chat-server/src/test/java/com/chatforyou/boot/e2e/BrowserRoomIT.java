@@ -63,6 +63,13 @@ class BrowserRoomIT {
                     .containsEntry("placeholderVisible", true);
         }
         assertThat(ann.participantNames()).hasSize(3);
+        // (c) Ann and Bob each send their camera twice now: the uplink budget is shared (uplink-budget.js).
+        for (ChatPage sender : List.of(ann, bob)) {
+            sender.waitFor(d -> sender.cameraSendEncodings().size() == 2
+                    && sender.cameraSendEncodings().stream().allMatch(e -> Long.valueOf(600_000).equals(e.get("maxBitrate")))
+                    ? true : null);
+            assertThat(sender.cameraSendEncodings()).allSatisfy(e -> assertThat(e).containsEntry("scaleResolutionDownBy", 1L));
+        }
         bob.sendChat("Morning! Cid is on audio only today.");
         ann.waitForChat("Morning! Cid is on audio only today.");
         ann.saveScreenshot(Path.of(System.getProperty("chatforyou.e2e.screenshots", "target/screenshots"), "audio-only.png"));

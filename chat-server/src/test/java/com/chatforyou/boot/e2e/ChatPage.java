@@ -126,6 +126,21 @@ public final class ChatPage {
     }
 
     /**
+     * The first encoding of every camera sender this page has, as the browser reports it
+     * ({@code maxBitrate}, {@code scaleResolutionDownBy}; absent where the browser decides).
+     */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> cameraSendEncodings() {
+        return (List<Map<String, Object>>) script("""
+                return window.chatForYou.peerConnections()
+                  .flatMap(pc => pc.getSenders())
+                  .filter(sender => sender.track && sender.track.kind === 'video' && !/screen|window|tab/i.test(sender.track.label))
+                  .map(sender => { const e = sender.getParameters().encodings[0] ?? {};
+                                   return { maxBitrate: e.maxBitrate ?? null, scaleResolutionDownBy: e.scaleResolutionDownBy ?? 1 }; });
+                """);
+    }
+
+    /**
      * Follows the lobby's sign-in link and fills in a sign-in form (the server's own, or the identity
      * provider's) with Spring Security's field names, then waits until the page is back in the lobby.
      */
