@@ -272,8 +272,10 @@ public final class MediaBench {
         double down = 0;
         for (int i = 0; i < browsers.size(); i++) {
             long[] after = MediaPages.rtpBytes(browsers.get(i));
-            up += (after[0] - before[i][0]) * 8 / 1000.0 / elapsed;
-            down += (after[1] - before[i][1]) * 8 / 1000.0 / elapsed;
+            // Each page over its own interval between its two readings (ms); bits per ms are kbit/s.
+            double pageMillis = Math.max(1, after[2] - before[i][2]);
+            up += (after[0] - before[i][0]) * 8 / pageMillis;
+            down += (after[1] - before[i][1]) * 8 / pageMillis;
         }
         traffic[0] = up / browsers.size();
         traffic[1] = down / browsers.size();

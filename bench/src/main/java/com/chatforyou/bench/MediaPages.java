@@ -225,21 +225,26 @@ final class MediaPages {
         }
     }
 
-    /** Bytes sent and received by every peer connection of the app's page, from getStats. */
+    /**
+     * Bytes sent and received by every peer connection of the app's page, from getStats, and when the
+     * page took them (ms, the page's clock): a rate is over the page's own interval, since reading
+     * several loaded pages one after another takes long against a steady state of seconds.
+     */
     @SuppressWarnings("unchecked")
     static long[] rtpBytes(ChromeDriver browser) {
         List<Number> totals = (List<Number>) ((JavascriptExecutor) browser).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 const pcs = window.chatForYou ? window.chatForYou.peerConnections() : [];
                 Promise.all(pcs.map(pc => pc.getStats())).then(reports => {
-                  let sent = 0, received = 0;
+                  let sent = 0, received = 0, at = 0;
                   for (const r of reports) r.forEach(s => {
                     if (s.type === 'outbound-rtp') sent += s.bytesSent || 0;
                     if (s.type === 'inbound-rtp') received += s.bytesReceived || 0;
+                    if (s.type === 'outbound-rtp' || s.type === 'inbound-rtp') at = Math.max(at, s.timestamp || 0);
                   });
-                  done([sent, received]);
-                }).catch(() => done([0, 0]));
+                  done([sent, received, Math.round(at || performance.timeOrigin + performance.now())]);
+                }).catch(() => done([0, 0, 0]));
                 """);
-        return new long[] {totals.get(0).longValue(), totals.get(1).longValue()};
+        return new long[] {totals.get(0).longValue(), totals.get(1).longValue(), totals.get(2).longValue()};
     }
 }
