@@ -6,7 +6,8 @@ import { SeatTicket } from '../../main/js/js/seat-ticket.js';
 import { applyServerEvent } from '../../main/js/js/server-events.js';
 import { initialState } from '../../main/js/js/room-state.js';
 import { beginFind } from '../../main/js/js/invite-state.js';
-import { beginReloadResume } from '../../main/js/js/reconnect-state.js';
+import { SEAT_LOST_MESSAGE, beginReloadResume } from '../../main/js/js/reconnect-state.js';
+import { beginJoin } from '../../main/js/js/membership-state.js';
 import { RoomSession } from '../../main/js/js/room-session.js';
 import { MediaLinks } from '../../main/js/js/media-links.js';
 import { FakeStream, FakeTrack, cameraStream } from './support/fake-media.js';
@@ -93,6 +94,20 @@ describe('reload (reducer)', () => {
     assert.equal(state.phase, 'in-room');
     assert.equal(state.resumeToken, 't1k');
     assert.deepEqual(effects[0], { type: 'joined', resumed: true });
+  });
+
+  test('a seat lost after a drop is joined again with the password, name and mute state the page had', () => {
+    let state = applyServerEvent(beginJoin(initialState(), { roomId: 'r1', password: 'pw' }),
+      joined({ self: { ...ANN, audioMuted: true }, resumeToken: 'secret-1' })).state;
+    state = { ...state, reconnecting: true };
+    const { state: next, effects } = applyServerEvent(state,
+      { type: 'error', code: 'resume-failed', message: 'too late', destination: '/app/room.resume' });
+    assert.equal(next.phase, 'lobby');
+    assert.deepEqual(effects.map(e => e.type), ['left', 'error', 'join-room']);
+    assert.deepEqual(effects.at(-1), {
+      type: 'join-room', roomId: 'r1', password: 'pw', displayName: 'Ann', muted: { audio: true, video: false },
+    });
+    assert.equal(effects[1].message, SEAT_LOST_MESSAGE);
   });
 
   test('a refused resume goes back to the lobby and tells the page', () => {

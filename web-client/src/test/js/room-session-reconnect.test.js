@@ -2,9 +2,9 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { RoomSession } from '../../main/js/js/room-session.js';
-import { resumeRequest } from '../../main/js/js/reconnect-state.js';
+import { SEAT_LOST_MESSAGE, resumeRequest } from '../../main/js/js/reconnect-state.js';
 import { cameraStream } from './support/fake-media.js';
-import { recordingLog } from './support/link-harness.js';
+import { recordingLog, waitFor } from './support/link-harness.js';
 
 // Reconnecting after a signaling drop (docs/signaling-protocol.md#reconnecting).
 
@@ -59,10 +59,13 @@ async function inRoom() {
   const transport = new FakeTransport();
   const links = [];
   const errors = [];
-  const media = { stream: cameraStream('audio', 'video'), mode: 'full', media: { audio: true, video: true }, notice: '' };
+  const acquired = [];
   const s = new RoomSession({
     transport,
-    acquireMedia: async () => media,
+    acquireMedia: async () => {
+      acquired.push({ stream: cameraStream('audio', 'video'), mode: 'full', media: { audio: true, video: true }, notice: '' });
+      return acquired.at(-1);
+    },
     createLink: options => {
       const link = new FakeLink(options);
       links.push(link);
@@ -76,7 +79,7 @@ async function inRoom() {
   await s.joinRoom({ roomId: 'r1', displayName: 'Ann' });
   s.handleEvent(joined());
   s.handleEvent(linkOpen('l1'));
-  return { s, transport, links, errors, media };
+  return { s, transport, links, errors, media: acquired[0], acquired };
 }
 
 describe('reconnecting after a signaling drop', () => {
@@ -157,17 +160,21 @@ describe('reconnecting after a signaling drop', () => {
     assert.deepEqual(transport.to('/app/room.leave'), []);
   });
 
-  test('a failed resume goes back to the lobby with an error and releases the camera', async () => {
-    const { s, links, errors, media } = await inRoom();
+  test('a seat given up while the page was away: the page says so and joins the room again as a new participant', async () => {
+    const { s, transport, links, errors, media, acquired } = await inRoom();
     s.connectionInterrupted();
     s.connected();
 
-    s.handleEvent({ type: 'error', code: 'resume-failed', message: '', destination: '/app/room.resume' });
+    s.handleEvent({ type: 'error', code: 'resume-failed', message: 'That seat can no longer be resumed', destination: '/app/room.resume' });
 
-    assert.equal(s.state.phase, 'lobby');
     assert.equal(links[0].closed, true);
-    assert.deepEqual(errors.map(e => e.code), ['resume-failed']);
-    assert.ok(media.stream.getTracks().every(t => t.readyState === 'ended'));
+    assert.deepEqual(errors.map(e => [e.code, e.message]), [['resume-failed', SEAT_LOST_MESSAGE]]);
+    assert.ok(media.stream.getTracks().every(t => t.readyState === 'ended'), 'the old camera is released');
+    await waitFor(() => transport.to('/app/room.join').length === 2, { what: 'the second room.join' });
+    assert.equal(s.state.phase, 'joining');
+    assert.deepEqual(transport.to('/app/room.join')[1], transport.to('/app/room.join')[0], 'the same room, name and media');
+    assert.equal(acquired.length, 2, 'the camera is acquired anew for the join');
+    assert.deepEqual(transport.to('/app/room.resume').length, 1, 'no second resume');
   });
 
   test('a join still in flight when the connection drops is given up', async () => {

@@ -7,7 +7,7 @@ import { isSilentError } from './errors.js';
 import { othersOf, participantOf, roomOf, inThisRoom, toLobby, unchanged } from './room-state.js';
 import { chatHistoryOf } from './chat-state.js';
 import { closeLinks, normalizeIceServers, openLinks } from './link-state.js';
-import { rejoinFromLobby, rejoinSetback, resumed, reloadResumeFailed } from './reconnect-state.js';
+import { rejoinFromLobby, rejoinSetback, resumed, reloadResumeFailed, seatLostJoinAgain } from './reconnect-state.js';
 import { inviteError } from './invite-state.js';
 import { hostingFromJoined, joinedEffects, moderationErrorEffects } from './moderation-state.js';
 import { handsOf } from './hands-state.js';
@@ -151,6 +151,8 @@ export const MEMBERSHIP_EVENTS = {
     const resumeFailed = reloadResumeFailed(state, e);
     if (resumeFailed) return resumeFailed;
     if (isSilentError(e.code)) return unchanged(state);
+    // The seat is gone (the grace period ran out): join the room again.
+    if (e.destination === '/app/room.resume' && state.phase === 'in-room') return seatLostJoinAgain(state, e);
     const effects = [{ type: 'error', code: e.code, message: e.message, destination: e.destination ?? null },
       ...moderationErrorEffects(e)];
     let next = state;
@@ -159,11 +161,6 @@ export const MEMBERSHIP_EVENTS = {
     if ((state.phase === 'joining' || state.phase === 'waiting') && aboutJoin) {
       next = toLobby(state);
       effects.push({ type: 'join-failed' });
-    }
-    if (e.destination === '/app/room.resume' && state.phase === 'in-room') {
-      // The seat is gone (grace period over, or the room closed): back to the lobby.
-      next = toLobby(state);
-      effects.push(...closeLinks(state.links), { type: 'left' });
     }
     if (e.destination === '/app/room.create' && state.pendingCreate) {
       next = { ...next, pendingCreate: null };

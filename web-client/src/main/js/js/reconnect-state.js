@@ -67,6 +67,34 @@ export function reloadResumeFailed(state, e) {
   };
 }
 
+/** What the page says while it joins again after its seat was given up. */
+export const SEAT_LOST_MESSAGE = 'The connection came back too late to keep your seat; joining the room again.';
+
+/**
+ * A dropped connection came back after the server gave its seat up (the reconnect grace ran out, as
+ * when a page froze or the network was gone for longer): the page joins the room again as a new
+ * participant, as Meet does, with the name, password and mute state it had. The room decides as for
+ * any join (password, waiting room, lock, capacity); a room that is gone says so in the lobby.
+ */
+export function seatLostJoinAgain(state, e) {
+  const self = state.self ?? {};
+  return {
+    state: toLobby(state),
+    effects: [
+      ...closeLinks(state.links),
+      { type: 'left' },
+      { type: 'error', code: e.code, message: SEAT_LOST_MESSAGE, destination: e.destination },
+      {
+        type: 'join-room',
+        roomId: state.room.roomId,
+        password: state.joinPassword,
+        displayName: self.displayName ?? '',
+        muted: { audio: Boolean(self.audioMuted), video: Boolean(self.videoMuted) },
+      },
+    ],
+  };
+}
+
 /** After a reconnect: a pending rejoin may now act on the new server's room list. */
 export function reconnectedForRejoin(state) {
   return state.rejoin ? { ...state, rejoin: { ...state.rejoin, reconnected: true } } : state;

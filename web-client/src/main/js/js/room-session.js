@@ -441,7 +441,7 @@ export class RoomSession {
       case 'join-room':
         // A room one just created goes through the pre-join screen when the page has one.
         if (effect.created && this.listener.roomCreated) this.listener.roomCreated(effect.room, effect.password);
-        else this.joinRoom({ roomId: effect.roomId, password: effect.password, displayName: effect.displayName });
+        else this.joinRoom({ roomId: effect.roomId, password: effect.password, displayName: effect.displayName, muted: effect.muted ?? {} });
         break;
       case 'joined':
         this.listener.errorCleared?.();
