@@ -49,6 +49,19 @@ public final class BrowserPages implements AfterEachCallback {
     }
 
     /** Closes one page, as a user closing the browser would. */
+    /** Ann creates the room and Bob joins it; returns once each sees the other's video. */
+    public List<ChatPage> callOfTwo(String roomName) {
+        ChatPage ann = open("Ann");
+        ann.createRoom(roomName, null, null);
+        ann.waitUntilInRoom();
+        ChatPage bob = open("Bob");
+        bob.join(roomName, null);
+        bob.waitUntilInRoom();
+        ann.waitForVideoFrom("Bob");
+        bob.waitForVideoFrom("Ann");
+        return List.of(ann, bob);
+    }
+
     public void close(ChatPage page) {
         open.remove(page);
         page.close();
