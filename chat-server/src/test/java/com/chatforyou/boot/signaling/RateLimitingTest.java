@@ -72,7 +72,7 @@ class RateLimitingTest {
         ann.send("/app/chat.send", Map.of("roomId", roomId, "text", "message 6"));
 
         assertThat(ann.awaitClosedByServer()).isTrue();
-        assertThat(ann.stompErrors()).anySatisfy(error -> assertThat(error).contains("rate-limited"));
+        assertThat(ann.awaitStompErrors()).anySatisfy(error -> assertThat(error).contains("rate-limited"));
         JsonNode left = bob.nextOfType("participant-left");
         assertThat(left.path("reason").asString()).isEqualTo("disconnected");
         assertThat(bob.isConnected()).isTrue();

@@ -165,6 +165,18 @@ public final class SignalingTestClient implements AutoCloseable {
         return List.copyOf(stompErrors);
     }
 
+    /**
+     * Waits (within the usual bound) for a STOMP ERROR frame or transport failure to be recorded: the
+     * client may report the server's close before it has handed on the ERROR frame that preceded it.
+     */
+    List<String> awaitStompErrors() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (stompErrors.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return stompErrors();
+    }
+
     /** The next event on the connection's own queue, which must have this type; lobby lists are skipped. */
     JsonNode next(String type) {
         Received event = take(Received::isEvent, "an event of type " + type);
