@@ -298,8 +298,8 @@ export class MediaLink {
     }
     // The first exchange is done: from now on either end may renegotiate.
     this.mayOffer = true;
-    // An answering sender has encodings from here on: a cap set before applies now.
-    if (this.direction === 'send') await this.#applyCameraEncoding();
+    // An answering sender has encodings from here on: a cap set before applies now, beside the signals.
+    if (this.direction === 'send') this.#applyCameraEncoding();
   }
 
   async #onCandidate(candidate) {

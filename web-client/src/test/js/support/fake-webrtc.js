@@ -72,17 +72,19 @@ export class FakeRTCRtpSender {
     this.parameterChanges = [];
   }
 
+  #currentEncodings() {
+    return this.encodings ?? (this.negotiated() ? [{ active: true }] : []);
+  }
+
   getParameters() {
     this.transactionId = `t${++nextTransaction}`;
-    const encodings = this.encodings ?? (this.negotiated() ? [{ active: true }] : []);
-    return { transactionId: this.transactionId, encodings: encodings.map(e => ({ ...e })) };
+    return { transactionId: this.transactionId, encodings: this.#currentEncodings().map(e => ({ ...e })) };
   }
 
   async setParameters(parameters) {
     await tick();
-    const current = this.encodings ?? (this.negotiated() ? [{ active: true }] : []);
     if (parameters.transactionId !== this.transactionId) throw domError('InvalidStateError', 'stale transactionId');
-    if (parameters.encodings.length !== current.length) throw domError('InvalidModificationError', 'encodings changed in number');
+    if (parameters.encodings.length !== this.#currentEncodings().length) throw domError('InvalidModificationError', 'encodings changed in number');
     this.encodings = parameters.encodings.map(e => ({ ...e }));
     this.transactionId = null;
     this.parameterChanges.push(this.encodings.map(e => ({ ...e })));

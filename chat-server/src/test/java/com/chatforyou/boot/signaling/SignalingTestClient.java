@@ -153,11 +153,16 @@ public final class SignalingTestClient implements AutoCloseable {
 
     /** Waits (within the usual bound) for the server to close this connection; true once it has. */
     boolean awaitClosedByServer() throws InterruptedException {
+        return awaitWithinBound(() -> !session.isConnected());
+    }
+
+    /** Polls until the condition holds or the usual bound passes; whether it holds. */
+    private static boolean awaitWithinBound(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        while (session.isConnected() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
         }
-        return !session.isConnected();
+        return condition.getAsBoolean();
     }
 
     /** STOMP ERROR frames and transport failures; the protocol never uses them, so this stays empty. */
@@ -170,10 +175,7 @@ public final class SignalingTestClient implements AutoCloseable {
      * client may report the server's close before it has handed on the ERROR frame that preceded it.
      */
     List<String> awaitStompErrors() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        while (stompErrors.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        awaitWithinBound(() -> !stompErrors.isEmpty());
         return stompErrors();
     }
 
