@@ -57,9 +57,16 @@ public final class MediaBench {
     }
 
     /** What one backend showed: join samples, the timeline of its last join, steady-state traffic and CPU. */
-    record BackendRun(String backend, List<Double> joinToFrame, Map<String, Double> timeline, double upKbps,
-                      double downKbps, double mediaServerCpuPercent, int forwardedVideo, String loadAverage,
-                      String profile, List<Map<String, Double>> timelines) {
+    record BackendRun(String backend, List<Double> joinToFrame, Map<String, Double> timeline, SteadyState steady,
+                      int forwardedVideo, String loadAverage, String profile, List<Map<String, Double>> timelines) {
+    }
+
+    /**
+     * Everyone in the room for a while: kbit/s up and down per participant (getStats), Janus' CPU and each
+     * participant's whole browser's CPU (% of one core), and how busy the machine was (% of all its cores).
+     */
+    record SteadyState(double upKbps, double downKbps, double mediaServerCpuPercent, double browserCpuPercent,
+                       double machineBusyPercent) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -167,18 +174,18 @@ public final class MediaBench {
                         timelines.add(steps);
                     }
                     if (last) {
-                        timeline = steps;
+                        timeline = new LinkedHashMap<>(steps);
+                        timeline.putAll(othersSteps(browsers, i));
                     }
                 }
                 if (round < options.rounds()) {
                     MediaPages.leaveAll(browsers);
                 }
             }
-            double[] traffic = new double[2];
-            double cpu = steadyState(browsers, janus, options.steadySeconds(), traffic);
+            SteadyState steady = steadyState(browsers, janus, options.steadySeconds());
             MediaPages.leaveAll(browsers);
             int k = browsers.size();
-            return new BackendRun(backend, samples, timeline, traffic[0], traffic[1], cpu, k * (k - 1), load, profile, timelines);
+            return new BackendRun(backend, samples, timeline, steady, k * (k - 1), load, profile, timelines);
         }
     }
 
@@ -255,19 +262,50 @@ public final class MediaBench {
         return first;
     }
 
+    /**
+     * What the pages already in the room did after this participant's click (the offers of mesh are made
+     * there), on the clock every page of the machine shares: each page's timeOrigin plus its own times.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Double> othersSteps(List<ChromeDriver> browsers, int joiner) {
+        double click = ((Number) MediaPages.script(browsers.get(joiner),
+                "return performance.timeOrigin + window.__bench.clickAt;")).doubleValue();
+        Map<String, Double> steps = new LinkedHashMap<>();
+        for (int i = 0; i < joiner; i++) {
+            List<Object> read = (List<Object>) MediaPages.script(browsers.get(i),
+                    "return [performance.timeOrigin + window.__bench.clickAt, window.__bench.marks];");
+            double origin = ((Number) read.get(0)).doubleValue();
+            for (List<Object> mark : (List<List<Object>>) read.get(1)) {
+                String name = (String) mark.get(0);
+                double at = origin + ((Number) mark.get(1)).doubleValue() - click;
+                if (at >= 0 && !name.startsWith("link ") && !name.startsWith("main-thread task")) {
+                    steps.putIfAbsent("(participant " + (i + 1) + ") " + name, at);
+                }
+            }
+        }
+        return steps;
+    }
 
-    /** Everyone in one room for a while: kbit/s up and down per participant, and Janus' CPU (% of one core). */
-    private static double steadyState(List<ChromeDriver> browsers, JanusProcess janus, int seconds, double[] traffic)
+    private static SteadyState steadyState(List<ChromeDriver> browsers, JanusProcess janus, int seconds)
             throws Exception {
         long[][] before = new long[browsers.size()][];
         for (int i = 0; i < browsers.size(); i++) {
             before[i] = MediaPages.rtpBytes(browsers.get(i));
         }
-        long cpuBefore = janus == null ? 0 : cpuTicks(janus.pid());
+        long scanStart = System.nanoTime();
+        long browsersBefore = browserTicks(browsers);
+        long scanned = System.nanoTime();
+        long[] machineBefore = ProcessCpu.machineTicks();
+        long cpuBefore = janus == null ? 0 : ProcessCpu.ticks(janus.pid());
         long start = System.nanoTime();
         Thread.sleep(seconds * 1000L);
         double elapsed = (System.nanoTime() - start) / 1e9;
-        long cpuAfter = janus == null ? 0 : cpuTicks(janus.pid());
+        long cpuAfter = janus == null ? 0 : ProcessCpu.ticks(janus.pid());
+        long[] machineAfter = ProcessCpu.machineTicks();
+        long scanAgain = System.nanoTime();
+        long browsersAfter = browserTicks(browsers);
+        // Scanning /proc under load takes a while: the browsers' interval runs from scan to scan, midpoints.
+        double browserSeconds = ((scanAgain + System.nanoTime()) - (scanStart + scanned)) / 2e9;
         double up = 0;
         double down = 0;
         for (int i = 0; i < browsers.size(); i++) {
@@ -277,20 +315,24 @@ public final class MediaBench {
             up += (after[0] - before[i][0]) * 8 / pageMillis;
             down += (after[1] - before[i][1]) * 8 / pageMillis;
         }
-        traffic[0] = up / browsers.size();
-        traffic[1] = down / browsers.size();
-        return janus == null ? Double.NaN : (cpuAfter - cpuBefore) / CLOCK_TICKS / elapsed * 100;
+        double busy = 100.0 * (machineAfter[0] - machineBefore[0]) / Math.max(1, machineAfter[1] - machineBefore[1]);
+        return new SteadyState(up / browsers.size(), down / browsers.size(),
+                janus == null ? Double.NaN : percentOfOneCore(cpuAfter - cpuBefore, elapsed),
+                percentOfOneCore(browsersAfter - browsersBefore, browserSeconds) / browsers.size(), busy);
     }
 
-    /** The Linux clock-tick rate of /proc/PID/stat (USER_HZ), 100 on every common build. */
-    private static final double CLOCK_TICKS = 100.0;
-
-    private static long cpuTicks(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime + stime
+    private static double percentOfOneCore(long ticks, double seconds) {
+        return ticks / ProcessCpu.CLOCK_TICKS / seconds * 100;
     }
 
+    /** All processes of the participants' browsers, each found by its own profile directory. */
+    private static long browserTicks(List<ChromeDriver> browsers) throws IOException {
+        long total = 0;
+        for (ChromeDriver browser : browsers) {
+            total += ProcessCpu.ticksOfProcessesWith("--user-data-dir=" + MediaPages.profileDirectory(browser));
+        }
+        return total;
+    }
 
     private static void report(Options options, String loadBefore, String loadAfterFloor, List<Double> floor,
                                List<Map<String, Double>> floorSteps, List<BackendRun> runs) throws IOException {
@@ -320,12 +362,16 @@ public final class MediaBench {
                         percentile(shown, 50), percentile(shown, 50) / percentile(floorShown, 50), percentile(floorShown, 50),
                         percentile(shown, 95), percentile(shown, 95) / percentile(floorShown, 95), percentile(floorShown, 95)));
             }
+            SteadyState steady = run.steady();
             out.append(String.format("      per participant: uplink %.0f kbit/s, downlink %.0f kbit/s (getStats, RTP payload and headers)%n",
-                    run.upKbps(), run.downKbps()));
-            if (!Double.isNaN(run.mediaServerCpuPercent())) {
+                    steady.upKbps(), steady.downKbps()));
+            out.append(String.format("      per participant: its browser's CPU %.0f %% of one core (all its processes);"
+                            + " the machine %.0f %% busy over its %d cores%n", steady.browserCpuPercent(),
+                    steady.machineBusyPercent(), Runtime.getRuntime().availableProcessors()));
+            if (!Double.isNaN(steady.mediaServerCpuPercent())) {
                 out.append(String.format("      Janus CPU %.1f %% of one core for %d forwarded video (+%d audio) streams:"
-                                + " %.2f %% per forwarded video stream%n", run.mediaServerCpuPercent(), run.forwardedVideo(),
-                        run.forwardedVideo(), run.mediaServerCpuPercent() / run.forwardedVideo()));
+                                + " %.2f %% per forwarded video stream%n", steady.mediaServerCpuPercent(), run.forwardedVideo(),
+                        run.forwardedVideo(), steady.mediaServerCpuPercent() / run.forwardedVideo()));
             }
             out.append("      timeline of the last join (ms after the click; first occurrence of each step):\n");
             run.timeline().entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(step ->

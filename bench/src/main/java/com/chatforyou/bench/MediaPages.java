@@ -3,9 +3,11 @@ package com.chatforyou.bench;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -159,6 +161,7 @@ final class MediaPages {
         if (!BINARY.canExecute() || !DRIVER.canExecute()) {
             throw new IllegalStateException("The media benchmark needs Debian's chromium and chromium-driver");
         }
+        Path profile = Files.createTempDirectory("chatforyou-bench-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BINARY);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -166,12 +169,20 @@ final class MediaPages {
                 "--disable-dev-shm-usage", "--window-size=1280,800", "--allow-loopback-in-peer-connection",
                 "--autoplay-policy=no-user-gesture-required", "--disable-features=WebRtcHideLocalIpsWithMdns",
                 "--use-fake-device-for-media-stream=fps=15", "--use-fake-ui-for-media-stream",
-                "--user-data-dir=" + Files.createTempDirectory("chatforyou-bench-chromium-"));
+                "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER)
                 .usingAnyFreePort().build();
         ChromeDriver browser = new ChromeDriver(service, options);
         browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", PROBE));
+        PROFILES.put(browser, profile);
         return browser;
+    }
+
+    /** Each launched browser's own profile directory, which every one of its processes is started with. */
+    private static final Map<ChromeDriver, Path> PROFILES = new ConcurrentHashMap<>();
+
+    static Path profileDirectory(ChromeDriver browser) {
+        return PROFILES.get(browser);
     }
 
     static Object script(ChromeDriver browser, String script, Object... arguments) {

@@ -1,0 +1,64 @@
+package com.chatforyou.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** CPU time of processes and of the whole machine, from Linux's /proc, in clock ticks. */
+final class ProcessCpu {
+
+    /** The Linux clock-tick rate of /proc (USER_HZ), 100 on every common build. */
+    static final double CLOCK_TICKS = 100.0;
+
+    private ProcessCpu() {
+    }
+
+    /** User and system time of one process; 0 once it is gone. */
+    static long ticks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime + stime
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+    }
+
+    /**
+     * User and system time of every process started with this argument: all processes of one Chromium
+     * (browser, renderers, GPU, network, audio, capture) carry their profile's {@code --user-data-dir}.
+     */
+    static long ticksOfProcessesWith(String argument) throws IOException {
+        long total = 0;
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            for (Path process : (Iterable<Path>) processes::iterator) {
+                String name = process.getFileName().toString();
+                if (name.chars().allMatch(Character::isDigit) && cmdline(process).contains(argument)) {
+                    total += ticks(Long.parseLong(name));
+                }
+            }
+        }
+        return total;
+    }
+
+    /** Busy and total ticks of all CPUs since boot (/proc/stat's first line; idle and iowait are not busy). */
+    static long[] machineTicks() throws IOException {
+        String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long total = 0;
+        for (int i = 1; i < fields.length && i <= 8; i++) {
+            total += Long.parseLong(fields[i]);
+        }
+        long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
+        return new long[] {total - idle, total};
+    }
+
+    private static String cmdline(Path process) {
+        try {
+            return new String(Files.readAllBytes(process.resolve("cmdline")), StandardCharsets.UTF_8);
+        } catch (IOException gone) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package com.chatforyou.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The CPU the media benchmark charges to a browser: every process started with its argument, and no other. */
+class ProcessCpuTest {
+
+    @Test
+    void theTimeOfAProcessIsFoundByAnArgumentItWasStartedWithAndNoOtherProcessIsCounted() throws Exception {
+        String marker = "chatforyou-cpu-" + UUID.randomUUID();
+        // A shell that spins until it has used some CPU, then waits on its input (a builtin, so the shell
+        // itself stays, not an exec'd child); $0 carries the marker.
+        Process busy = new ProcessBuilder("sh", "-c",
+                "i=0; while [ $i -lt 200000 ]; do i=$((i+1)); done; echo spun; read line", marker)
+                .redirectErrorStream(true).start();
+        try {
+            assertThat(new String(busy.getInputStream().readNBytes(5))).isEqualTo("spun\n");
+
+            assertThat(ProcessCpu.ticksOfProcessesWith(marker)).isPositive()
+                    .isEqualTo(ProcessCpu.ticks(busy.pid()));
+            assertThat(ProcessCpu.ticksOfProcessesWith("chatforyou-cpu-" + UUID.randomUUID())).isZero();
+        } finally {
+            busy.destroyForcibly().waitFor();
+        }
+        assertThat(ProcessCpu.ticks(busy.pid())).as("a process that is gone").isZero();
+    }
+
+    @Test
+    void theMachineIsNeverBusierThanItsTotalTime() throws Exception {
+        long[] before = ProcessCpu.machineTicks();
+        long[] after = ProcessCpu.machineTicks();
+
+        assertThat(before[0]).isPositive().isLessThan(before[1]);
+        assertThat(after[0]).isGreaterThanOrEqualTo(before[0]);
+        assertThat(after[1] - after[0]).isGreaterThanOrEqualTo(before[1] - before[0]);
+    }
+}
