@@ -35,7 +35,7 @@ final class ProcessCpu {
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             for (Path process : (Iterable<Path>) processes::iterator) {
                 String name = process.getFileName().toString();
-                if (name.chars().allMatch(Character::isDigit) && cmdline(process).contains(argument)) {
+                if (name.chars().allMatch(Character::isDigit) && hasArgument(cmdline(process), argument)) {
                     total += ticks(Long.parseLong(name));
                 }
             }
@@ -52,6 +52,22 @@ final class ProcessCpu {
         }
         long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
         return new long[] {total - idle, total};
+    }
+
+    /**
+     * Whether the command line has this whole argument, not merely a longer one starting with it.
+     * Arguments end in NUL, or in a space where a process rewrote its title (Chromium's zygote children do).
+     */
+    static boolean hasArgument(String cmdline, String argument) {
+        for (int at = cmdline.indexOf(argument); at >= 0; at = cmdline.indexOf(argument, at + 1)) {
+            int end = at + argument.length();
+            boolean starts = at == 0 || cmdline.charAt(at - 1) == '\0' || cmdline.charAt(at - 1) == ' ';
+            boolean ends = end == cmdline.length() || cmdline.charAt(end) == '\0' || cmdline.charAt(end) == ' ';
+            if (starts && ends) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String cmdline(Path process) {

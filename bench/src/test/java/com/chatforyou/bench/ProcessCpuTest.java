@@ -22,10 +22,22 @@ class ProcessCpuTest {
             assertThat(ProcessCpu.ticksOfProcessesWith(marker)).isPositive()
                     .isEqualTo(ProcessCpu.ticks(busy.pid()));
             assertThat(ProcessCpu.ticksOfProcessesWith("chatforyou-cpu-" + UUID.randomUUID())).isZero();
+            assertThat(ProcessCpu.ticksOfProcessesWith(marker.substring(0, marker.length() - 1)))
+                    .as("an argument that only starts the marker").isZero();
         } finally {
             busy.destroyForcibly().waitFor();
         }
         assertThat(ProcessCpu.ticks(busy.pid())).as("a process that is gone").isZero();
+    }
+
+    @Test
+    void anArgumentCountsWholeBetweenNulsOrBetweenTheSpacesOfARewrittenTitle() {
+        String profile = "--user-data-dir=/tmp/p-12";
+
+        assertThat(ProcessCpu.hasArgument("chromium\0" + profile + "\0--no-sandbox\0", profile)).isTrue();
+        assertThat(ProcessCpu.hasArgument("chromium --type=renderer " + profile + " --lang=en\0", profile)).isTrue();
+        assertThat(ProcessCpu.hasArgument("chromium\0" + profile + "3\0", profile)).as("another profile").isFalse();
+        assertThat(ProcessCpu.hasArgument("chromium\0x" + profile + "\0", profile)).isFalse();
     }
 
     @Test
