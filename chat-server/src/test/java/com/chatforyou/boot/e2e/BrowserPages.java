@@ -48,7 +48,6 @@ public final class BrowserPages implements AfterEachCallback {
         return page.openLobby(query);
     }
 
-    /** Closes one page, as a user closing the browser would. */
     /** Ann creates the room and Bob joins it; returns once each sees the other's video. */
     public List<ChatPage> callOfTwo(String roomName) {
         ChatPage ann = open("Ann");
@@ -62,6 +61,7 @@ public final class BrowserPages implements AfterEachCallback {
         return List.of(ann, bob);
     }
 
+    /** Closes one page, as a user closing the browser would. */
     public void close(ChatPage page) {
         open.remove(page);
         page.close();

@@ -90,17 +90,17 @@ class CallExperienceIT {
         ann.waitForVideoFrom("Bob");
         bob.clickById("toggle-audio");
         ann.waitFor(d -> "true".equals(ann.tileAttribute("Bob", "data-audio-muted")));
-        String bobsId = (String) state(bob).get("selfId");
+        String bobsId = (String) bob.state().get("selfId");
 
         bob.reload();
 
         bob.waitFor(d -> {
-            Map<String, Object> s = state(bob);
+            Map<String, Object> s = bob.state();
             return "in-room".equals(s.get("phase")) && bobsId.equals(s.get("selfId")) ? s : null;
         });
         ann.waitForVideoFrom("Bob");
         bob.waitForVideoFrom("Ann");
-        assertThat((List<?>) state(ann).get("departures")).isEmpty();
+        assertThat((List<?>) ann.state().get("departures")).isEmpty();
         assertThat(ann.participantNames()).containsExactly("Ann", "Bob");
         // The microphone stays muted across the reload.
         assertThat(bob.browserElementText("toggle-audio")).isEqualTo("Unmute");
@@ -229,10 +229,6 @@ class CallExperienceIT {
 
     // ---- helpers -----------------------------------------------------------------------------------
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> state(ChatPage page) {
-        return (Map<String, Object>) page.script("return window.chatForYou.state();");
-    }
 
     /** The layout once every one of `count` tiles has the same size. */
     @SuppressWarnings("unchecked")

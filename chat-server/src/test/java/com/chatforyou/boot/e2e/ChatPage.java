@@ -372,6 +372,12 @@ public final class ChatPage {
         return ((JavascriptExecutor) browser).executeScript(script, arguments);
     }
 
+    /** The page's session state, as {@code window.chatForYou.state()} gives it. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> state() {
+        return (Map<String, Object>) script("return window.chatForYou.state();");
+    }
+
     /** Runs an asynchronous script that calls its last argument with the result. */
     public Object asyncScript(String script, Object... arguments) {
         return ((JavascriptExecutor) browser).executeAsyncScript(script, arguments);

@@ -53,7 +53,7 @@ class ReconnectBrowserIT {
         List<ChatPage> call = pages.callOfTwo(roomName);
         ChatPage ann = call.get(0);
         ChatPage bob = call.get(1);
-        String bobsId = (String) state(bob).get("selfId");
+        String bobsId = (String) bob.state().get("selfId");
         Set<String> annsOldLinks = linkIds(ann);
         bob.script("""
                 window.__connectionStates = [];
@@ -64,7 +64,7 @@ class ReconnectBrowserIT {
         dropBobsSocket.accept(bob);
 
         bob.waitFor(d -> {
-            Map<String, Object> s = state(bob);
+            Map<String, Object> s = bob.state();
             return "connected".equals(s.get("connection")) && Boolean.FALSE.equals(s.get("reconnecting"))
                     && "in-room".equals(s.get("phase")) ? s : null;
         });
@@ -77,19 +77,15 @@ class ReconnectBrowserIT {
         bob.waitForVideoFrom("Ann");
 
         assertThat(String.valueOf(bob.script("return window.__connectionStates.join(',');"))).contains("reconnecting");
-        assertThat(state(bob).get("selfId")).isEqualTo(bobsId);
-        assertThat((List<?>) state(ann).get("departures")).isEmpty();
+        assertThat(bob.state().get("selfId")).isEqualTo(bobsId);
+        assertThat((List<?>) ann.state().get("departures")).isEmpty();
         assertThat(ann.participantNames()).contains("Bob");
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> state(ChatPage page) {
-        return (Map<String, Object>) page.script("return window.chatForYou.state();");
-    }
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> links(ChatPage page) {
-        return (List<Map<String, Object>>) state(page).get("links");
+        return (List<Map<String, Object>>) page.state().get("links");
     }
 
     private static Set<String> linkIds(ChatPage page) {

@@ -29,12 +29,12 @@ class SeatLostBrowserIT {
         List<ChatPage> call = pages.callOfTwo("Seat lost drill");
         ChatPage ann = call.get(0);
         ChatPage bob = call.get(1);
-        String bobsFirstSeat = (String) state(bob).get("selfId");
+        String bobsFirstSeat = (String) bob.state().get("selfId");
 
         bob.script("window.chatForYou.dropConnection();");
 
         Map<String, Object> back = bob.waitFor(d -> {
-            Map<String, Object> s = state(bob);
+            Map<String, Object> s = bob.state();
             return "in-room".equals(s.get("phase")) && s.get("selfId") != null && !bobsFirstSeat.equals(s.get("selfId"))
                     ? s : null;
         });
@@ -43,11 +43,7 @@ class SeatLostBrowserIT {
         bob.waitForVideoFrom("Ann");
         assertThat(ann.participantNames()).containsExactlyInAnyOrder("Ann", "Bob");
         assertThat(bob.participantNames()).containsExactlyInAnyOrder("Ann", "Bob");
-        assertThat((List<?>) state(ann).get("departures")).as("Ann saw the old seat go").hasSize(1);
+        assertThat((List<?>) ann.state().get("departures")).as("Ann saw the old seat go").hasSize(1);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> state(ChatPage page) {
-        return (Map<String, Object>) page.script("return window.chatForYou.state();");
-    }
 }

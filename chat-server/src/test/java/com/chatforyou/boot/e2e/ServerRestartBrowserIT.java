@@ -56,7 +56,7 @@ class ServerRestartBrowserIT {
 
         for (ChatPage page : List.of(ann, bob)) {
             page.waitFor(d -> {
-                Map<String, Object> s = state(page);
+                Map<String, Object> s = page.state();
                 return "in-room".equals(s.get("phase")) && "connected".equals(s.get("connection")) ? s : null;
             });
         }
@@ -68,7 +68,7 @@ class ServerRestartBrowserIT {
                     .contains("Server restarting — reconnecting…");
             assertThat(page.errorText()).isEmpty();
             @SuppressWarnings("unchecked")
-            Map<String, Object> room = (Map<String, Object>) state(page).get("room");
+            Map<String, Object> room = (Map<String, Object>) page.state().get("room");
             assertThat(room).containsEntry("name", "Restart drill").containsEntry("passwordRequired", true);
         }
     }
@@ -83,10 +83,6 @@ class ServerRestartBrowserIT {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> state(ChatPage page) {
-        return (Map<String, Object>) page.script("return window.chatForYou.state();");
-    }
 
     private ChatPage open(String name, int port) {
         var browser = Chromium.launch(Chromium.Devices.CAMERA_AND_MICROPHONE);
