@@ -327,11 +327,8 @@ public final class MediaBench {
 
     /** All processes of the participants' browsers, each found by its own profile directory. */
     private static long browserTicks(List<ChromeDriver> browsers) throws IOException {
-        long total = 0;
-        for (ChromeDriver browser : browsers) {
-            total += ProcessCpu.ticksOfProcessesWith("--user-data-dir=" + MediaPages.profileDirectory(browser));
-        }
-        return total;
+        return ProcessCpu.ticksOfProcessesWithAny(browsers.stream()
+                .map(browser -> "--user-data-dir=" + MediaPages.profileDirectory(browser)).toList());
     }
 
     private static void report(Options options, String loadBefore, String loadAfterFloor, List<Double> floor,

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** CPU time of processes and of the whole machine, from Linux's /proc, in clock ticks. */
@@ -27,15 +28,20 @@ final class ProcessCpu {
     }
 
     /**
-     * User and system time of every process started with this argument: all processes of one Chromium
-     * (browser, renderers, GPU, network, audio, capture) carry their profile's {@code --user-data-dir}.
+     * User and system time of every process started with any of these arguments, in one pass over /proc:
+     * all processes of one Chromium (browser, renderers, GPU, network, audio, capture) carry their
+     * profile's {@code --user-data-dir}.
      */
-    static long ticksOfProcessesWith(String argument) throws IOException {
+    static long ticksOfProcessesWithAny(List<String> arguments) throws IOException {
         long total = 0;
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             for (Path process : (Iterable<Path>) processes::iterator) {
                 String name = process.getFileName().toString();
-                if (name.chars().allMatch(Character::isDigit) && hasArgument(cmdline(process), argument)) {
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                String cmdline = cmdline(process);
+                if (arguments.stream().anyMatch(argument -> hasArgument(cmdline, argument))) {
                     total += ticks(Long.parseLong(name));
                 }
             }

@@ -2,6 +2,7 @@ package com.chatforyou.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -19,10 +20,12 @@ class ProcessCpuTest {
         try {
             assertThat(new String(busy.getInputStream().readNBytes(5))).isEqualTo("spun\n");
 
-            assertThat(ProcessCpu.ticksOfProcessesWith(marker)).isPositive()
+            assertThat(ProcessCpu.ticksOfProcessesWithAny(List.of(marker))).isPositive()
                     .isEqualTo(ProcessCpu.ticks(busy.pid()));
-            assertThat(ProcessCpu.ticksOfProcessesWith("chatforyou-cpu-" + UUID.randomUUID())).isZero();
-            assertThat(ProcessCpu.ticksOfProcessesWith(marker.substring(0, marker.length() - 1)))
+            assertThat(ProcessCpu.ticksOfProcessesWithAny(List.of(marker, "chatforyou-cpu-" + UUID.randomUUID())))
+                    .as("counted once, whichever argument it has").isEqualTo(ProcessCpu.ticks(busy.pid()));
+            assertThat(ProcessCpu.ticksOfProcessesWithAny(List.of("chatforyou-cpu-" + UUID.randomUUID()))).isZero();
+            assertThat(ProcessCpu.ticksOfProcessesWithAny(List.of(marker.substring(0, marker.length() - 1))))
                     .as("an argument that only starts the marker").isZero();
         } finally {
             busy.destroyForcibly().waitFor();
