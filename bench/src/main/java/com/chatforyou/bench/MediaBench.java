@@ -1,11 +1,7 @@
 package com.chatforyou.bench;
 
 import com.chatforyou.adapter.media.janus.JanusProcess;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,9 +13,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The media benchmark (docs/benchmarks.md, {@code ./bench.sh media}): K headless Chromium participants
- * with fake cameras join one room, on mesh and on Janus in the same run, against a floor measured in the
- * same browser: a bare page that connects two RTCPeerConnections to each other. It prints join click to
- * first remote frame (p50, p95) and its ratio to the floor, Janus' CPU per forwarded stream, each
+ * with fake cameras join one room, on mesh and on Janus in the same run, against a floor measured in a
+ * browser of its own: a bare page that connects two RTCPeerConnections to each other, run before the call
+ * and again just before every join. It prints join click to first remote frame (p50, p95) and its ratio
+ * to the floor, what the joiner's main thread spent meanwhile, Janus' CPU per forwarded stream, each
  * participant's uplink and downlink from getStats, and the timeline of one join. It runs in a network
  * namespace made by bench.sh, whose private interface leads nowhere.
  */
@@ -56,9 +53,13 @@ public final class MediaBench {
         }
     }
 
-    /** What one backend showed: join samples, the timeline of its last join, steady-state traffic and CPU. */
-    record BackendRun(String backend, List<Double> joinToFrame, Map<String, Double> timeline, SteadyState steady,
-                      int forwardedVideo, String loadAverage, String profile, List<Map<String, Double>> timelines) {
+    /**
+     * What one backend showed: join samples, each with the floor run just before it under the room's call,
+     * the timeline of its last join, steady-state traffic and CPU.
+     */
+    record BackendRun(String backend, List<Double> joinToFrame, List<Double> floorUnderCall, Map<String, Double> timeline,
+                      SteadyState steady, int forwardedVideo, String loadAverage, String profile,
+                      List<Map<String, Double>> timelines, List<Map<String, Double>> mainThread) {
     }
 
     /**
@@ -73,60 +74,49 @@ public final class MediaBench {
         Options options = Options.parse(args);
         Files.createDirectories(options.output());
         List<ChromeDriver> browsers = new ArrayList<>();
-        try {
+        ChromeDriver floorBrowser = null;
+        try (FloorPage floorPage = FloorPage.serve()) {
             String loadBefore = BenchReport.loadAverage();
             for (int i = 0; i < options.participants(); i++) {
                 browsers.add(MediaPages.launch());
             }
+            // The floor has a browser of its own, which joins no room: it runs once before every measured join,
+            // under the call the joiner meets, without changing what that joiner's browser has done.
+            floorBrowser = MediaPages.launch();
+            Floor floor = new Floor(floorPage, floorBrowser);
+            floorPage.open(floorBrowser);
             List<Map<String, Double>> floorSteps = new ArrayList<>();
-            List<Double> floor = floor(browsers.get(0), options.rounds() * (options.participants() - 1), floorSteps);
+            List<Double> idleFloor = new ArrayList<>();
+            for (int i = 0; i < options.rounds() * (options.participants() - 1); i++) {
+                FloorPage.Run run = floorPage.run(floorBrowser);
+                idleFloor.add(run.firstFrame());
+                floorSteps.add(run.steps());
+            }
             String loadAfterFloor = BenchReport.loadAverage();
-            BackendRun mesh = runBackend("mesh", options, browsers, null);
+            BackendRun mesh = runBackend("mesh", options, browsers, floor, null);
             BackendRun janus;
             try (JanusProcess server = JanusProcess.running()) {
-                janus = runBackend("janus", options, browsers, server);
+                janus = runBackend("janus", options, browsers, floor, server);
             }
-            report(options, loadBefore, loadAfterFloor, floor, floorSteps, List.of(mesh, janus));
+            report(options, loadBefore, loadAfterFloor, idleFloor, floorSteps, List.of(mesh, janus));
         } finally {
             for (ChromeDriver browser : browsers) {
                 browser.quit();
             }
-        }
-    }
-
-    /** Join click to first remote frame on the bare two-peer-connection page, {@code samples} times. */
-    private static List<Double> floor(ChromeDriver browser, int samples, List<Map<String, Double>> timelines)
-            throws Exception {
-        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        byte[] page = FLOOR_PAGE.getBytes(StandardCharsets.UTF_8);
-        http.createContext("/", exchange -> {
-            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, page.length);
-            exchange.getResponseBody().write(page);
-            exchange.close();
-        });
-        http.start();
-        try {
-            browser.get("http://127.0.0.1:" + http.getAddress().getPort() + "/");
-            List<Double> times = new ArrayList<>();
-            for (int i = 0; i < samples + 1; i++) {
-                MediaPages.script(browser, "window.__bench.marks = []; window.__bench.firstFrame = null; window.__bench.firstFramePresented = null;"
-                        + " window.__bench.clickAt = performance.now(); window.run();");
-                double frame = ((Number) MediaPages.await("the floor page's first frame",
-                        () -> MediaPages.script(browser, "return window.__bench.firstFrame;"))).doubleValue();
-                MediaPages.script(browser, "window.cleanup();");
-                if (i > 0) {
-                    times.add(frame); // the first run warms the browser's media stack up, as the app's first room does
-                    timelines.add(timeline(browser));
-                }
+            if (floorBrowser != null) {
+                floorBrowser.quit();
             }
-            return times;
-        } finally {
-            http.stop(0);
         }
     }
 
-    private static BackendRun runBackend(String backend, Options options, List<ChromeDriver> browsers,
+    /** The floor page, open in its own browser. */
+    private record Floor(FloorPage page, ChromeDriver browser) {
+        double run() throws InterruptedException {
+            return page.run(browser).firstFrame();
+        }
+    }
+
+    private static BackendRun runBackend(String backend, Options options, List<ChromeDriver> browsers, Floor floor,
                                          JanusProcess janus) throws Exception {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("chatforyou.media.backend", backend);
@@ -141,6 +131,8 @@ public final class MediaBench {
                 options.output().resolve(backend + "-server.log"))) {
             String base = "http://127.0.0.1:" + server.port() + "/";
             List<Double> samples = new ArrayList<>();
+            List<Double> floorUnderCall = new ArrayList<>();
+            List<Map<String, Double>> mainThread = new ArrayList<>();
             Map<String, Double> timeline = Map.of();
             String profile = "";
             List<Map<String, Double>> timelines = new ArrayList<>();
@@ -151,7 +143,10 @@ public final class MediaBench {
                     ChromeDriver page = browsers.get(i);
                     boolean last = round == options.rounds() && i == browsers.size() - 1;
                     boolean profiled = last && options.profile();
-                    double joined = i == 0 ? create(page, base, room, "P0") : joinByInvite(page, invite, "P" + i, profiled);
+                    if (round > 0 && i > 0) {
+                        floorUnderCall.add(floor.run());
+                    }
+                    Join joined = i == 0 ? create(page, base, room, "P0") : joinByInvite(page, invite, "P" + i, profiled);
                     if (profiled) {
                         profile = JoinProfile.stop(page, options.output().resolve(backend + "-last-join.cpuprofile"));
                     }
@@ -170,7 +165,8 @@ public final class MediaBench {
                     }
                     Map<String, Double> steps = timeline(page);
                     if (round > 0) {
-                        samples.add(joined); // round 0 warms the server and Janus up
+                        samples.add(joined.firstFrame()); // round 0 warms the server and Janus up
+                        mainThread.add(joined.mainThread());
                         timelines.add(steps);
                     }
                     if (last) {
@@ -185,12 +181,17 @@ public final class MediaBench {
             SteadyState steady = steadyState(browsers, janus, options.steadySeconds());
             MediaPages.leaveAll(browsers);
             int k = browsers.size();
-            return new BackendRun(backend, samples, timeline, steady, k * (k - 1), load, profile, timelines);
+            return new BackendRun(backend, samples, floorUnderCall, timeline, steady, k * (k - 1), load, profile,
+                    timelines, mainThread);
         }
     }
 
     /** The first participant: creates the room from the lobby and joins it through its pre-join screen. */
-    private static double create(ChromeDriver page, String base, String room, String name) throws InterruptedException {
+    /** One join: click to first remote frame in ms, and what the joiner's main thread spent meanwhile. */
+    private record Join(double firstFrame, Map<String, Double> mainThread) {
+    }
+
+    private static Join create(ChromeDriver page, String base, String room, String name) throws InterruptedException {
         page.get(base);
         MediaPages.await("the lobby to connect", () -> MediaPages.script(page,
                 "return document.getElementById('connection-status').dataset.state === 'connected';"));
@@ -201,27 +202,31 @@ public final class MediaBench {
         clickJoinOnPrejoin(page, name, false);
         MediaPages.await("the creator to be in the room", () -> MediaPages.script(page,
                 "return !document.getElementById('room-view').hidden;"));
-        return 0;
+        return new Join(0, Map.of());
     }
 
     /**
      * Opens the room's invite link, as a guest would, waits for the pre-join screen with its camera
      * preview playing, clicks its Join and waits for the first remote frame: ms from that click.
      */
-    private static double joinByInvite(ChromeDriver page, String invite, String name, boolean profiled)
-            throws InterruptedException {
+    private static Join joinByInvite(ChromeDriver page, String invite, String name, boolean profiled)
+            throws InterruptedException, IOException {
         page.get(invite);
-        clickJoinOnPrejoin(page, name, profiled);
+        Map<Long, long[]> scheduleBefore = MainThreadMetrics.schedule(page);
+        Map<String, Double> before = clickJoinOnPrejoin(page, name, profiled);
         try {
-            return ((Number) MediaPages.await("the first remote frame",
-                    () -> MediaPages.script(page, "return window.__bench.firstFrame;"))).doubleValue();
+            double frame = MediaPages.awaitFirstFrame(page, "the first remote frame");
+            Map<String, Double> spent = MainThreadMetrics.between(before, MainThreadMetrics.read(page));
+            MainThreadMetrics.addSchedule(spent, scheduleBefore, MainThreadMetrics.schedule(page));
+            return new Join(frame, spent);
         } catch (IllegalStateException e) {
             throw new IllegalStateException(e.getMessage() + " (" + name + "): " + MediaPages.describe(page), e);
         }
     }
 
     /** The user's join click, as in Meet: on the pre-join screen, once its preview shows the camera. */
-    private static void clickJoinOnPrejoin(ChromeDriver page, String name, boolean profiled) throws InterruptedException {
+    private static Map<String, Double> clickJoinOnPrejoin(ChromeDriver page, String name, boolean profiled)
+            throws InterruptedException {
         try {
             MediaPages.await("the pre-join screen with its camera preview", () -> MediaPages.script(page,
                     "return document.body.dataset.screen === 'prejoin'"
@@ -233,10 +238,13 @@ public final class MediaBench {
         if (profiled) {
             JoinProfile.start(page);
         }
+        MainThreadMetrics.enable(page);
+        Map<String, Double> before = MainThreadMetrics.read(page);
         MediaPages.script(page, "const n = document.getElementById('prejoin-name'); n.value = arguments[0];"
                 + " n.dispatchEvent(new Event('input', {bubbles: true}));"
                 + " window.__bench.marks = []; window.__bench.firstFrame = null; window.__bench.firstFramePresented = null; window.__bench.clickAt = performance.now();"
                 + " document.getElementById('prejoin-join').click();", name);
+        return before;
     }
 
     /**
@@ -244,7 +252,7 @@ public final class MediaBench {
      * only those of the link that carried the first remote frame.
      */
     @SuppressWarnings("unchecked")
-    private static Map<String, Double> timeline(ChromeDriver page) {
+    static Map<String, Double> timeline(ChromeDriver page) {
         List<List<Object>> marks = (List<List<Object>>) MediaPages.script(page, "return window.__bench.marks;");
         String framed = marks.stream().map(mark -> (String) mark.get(0))
                 .filter(name -> name.startsWith("link ") && name.endsWith(": first remote frame"))
@@ -352,6 +360,7 @@ public final class MediaBench {
                     p95, p95 / floorP95, run.joinToFrame().size(), run.loadAverage()));
             out.append("      every join, round by round (ms; participants 2.." + k + " of each round): "
                     + joinsByRound(run.joinToFrame(), k - 1) + "\n");
+            out.append(againstFloorUnderCall(run.joinToFrame(), run.floorUnderCall(), k - 1));
             List<Double> shown = presented(run.timelines());
             if (!shown.isEmpty() && !floorShown.isEmpty()) {
                 out.append(String.format("      the same frames as presented (requestVideoFrameCallback presentationTime):"
@@ -374,6 +383,7 @@ public final class MediaBench {
             run.timeline().entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(step ->
                     out.append(String.format("        %7.0f  %s%n", step.getValue(), step.getKey())));
             out.append(stepMedians(run.timelines()));
+            out.append(MainThreadMetrics.medians(run.mainThread()));
             out.append(run.profile());
         }
         System.out.print(out);
@@ -392,6 +402,24 @@ public final class MediaBench {
         return out.toString();
     }
 
+    /**
+     * The joins against the floor page run just before each of them in its own browser, while the room's
+     * call went on: what the app adds to a bare page's join under the same load.
+     */
+    static String againstFloorUnderCall(List<Double> joins, List<Double> floors, int perRound) {
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < joins.size(); i++) {
+            ratios.add(joins.get(i) / floors.get(i));
+        }
+        double p50 = percentile(floors, 50);
+        double p95 = percentile(floors, 95);
+        return String.format("      floor under the call (the floor page in its own browser just before each join):"
+                        + " p50 %.0f ms, p95 %.0f ms; joins against it p50 %.1fx, p95 %.1fx; each join over its own floor"
+                        + " run: median %.1fx, %.1f-%.1fx%n        floor runs, round by round (ms): %s%n",
+                p50, p95, percentile(joins, 50) / p50, percentile(joins, 95) / p95, percentile(ratios, 50),
+                Collections.min(ratios), Collections.max(ratios), joinsByRound(floors, perRound));
+    }
+
     /** When each first frame was presented, which the page's callback (the main figure) learns of later. */
     private static List<Double> presented(List<Map<String, Double>> timelines) {
         return timelines.stream().map(t -> t.get("first remote frame presented")).filter(java.util.Objects::nonNull).toList();
@@ -400,7 +428,7 @@ public final class MediaBench {
     /** The steps of the link that carried the first frame, in the order they happen. */
     private static final List<String> LINK_STEPS = List.of("joined received (signaling round trip)",
             "peer connection made", "peer connection configured", "remote offer set", "local answer made",
-            "ICE connected", "DTLS connected", "first remote frame");
+            "remote candidate added", "ICE checking", "ICE connected", "DTLS connected", "first remote frame");
 
     /**
      * Over every measured join: the median time of each step of the frame's link, and of each step's
@@ -434,37 +462,4 @@ public final class MediaBench {
         int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
-
-    /** The floor: the same fake camera, sent from one RTCPeerConnection to another in the same page. */
-    private static final String FLOOR_PAGE = """
-            <!doctype html>
-            <html><head><meta charset="utf-8"><title>media floor</title></head>
-            <body><video id="remote" autoplay playsinline muted></video>
-            <script>
-            window.run = async () => {
-              const b = window.__bench;
-              b.mark('click');
-              const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: { ideal: 640 }, height: { ideal: 480 } } });
-              const sender = new RTCPeerConnection();
-              const receiver = new RTCPeerConnection();
-              sender.onicecandidate = e => e.candidate && receiver.addIceCandidate(e.candidate);
-              receiver.onicecandidate = e => e.candidate && sender.addIceCandidate(e.candidate);
-              receiver.ontrack = e => {
-                if (e.track.kind !== 'video') return;
-                const video = document.getElementById('remote');
-                video.srcObject = e.streams[0];
-                video.requestVideoFrameCallback(() => { b.firstFrame = performance.now() - b.clickAt; });
-              };
-              stream.getTracks().forEach(track => sender.addTrack(track, stream));
-              await sender.setLocalDescription();
-              await receiver.setRemoteDescription(sender.localDescription);
-              await receiver.setLocalDescription();
-              await sender.setRemoteDescription(receiver.localDescription);
-              window.cleanup = () => {
-                sender.close(); receiver.close(); stream.getTracks().forEach(t => t.stop());
-                document.getElementById('remote').srcObject = null;
-              };
-            };
-            </script></body></html>
-            """;
 }

@@ -32,7 +32,15 @@ final class MediaPages {
      */
     static final String PROBE = """
             (() => {
-              const b = window.__bench = { marks: [], clickAt: null, firstFrame: null, firstFramePresented: null };
+              // Setting firstFrame hands it to a waiting awaitFirstFrame(): the bench waits without polling the page.
+              let firstFrame = null;
+              const b = window.__bench = { marks: [], clickAt: null, firstFramePresented: null, onFirstFrame: null,
+                get firstFrame() { return firstFrame; },
+                set firstFrame(value) {
+                  firstFrame = value;
+                  const waiting = b.onFirstFrame;
+                  if (value !== null && waiting) { b.onFirstFrame = null; waiting(value); }
+                } };
               const mark = name => { if (b.clickAt !== null) b.marks.push([name, performance.now() - b.clickAt]); };
               b.mark = mark;
               const NativeSocket = window.WebSocket;
@@ -76,8 +84,16 @@ final class MediaPages {
                 const linkMark = step => { mark(step); mark(`link ${n}: ${step}`); };
                 linkMark('peer connection made');
                 pc.addEventListener('iceconnectionstatechange', () => {
+                  if (pc.iceConnectionState === 'checking') linkMark('ICE checking');
                   if (pc.iceConnectionState === 'connected' || pc.iceConnectionState === 'completed') linkMark('ICE connected');
                 });
+                // Candidates travel one message each through the server and the other page's main thread.
+                pc.addEventListener('icecandidate', e => linkMark(e.candidate ? 'local candidate gathered' : 'local candidates complete'));
+                const addCandidate = pc.addIceCandidate.bind(pc);
+                pc.addIceCandidate = (...candidate) => {
+                  linkMark('remote candidate added');
+                  return addCandidate(...candidate);
+                };
                 pc.addEventListener('connectionstatechange', () => {
                   if (pc.connectionState === 'connected') linkMark('DTLS connected');
                 });
@@ -173,6 +189,7 @@ final class MediaPages {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER)
                 .usingAnyFreePort().build();
         ChromeDriver browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().scriptTimeout(PATIENCE);
         browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", PROBE));
         PROFILES.put(browser, profile);
         return browser;
@@ -196,6 +213,20 @@ final class MediaPages {
         }
         for (ChromeDriver page : browsers) {
             await("the lobby again", () -> script(page, "return document.getElementById('room-view').hidden;"));
+        }
+    }
+
+    /**
+     * The page's first remote frame after the click, in ms: one DevTools command that waits for the
+     * probe, where polling every 20 ms would take the page's main thread some 40 ms a second.
+     */
+    static double awaitFirstFrame(ChromeDriver page, String what) {
+        try {
+            return ((Number) ((JavascriptExecutor) page).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + " const b = window.__bench; if (b.firstFrame !== null) done(b.firstFrame); else b.onFirstFrame = done;"))
+                    .doubleValue();
+        } catch (org.openqa.selenium.ScriptTimeoutException e) {
+            throw new IllegalStateException("Waited " + PATIENCE.toSeconds() + " s for " + what, e);
         }
     }
 

@@ -49,6 +49,32 @@ final class ProcessCpu {
         return total;
     }
 
+    /**
+     * For each renderer of the processes started with this argument: its main thread's time on a core
+     * and its time runnable but waiting for one, in ns since it started (/proc/PID/task/PID/schedstat).
+     */
+    static java.util.Map<Long, long[]> rendererMainThreads(String argument) throws IOException {
+        java.util.Map<Long, long[]> threads = new java.util.HashMap<>();
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            for (Path process : (Iterable<Path>) processes::iterator) {
+                String name = process.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                String cmdline = cmdline(process);
+                if (hasArgument(cmdline, argument) && hasArgument(cmdline, "--type=renderer")) {
+                    try {
+                        String[] fields = Files.readString(process.resolve("task/" + name + "/schedstat")).trim().split(" ");
+                        threads.put(Long.parseLong(name), new long[] {Long.parseLong(fields[0]), Long.parseLong(fields[1])});
+                    } catch (IOException gone) {
+                        // ended meanwhile
+                    }
+                }
+            }
+        }
+        return threads;
+    }
+
     /** Busy and total ticks of all CPUs since boot (/proc/stat's first line; idle and iowait are not busy). */
     static long[] machineTicks() throws IOException {
         String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");

@@ -53,6 +53,39 @@ class MediaReportTest {
     }
 
     @Test
+    void eachJoinIsSetAgainstTheFloorRunJustBeforeItUnderTheSameCall() {
+        List<Double> joins = List.of(300.0, 900.0, 400.0, 1000.0);
+        List<Double> floors = List.of(200.0, 300.0, 100.0, 250.0);
+
+        String printed = MediaBench.againstFloorUnderCall(joins, floors, 2);
+
+        // Nearest-rank p50 of the floors is 200 ms and of the joins 400 ms; p95s 300 and 1,000 ms.
+        // Join over its own floor: 1.5, 3.0, 4.0, 4.0, whose nearest-rank median is 3.0.
+        assertThat(printed).contains("p50 200 ms, p95 300 ms")
+                .contains("joins against it p50 2.0x, p95 3.3x")
+                .contains("median 3.0x, 1.5-4.0x")
+                .contains("round by round (ms): 200 300 | 100 250");
+    }
+
+    @Test
+    void theJoinersMainThreadIsTheRendererThatRanMostAndEachMetricIsPrintedAsItsMedian() {
+        Map<String, Double> spent = MainThreadMetrics.between(Map.of("TaskDuration", 100.0, "ScriptDuration", 40.0),
+                Map.of("TaskDuration", 700.0, "ScriptDuration", 90.0));
+        // ns on a core and waiting for one, by renderer: one ran 50 ms, one that started meanwhile 60 ms.
+        MainThreadMetrics.addSchedule(spent, Map.of(1L, new long[] {100_000_000, 5_000_000}, 2L, new long[2]),
+                Map.of(1L, new long[] {150_000_000, 30_000_000}, 2L, new long[] {20_000_000, 1_000_000},
+                        3L, new long[] {60_000_000, 2_000_000}));
+
+        assertThat(spent).containsEntry("TaskDuration", 600.0).containsEntry("ScriptDuration", 50.0)
+                .containsEntry("OnCoreSchedstat", 60.0).containsEntry("WaitingForCoreSchedstat", 2.0);
+        Map<String, Double> other = Map.of("TaskDuration", 400.0, "ScriptDuration", 30.0, "OnCoreSchedstat", 20.0,
+                "WaitingForCoreSchedstat", 300.0);
+        assertThat(MainThreadMetrics.medians(List.of(spent, other)))
+                .contains("median of 2 joins (ms): tasks 400, script 30, on a core (schedstat) 20,"
+                        + " runnable, waiting for a core 2");
+    }
+
+    @Test
     void theProfileSummaryAddsSelfTimePerFunctionAndLeavesIdleOut() {
         Map<String, Object> profile = Map.of(
                 "nodes", List.of(node(1, "(root)", ""), node(2, "render", "http://x/js/room-view.js"), node(3, "(idle)", "")),

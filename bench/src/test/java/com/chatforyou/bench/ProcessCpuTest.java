@@ -44,6 +44,31 @@ class ProcessCpuTest {
     }
 
     @Test
+    void aRenderersMainThreadIsFoundByItsBrowsersArgumentWithItsTimeOnACore() throws Exception {
+        String marker = "chatforyou-cpu-" + UUID.randomUUID();
+        // $0 and $1: the browser's argument and a renderer's type, as Chromium starts its renderers.
+        Process renderer = new ProcessBuilder("sh", "-c",
+                "i=0; while [ $i -lt 200000 ]; do i=$((i+1)); done; echo spun; read line", marker, "--type=renderer")
+                .redirectErrorStream(true).start();
+        Process other = new ProcessBuilder("sh", "-c", "echo up; read line", marker, "--type=gpu-process")
+                .redirectErrorStream(true).start();
+        try {
+            assertThat(new String(renderer.getInputStream().readNBytes(5))).isEqualTo("spun\n");
+            assertThat(new String(other.getInputStream().readNBytes(3))).isEqualTo("up\n");
+
+            var threads = ProcessCpu.rendererMainThreads(marker);
+
+            assertThat(threads).containsOnlyKeys(renderer.pid());
+            assertThat(threads.get(renderer.pid())[0]).as("ns on a core").isPositive();
+            assertThat(threads.get(renderer.pid())[1]).as("ns waiting for a core").isNotNegative();
+            assertThat(ProcessCpu.rendererMainThreads("chatforyou-cpu-" + UUID.randomUUID())).isEmpty();
+        } finally {
+            renderer.destroyForcibly().waitFor();
+            other.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
     void theMachineIsNeverBusierThanItsTotalTime() throws Exception {
         long[] before = ProcessCpu.machineTicks();
         long[] after = ProcessCpu.machineTicks();
