@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** CPU time of processes and of the whole machine, from Linux's /proc, in clock ticks. */
@@ -34,16 +36,9 @@ final class ProcessCpu {
      */
     static long ticksOfProcessesWithAny(List<String> arguments) throws IOException {
         long total = 0;
-        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            for (Path process : (Iterable<Path>) processes::iterator) {
-                String name = process.getFileName().toString();
-                if (!name.chars().allMatch(Character::isDigit)) {
-                    continue;
-                }
-                String cmdline = cmdline(process);
-                if (arguments.stream().anyMatch(argument -> hasArgument(cmdline, argument))) {
-                    total += ticks(Long.parseLong(name));
-                }
+        for (Map.Entry<Long, String> process : commandLines().entrySet()) {
+            if (arguments.stream().anyMatch(argument -> hasArgument(process.getValue(), argument))) {
+                total += ticks(process.getKey());
             }
         }
         return total;
@@ -53,26 +48,35 @@ final class ProcessCpu {
      * For each renderer of the processes started with this argument: its main thread's time on a core
      * and its time runnable but waiting for one, in ns since it started (/proc/PID/task/PID/schedstat).
      */
-    static java.util.Map<Long, long[]> rendererMainThreads(String argument) throws IOException {
-        java.util.Map<Long, long[]> threads = new java.util.HashMap<>();
-        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            for (Path process : (Iterable<Path>) processes::iterator) {
-                String name = process.getFileName().toString();
-                if (!name.chars().allMatch(Character::isDigit)) {
-                    continue;
-                }
-                String cmdline = cmdline(process);
-                if (hasArgument(cmdline, argument) && hasArgument(cmdline, "--type=renderer")) {
-                    try {
-                        String[] fields = Files.readString(process.resolve("task/" + name + "/schedstat")).trim().split(" ");
-                        threads.put(Long.parseLong(name), new long[] {Long.parseLong(fields[0]), Long.parseLong(fields[1])});
-                    } catch (IOException gone) {
-                        // ended meanwhile
-                    }
+    static Map<Long, long[]> rendererMainThreads(String argument) throws IOException {
+        Map<Long, long[]> threads = new HashMap<>();
+        for (Map.Entry<Long, String> process : commandLines().entrySet()) {
+            if (hasArgument(process.getValue(), argument) && hasArgument(process.getValue(), "--type=renderer")) {
+                long pid = process.getKey();
+                try {
+                    String[] fields = Files.readString(Path.of("/proc/" + pid + "/task/" + pid + "/schedstat"))
+                            .trim().split(" ");
+                    threads.put(pid, new long[] {Long.parseLong(fields[0]), Long.parseLong(fields[1])});
+                } catch (IOException gone) {
+                    // ended meanwhile
                 }
             }
         }
         return threads;
+    }
+
+    /** Every process's command line by its pid, in one pass over /proc. */
+    private static Map<Long, String> commandLines() throws IOException {
+        Map<Long, String> commandLines = new HashMap<>();
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            for (Path process : (Iterable<Path>) processes::iterator) {
+                String name = process.getFileName().toString();
+                if (name.chars().allMatch(Character::isDigit)) {
+                    commandLines.put(Long.parseLong(name), cmdline(process));
+                }
+            }
+        }
+        return commandLines;
     }
 
     /** Busy and total ticks of all CPUs since boot (/proc/stat's first line; idle and iowait are not busy). */
