@@ -1,5 +1,6 @@
 package com.chatforyou.bench;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,8 +9,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 /**
  * What a page's main thread spent between two moments, from the DevTools protocol's Performance
  * metrics (cumulative seconds per renderer): all its tasks, and of them script, layout, style and the
- * DevTools commands (the bench's own polling); and its CPU time, which falls short of the tasks' time
- * when the thread waited for a core.
+ * DevTools commands (the bench's own, its click among them); and its time on a core, which falls short
+ * of the tasks' time when the thread waited for one (the renderer's schedstat says how long).
  */
 final class MainThreadMetrics {
 
@@ -51,7 +52,7 @@ final class MainThreadMetrics {
     }
 
     /** The page's renderer main threads' schedule now (by process), read with its metrics. */
-    static Map<Long, long[]> schedule(ChromeDriver page) throws java.io.IOException {
+    static Map<Long, long[]> schedule(ChromeDriver page) throws IOException {
         return ProcessCpu.rendererMainThreads("--user-data-dir=" + MediaPages.profileDirectory(page));
     }
 
