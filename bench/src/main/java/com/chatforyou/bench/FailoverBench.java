@@ -174,32 +174,17 @@ public final class FailoverBench {
         return properties;
     }
 
-    /** P0 creates the room, P1 joins it: P1's join click to its first remote frame, in ms. */
-    private static double call(List<ChromeDriver> browsers, String base, String room) throws InterruptedException {
+    /**
+     * P0 creates the room, P1 joins it by its invite link, both through the pre-join screen as the media
+     * benchmark's participants do: P1's join click to its first remote frame, in ms.
+     */
+    private static double call(List<ChromeDriver> browsers, String base, String room) throws Exception {
+        ChromeDriver creator = browsers.get(0);
+        MediaBench.create(creator, base, room, "P0");
+        String invite = (String) MediaPages.script(creator, "return window.chatForYou.inviteUrl();");
         double joined = 0;
-        for (int i = 0; i < browsers.size(); i++) {
-            ChromeDriver page = browsers.get(i);
-            page.get(base);
-            MediaPages.await("the lobby to connect", () -> MediaPages.script(page,
-                    "return document.getElementById('connection-status').dataset.state === 'connected';"));
-            MediaPages.script(page, "const n = document.getElementById('display-name'); n.value = arguments[0];"
-                    + " n.dispatchEvent(new Event('input', {bubbles: true}));", "P" + i);
-            if (i == 0) {
-                MediaPages.script(page, "document.getElementById('create-room-name').value = arguments[0];"
-                        + " document.getElementById('create-room-button').click();", room);
-                MediaPages.await("the creator to be in the room", () -> MediaPages.script(page,
-                        "return !document.getElementById('room-view').hidden;"));
-            } else {
-                MediaPages.await("the room in the lobby list", () -> MediaPages.script(page,
-                        "return [...document.querySelectorAll('#room-list li[data-room-id]')]"
-                                + ".some(li => li.querySelector('.room-name').textContent === arguments[0]);", room));
-                MediaPages.script(page, "const li = [...document.querySelectorAll('#room-list li[data-room-id]')]"
-                        + ".find(li => li.querySelector('.room-name').textContent === arguments[0]);"
-                        + " window.__bench.marks = []; window.__bench.firstFrame = null; window.__bench.firstFramePresented = null;"
-                        + " window.__bench.clickAt = performance.now(); li.querySelector('button.join-button').click();", room);
-                joined = ((Number) MediaPages.await("the first remote frame",
-                        () -> MediaPages.script(page, "return window.__bench.firstFrame;"))).doubleValue();
-            }
+        for (int i = 1; i < browsers.size(); i++) {
+            joined = MediaBench.joinByInvite(browsers.get(i), invite, "P" + i, false).firstFrame();
         }
         for (ChromeDriver page : browsers) {
             MediaPages.await("video from the other page", () -> tracksSeen(page).isEmpty() ? null : true);

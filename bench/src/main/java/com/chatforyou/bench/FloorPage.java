@@ -10,7 +10,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The media benchmark's floor: the same fake camera, sent from one RTCPeerConnection to another in one
- * bare page, served from loopback for as long as the benchmark runs.
+ * bare page, served from loopback for as long as the benchmark runs and open in a browser of its own,
+ * which it quits when closed.
  */
 final class FloorPage implements AutoCloseable {
 
@@ -19,6 +20,7 @@ final class FloorPage implements AutoCloseable {
     }
 
     private final HttpServer http;
+    private ChromeDriver browser;
 
     private FloorPage(HttpServer http) {
         this.http = http;
@@ -38,18 +40,18 @@ final class FloorPage implements AutoCloseable {
     }
 
     /**
-     * Opens the page in that browser and runs it once unmeasured: it warms the browser's media stack up,
-     * as the app's first room does.
+     * Opens the page in the browser it is given to keep and runs it once unmeasured: it warms the
+     * browser's media stack up, as the app's first room does.
      */
-    void open(ChromeDriver browser) throws InterruptedException {
+    void open(ChromeDriver browser) {
+        this.browser = browser;
         browser.get("http://127.0.0.1:" + http.getAddress().getPort() + "/");
-        run(browser);
+        run();
     }
 
     /** Clicks the page's start, as a user would the app's Join, and waits for the first remote frame. */
-    Run run(ChromeDriver browser) throws InterruptedException {
-        MediaPages.script(browser, "window.__bench.marks = []; window.__bench.firstFrame = null; window.__bench.firstFramePresented = null;"
-                + " window.__bench.clickAt = performance.now(); window.run();");
+    Run run() {
+        MediaPages.script(browser, "window.__bench.startClock(); window.run();");
         double frame = MediaPages.awaitFirstFrame(browser, "the floor page's first frame");
         MediaPages.script(browser, "window.cleanup();");
         return new Run(frame, MediaBench.timeline(browser));
@@ -57,6 +59,9 @@ final class FloorPage implements AutoCloseable {
 
     @Override
     public void close() {
+        if (browser != null) {
+            browser.quit();
+        }
         http.stop(0);
     }
 

@@ -53,7 +53,7 @@ final class MainThreadMetrics {
 
     /** The page's renderer main threads' schedule now (by process), read with its metrics. */
     static Map<Long, long[]> schedule(ChromeDriver page) throws IOException {
-        return ProcessCpu.rendererMainThreads("--user-data-dir=" + MediaPages.profileDirectory(page));
+        return ProcessCpu.rendererMainThreads(MediaPages.profileArgument(page));
     }
 
     /**

@@ -74,21 +74,18 @@ public final class MediaBench {
         Options options = Options.parse(args);
         Files.createDirectories(options.output());
         List<ChromeDriver> browsers = new ArrayList<>();
-        ChromeDriver floorBrowser = null;
-        try (FloorPage floorPage = FloorPage.serve()) {
+        try (FloorPage floor = FloorPage.serve()) {
             String loadBefore = BenchReport.loadAverage();
             for (int i = 0; i < options.participants(); i++) {
                 browsers.add(MediaPages.launch());
             }
             // The floor has a browser of its own, which joins no room: it runs once before every measured join,
             // under the call the joiner meets, without changing what that joiner's browser has done.
-            floorBrowser = MediaPages.launch();
-            Floor floor = new Floor(floorPage, floorBrowser);
-            floorPage.open(floorBrowser);
+            floor.open(MediaPages.launch());
             List<Map<String, Double>> floorSteps = new ArrayList<>();
             List<Double> idleFloor = new ArrayList<>();
             for (int i = 0; i < options.rounds() * (options.participants() - 1); i++) {
-                FloorPage.Run run = floorPage.run(floorBrowser);
+                FloorPage.Run run = floor.run();
                 idleFloor.add(run.firstFrame());
                 floorSteps.add(run.steps());
             }
@@ -103,20 +100,10 @@ public final class MediaBench {
             for (ChromeDriver browser : browsers) {
                 browser.quit();
             }
-            if (floorBrowser != null) {
-                floorBrowser.quit();
-            }
         }
     }
 
-    /** The floor page, open in its own browser. */
-    private record Floor(FloorPage page, ChromeDriver browser) {
-        double run() throws InterruptedException {
-            return page.run(browser).firstFrame();
-        }
-    }
-
-    private static BackendRun runBackend(String backend, Options options, List<ChromeDriver> browsers, Floor floor,
+    private static BackendRun runBackend(String backend, Options options, List<ChromeDriver> browsers, FloorPage floor,
                                          JanusProcess janus) throws Exception {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("chatforyou.media.backend", backend);
@@ -144,7 +131,7 @@ public final class MediaBench {
                     boolean last = round == options.rounds() && i == browsers.size() - 1;
                     boolean profiled = last && options.profile();
                     if (round > 0 && i > 0) {
-                        floorUnderCall.add(floor.run());
+                        floorUnderCall.add(floor.run().firstFrame());
                     }
                     Join joined = i == 0 ? create(page, base, room, "P0") : joinByInvite(page, invite, "P" + i, profiled);
                     if (profiled) {
@@ -188,10 +175,10 @@ public final class MediaBench {
 
     /** The first participant: creates the room from the lobby and joins it through its pre-join screen. */
     /** One join: click to first remote frame in ms, and what the joiner's main thread spent meanwhile. */
-    private record Join(double firstFrame, Map<String, Double> mainThread) {
+    record Join(double firstFrame, Map<String, Double> mainThread) {
     }
 
-    private static Join create(ChromeDriver page, String base, String room, String name) throws InterruptedException {
+    static Join create(ChromeDriver page, String base, String room, String name) throws InterruptedException {
         page.get(base);
         MediaPages.await("the lobby to connect", () -> MediaPages.script(page,
                 "return document.getElementById('connection-status').dataset.state === 'connected';"));
@@ -209,7 +196,7 @@ public final class MediaBench {
      * Opens the room's invite link, as a guest would, waits for the pre-join screen with its camera
      * preview playing, clicks its Join and waits for the first remote frame: ms from that click.
      */
-    private static Join joinByInvite(ChromeDriver page, String invite, String name, boolean profiled)
+    static Join joinByInvite(ChromeDriver page, String invite, String name, boolean profiled)
             throws InterruptedException, IOException {
         page.get(invite);
         Map<Long, long[]> scheduleBefore = MainThreadMetrics.schedule(page);
@@ -242,7 +229,7 @@ public final class MediaBench {
         Map<String, Double> before = MainThreadMetrics.read(page);
         MediaPages.script(page, "const n = document.getElementById('prejoin-name'); n.value = arguments[0];"
                 + " n.dispatchEvent(new Event('input', {bubbles: true}));"
-                + " window.__bench.marks = []; window.__bench.firstFrame = null; window.__bench.firstFramePresented = null; window.__bench.clickAt = performance.now();"
+                + " window.__bench.startClock();"
                 + " document.getElementById('prejoin-join').click();", name);
         return before;
     }
@@ -336,7 +323,7 @@ public final class MediaBench {
     /** All processes of the participants' browsers, each found by its own profile directory. */
     private static long browserTicks(List<ChromeDriver> browsers) throws IOException {
         return ProcessCpu.ticksOfProcessesWithAny(browsers.stream()
-                .map(browser -> "--user-data-dir=" + MediaPages.profileDirectory(browser)).toList());
+                .map(MediaPages::profileArgument).toList());
     }
 
     private static void report(Options options, String loadBefore, String loadAfterFloor, List<Double> floor,

@@ -43,6 +43,10 @@ final class MediaPages {
                 } };
               const mark = name => { if (b.clickAt !== null) b.marks.push([name, performance.now() - b.clickAt]); };
               b.mark = mark;
+              // The bench's click starts the clock: the marks and frames of earlier clicks are gone.
+              b.startClock = () => {
+                b.marks = []; b.firstFrame = null; b.firstFramePresented = null; b.clickAt = performance.now();
+              };
               const NativeSocket = window.WebSocket;
               window.WebSocket = class extends NativeSocket {
                 constructor(...args) {
@@ -200,6 +204,11 @@ final class MediaPages {
 
     static Path profileDirectory(ChromeDriver browser) {
         return PROFILES.get(browser);
+    }
+
+    /** The argument every process of that browser is started with, which finds them in /proc. */
+    static String profileArgument(ChromeDriver browser) {
+        return "--user-data-dir=" + profileDirectory(browser);
     }
 
     static Object script(ChromeDriver browser, String script, Object... arguments) {
