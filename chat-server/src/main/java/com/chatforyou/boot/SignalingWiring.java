@@ -54,12 +54,12 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.SimpMessageSendingOperations;
 import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
 import org.springframework.scheduling.TaskScheduler;
-import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
@@ -68,7 +68,7 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
  * configurer gets them lazily.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableWebSocketMessageBroker
+@Import(StompBrokerConfiguration.class)
 class SignalingWiring {
 
     /**

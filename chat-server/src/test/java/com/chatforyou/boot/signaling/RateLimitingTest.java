@@ -3,13 +3,18 @@ package com.chatforyou.boot.signaling;
 import static com.chatforyou.boot.signaling.SignalingTestClient.uniqueName;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.chatforyou.adapter.signaling.SignalingWebSocketHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.socket.WebSocketHandler;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,11 +32,22 @@ class RateLimitingTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    @Qualifier("subProtocolWebSocketHandler")
+    WebSocketHandler webSocketHandler;
+
     private final List<SignalingTestClient> clients = new ArrayList<>();
 
     @AfterEach
     void disconnect() {
         clients.forEach(SignalingTestClient::close);
+    }
+
+    @Test
+    void connectionsAreServedByTheHandlerWhoseSessionsSendTheErrorFrameBeforeClosing() {
+        // Spring's own handler's sessions drop an ERROR frame still buffered at the close that follows it
+        // (FlushBeforeCloseSessionTest); that made the test below miss the frame now and then.
+        assertThat(webSocketHandler).isInstanceOf(SignalingWebSocketHandler.class);
     }
 
     @Test
@@ -76,6 +92,24 @@ class RateLimitingTest {
         JsonNode left = bob.nextOfType("participant-left");
         assertThat(left.path("reason").asString()).isEqualTo("disconnected");
         assertThat(bob.isConnected()).isTrue();
+    }
+
+    /**
+     * A burst: refusals are still being written to the client when its close comes. Spring's own session
+     * decorator lost the ERROR frame in 5 of 60 such floods on a loaded machine (none of 60 with the
+     * adapter's); repeated so that a regression shows.
+     */
+    @RepeatedTest(20)
+    void aFloodingClientIsToldWhyItIsClosed() throws Exception {
+        SignalingTestClient ann = connect();
+        String roomId = ann.createRoom(uniqueName("Flood"), null, null);
+        ann.join(roomId, "Ann", null, false, false);
+        for (int i = 1; i <= 12; i++) {
+            ann.send("/app/chat.send", Map.of("roomId", roomId, "text", "message " + i));
+        }
+
+        assertThat(ann.awaitClosedByServer()).isTrue();
+        assertThat(ann.awaitStompErrors()).anySatisfy(error -> assertThat(error).contains("rate-limited"));
     }
 
     @Test
