@@ -7,7 +7,7 @@ import { canShare, initialShareState, shareTransition } from '../../main/js/js/s
 import {
   AudioLevelMonitor, SpeakingDetector, rmsDbfs, smoothLevel, SILENCE_DBFS,
 } from '../../main/js/js/audio-level.js';
-import { FakeStream, FakeTrack, cameraStream } from './support/fake-media.js';
+import { FakeStream, FakeTrack, ManualTimer, cameraStream } from './support/fake-media.js';
 import { recordingLog } from './support/link-harness.js';
 
 // ---- share state machine --------------------------------------------------------------------
@@ -108,8 +108,6 @@ describe('audio level', () => {
   });
 
   test('the monitor reports speaking changes per participant and forgets unwatched tracks', () => {
-    let clock = 0;
-    let tick = null;
     const levels = new Map();
     const context = {
       createMediaStreamSource: stream => ({ track: stream.getTracks()[0], connect() {}, disconnect() {} }),
@@ -133,18 +131,12 @@ describe('audio level', () => {
     };
     context.createAnalyser = realCreateAnalyser;
     const changes = [];
+    const timer = new ManualTimer();
     const monitor = new AudioLevelMonitor({
       createContext: () => context,
       createStream: track => new FakeStream([track]),
       onChange: (key, speaking) => changes.push([key, speaking]),
-      now: () => clock,
-      setInterval: fn => {
-        tick = fn;
-        return 1;
-      },
-      clearInterval: () => {
-        tick = null;
-      },
+      ...timer.options(),
     });
     const bob = new FakeTrack('audio');
     const ann = new FakeTrack('audio');
@@ -153,15 +145,12 @@ describe('audio level', () => {
     monitor.watch('video', new FakeTrack('video')); // ignored
     levels.set(bob, 0.1); // -20 dBFS
     levels.set(ann, 0.0001); // -80 dBFS
-    for (let i = 0; i < 10; i++) {
-      clock += 50;
-      tick();
-    }
+    timer.advance(500);
     assert.deepEqual(changes, [['bob', true]]);
     monitor.watch('bob', null);
     assert.deepEqual(changes, [['bob', true], ['bob', false]]);
     monitor.clear();
-    assert.equal(tick, null);
+    assert.equal(timer.tick, null);
   });
 });
 

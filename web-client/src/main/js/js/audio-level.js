@@ -2,7 +2,8 @@
  * Active speaker detection. The math is pure and node-tested: the RMS level of a block of samples in
  * dBFS, exponential smoothing with a time constant of about 100 ms, and a detector with hysteresis
  * (on above −50 dBFS, off only after the smoothed level stayed under −56 dBFS for a hold time), so a
- * highlight does not flicker between words. AudioLevelMonitor feeds it from WebAudio analysers.
+ * highlight does not flicker between words. AudioLevelMonitor feeds it: in the call from WebRTC's own
+ * levels, on the pre-join screen from a WebAudio analyser.
  */
 
 /** Above this smoothed level a participant starts speaking. */
@@ -71,7 +72,13 @@ export class SpeakingDetector {
 }
 
 /**
- * Measures audio tracks with WebAudio and reports speaking changes per key (a participant id).
+ * Reports speaking changes per key (a participant id). A track is read by the reader that
+ * `readerFor(key, track)` gives (levels from WebRTC, webrtc-audio-level.js) or, where it gives none
+ * (the pre-join microphone), by a WebAudio analyser. A reader with `webAudioAfterMs` (the own
+ * microphone, which only a sender's statistics measure) is helped by an analyser once it has had
+ * nothing to read for that long (alone in the room), until it reads again. The AudioContext is made
+ * on the first analyser and closed with the last: an open one keeps a real-time audio thread busy in
+ * every tab.
  * Everything browser-specific is injected so it can be driven by fakes.
  */
 export class AudioLevelMonitor {
@@ -80,6 +87,9 @@ export class AudioLevelMonitor {
    * @param {() => AudioContext} options.createContext
    * @param {(track: MediaStreamTrack) => MediaStream} options.createStream
    * @param {(key: string, speaking: boolean) => void} options.onChange
+   * @param {(key: string, track: MediaStreamTrack) => ((() => number | null) | null)} [options.readerFor]
+   *   a reader of this track's level in dBFS (null while it has none; its `webAudioAfterMs`, if set, is
+   *   how long that may last before an analyser helps out), or null to measure the track with WebAudio
    * @param {(key: string, level: number) => void} [options.onLevel] every sample's smoothed level on a
    *   0…1 meter (meterLevel), for the pre-join screen's microphone meter
    * @param {number} [options.intervalMs]
@@ -87,18 +97,20 @@ export class AudioLevelMonitor {
    * @param {(fn: Function, ms: number) => any} [options.setInterval]
    * @param {(handle: any) => void} [options.clearInterval]
    */
-  constructor({ createContext = () => new globalThis.AudioContext(), createStream, onChange, onLevel = null, intervalMs = 50, now = () => Date.now(),
+  constructor({ createContext = () => new globalThis.AudioContext(), createStream, onChange, readerFor = () => null,
+    onLevel = null, intervalMs = 50, now = () => Date.now(),
     setInterval: every = (fn, ms) => setInterval(fn, ms), clearInterval: stop = h => clearInterval(h) }) {
     this.createContext = createContext;
     this.createStream = createStream;
     this.onChange = onChange;
+    this.readerFor = readerFor;
     this.onLevel = onLevel;
     this.intervalMs = intervalMs;
     this.now = now;
     this.every = every;
     this.stop = stop;
     this.context = null;
-    /** key -> {track, source, analyser, buffer, detector, at} */
+    /** key -> {track, read, analyser ({source, read}, null, or false where WebAudio failed), unreadSince, detector, at} */
     this.watched = new Map();
     this.timer = null;
   }
@@ -109,20 +121,11 @@ export class AudioLevelMonitor {
     if (current?.track === track) return;
     if (current) this.#unwatch(key);
     if (!track || track.kind !== 'audio' || track.readyState === 'ended') return;
-    try {
-      this.context ??= this.createContext();
-      this.context.resume?.()?.catch?.(() => {});
-      const source = this.context.createMediaStreamSource(this.createStream(track));
-      const analyser = this.context.createAnalyser();
-      analyser.fftSize = 1024;
-      source.connect(analyser);
-      this.watched.set(key, {
-        track, source, analyser, buffer: new Float32Array(analyser.fftSize),
-        detector: new SpeakingDetector(), at: this.now(),
-      });
-    } catch {
-      return; // no WebAudio: no highlight, everything else works
-    }
+    const read = this.readerFor(key, track);
+    const analyser = read ? null : this.#analyse(track);
+    if (!read && !analyser) return; // no WebAudio: no highlight, everything else works
+    const now = this.now();
+    this.watched.set(key, { track, read, analyser, unreadSince: now, detector: new SpeakingDetector(), at: now });
     this.timer ??= this.every(() => this.#sample(), this.intervalMs);
   }
 
@@ -131,15 +134,34 @@ export class AudioLevelMonitor {
     for (const key of [...this.watched.keys()]) this.#unwatch(key);
   }
 
+  /** The track's RMS level through a WebAudio analyser ({source, read}), or null without WebAudio. */
+  #analyse(track) {
+    try {
+      this.context ??= this.createContext();
+      this.context.resume?.()?.catch?.(() => {});
+      const source = this.context.createMediaStreamSource(this.createStream(track));
+      const analyser = this.context.createAnalyser();
+      analyser.fftSize = 1024;
+      source.connect(analyser);
+      const buffer = new Float32Array(analyser.fftSize);
+      return {
+        source,
+        read: () => {
+          analyser.getFloatTimeDomainData(buffer);
+          return rmsDbfs(buffer);
+        },
+      };
+    } catch {
+      this.#closeContextIfUnused();
+      return null;
+    }
+  }
+
   #unwatch(key) {
     const entry = this.watched.get(key);
     if (!entry) return;
     this.watched.delete(key);
-    try {
-      entry.source.disconnect();
-    } catch {
-      // already gone
-    }
+    this.#dropAnalyser(entry);
     if (entry.detector.speaking) this.onChange(key, false);
     if (this.watched.size === 0 && this.timer != null) {
       this.stop(this.timer);
@@ -147,16 +169,48 @@ export class AudioLevelMonitor {
     }
   }
 
+  #dropAnalyser(entry) {
+    if (!entry.analyser) return;
+    try {
+      entry.analyser.source.disconnect();
+    } catch {
+      // already gone
+    }
+    entry.analyser = null;
+    this.#closeContextIfUnused();
+  }
+
+  #closeContextIfUnused() {
+    if (!this.context || [...this.watched.values()].some(entry => entry.analyser)) return;
+    const context = this.context;
+    this.context = null;
+    context.close?.()?.catch?.(() => {});
+  }
+
   #sample() {
     const now = this.now();
     for (const [key, entry] of this.watched) {
-      entry.analyser.getFloatTimeDomainData(entry.buffer);
-      const level = entry.track.enabled === false ? -Infinity : rmsDbfs(entry.buffer);
+      const level = entry.track.enabled === false ? SILENCE_DBFS : this.#levelOf(entry, now);
+      if (level == null) continue; // nothing to read yet (no sender carries the microphone)
       const was = entry.detector.speaking;
-      const is = entry.detector.update(Number.isFinite(level) ? level : -100, now - entry.at);
+      const is = entry.detector.update(Number.isFinite(level) ? level : SILENCE_DBFS, now - entry.at);
       entry.at = now;
       if (is !== was) this.onChange(key, is);
       this.onLevel?.(key, meterLevel(entry.detector.level));
     }
+  }
+
+  #levelOf(entry, now) {
+    if (!entry.read) return entry.analyser.read();
+    const level = entry.read();
+    if (level != null) {
+      entry.unreadSince = now;
+      this.#dropAnalyser(entry);
+      return level;
+    }
+    const after = entry.read.webAudioAfterMs;
+    if (after == null || now - entry.unreadSince < after) return null;
+    entry.analyser ??= this.#analyse(entry.track) ?? false;
+    return entry.analyser ? entry.analyser.read() : null;
   }
 }

@@ -14,6 +14,7 @@ import { LobbyView } from './lobby-view.js';
 import { RoomView } from './room-view.js';
 import { PrejoinView } from './prejoin-view.js';
 import { AudioLevelMonitor } from './audio-level.js';
+import { receiverLevel, senderLevel } from './webrtc-audio-level.js';
 import { ErrorBanner, showConnectionStatus } from './page-view.js';
 import { MediaServerNotice } from './media-server-notice.js';
 import { PrejoinPreview, canPickSpeaker, deviceAdvice, loadPreferences, savePreferences } from './prejoin.js';
@@ -165,8 +166,23 @@ const lobbyView = new LobbyView({
 
 // ---- pre-join --------------------------------------------------------------------------------
 
+/** The first of the call's peer connections where `pick` finds something. */
+const findInCall = pick => {
+  for (const pc of session?.peerConnections() ?? []) {
+    const found = pick(pc);
+    if (found) return found;
+  }
+  return null;
+};
+
 const levels = new AudioLevelMonitor({
   createStream: track => new MediaStream([track]),
+  // In the call no WebAudio: WebRTC already knows every level (webrtc-audio-level.js).
+  readerFor: (key, track) => {
+    if (key === 'prejoin') return null;
+    if (key === 'self') return senderLevel(() => findInCall(pc => pc.getSenders().find(sender => sender.track === track)));
+    return receiverLevel(() => findInCall(pc => pc.getReceivers().find(receiver => receiver.track === track)));
+  },
   onChange: (key, speaking) => {
     if (key !== 'prejoin') roomView.setSpeaking(key, speaking);
   },
@@ -591,6 +607,8 @@ window.chatForYou = Object.freeze({
   /** The peer connections made ahead of need: how many wait, how many links took one. */
   peerConnectionReserve: () => ({ ready: peerConnections.size, taken: peerConnections.taken }),
   iceTransportPolicy: iceTransportPolicy ?? 'all',
+  /** Whether the level monitor holds a WebAudio context (the pre-join meter's; none in the call). */
+  audioContextOpen: () => levels.context !== null,
   state: () => session.snapshot(),
   /** Where each tile is: the layout's arrangement and every tile's size on screen. */
   layout: () => ({

@@ -55,3 +55,33 @@ export class FakeStream {
 export function cameraStream(...kinds) {
   return new FakeStream(kinds.map(kind => new FakeTrack(kind)));
 }
+
+/** A clock and an interval timer that move only when told, for a monitor that samples on a timer. */
+export class ManualTimer {
+  constructor() {
+    this.now = 0;
+    this.tick = null;
+  }
+
+  /** The `now`, `setInterval` and `clearInterval` options of the code under test. */
+  options() {
+    return {
+      now: () => this.now,
+      setInterval: fn => {
+        this.tick = fn;
+        return 1;
+      },
+      clearInterval: () => {
+        this.tick = null;
+      },
+    };
+  }
+
+  /** Moves the clock on by `ms`, one sampling interval at a time, sampling after each. */
+  advance(ms, interval = 50) {
+    for (let elapsed = 0; elapsed < ms; elapsed += interval) {
+      this.now += interval;
+      this.tick?.();
+    }
+  }
+}

@@ -103,6 +103,11 @@ class InCallControlsIT {
         // Chromium's fake microphone beeps: the active speaker highlight lights up on both ends.
         bob.waitFor(d -> "true".equals(bob.tileAttribute("Ann", "data-speaking")));
         ann.waitFor(d -> "true".equals(ann.script("return document.getElementById('self-tile').dataset.speaking;")));
+        // Both read from WebRTC: no audio context is left, not the pre-join meter's nor the one that
+        // measured Ann's microphone while she was alone in the room.
+        for (ChatPage page : List.of(ann, bob)) {
+            page.waitFor(d -> Boolean.FALSE.equals(page.script("return window.chatForYou.audioContextOpen();")));
+        }
 
         ann.waitFor(d -> d.findElement(By.id("toggle-audio")).isEnabled());
         ann.waitFor(d -> d.findElement(By.id("toggle-video")).isEnabled());
