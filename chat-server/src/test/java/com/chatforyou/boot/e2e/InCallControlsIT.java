@@ -96,6 +96,8 @@ class InCallControlsIT {
         ChatPage ann = pages.open("Ann");
         ann.createRoom("Quiet", null, null);
         ann.waitUntilInRoom();
+        // Alone, no link sends her microphone: after a few seconds WebAudio measures it instead.
+        ann.waitFor(d -> "true".equals(ann.script("return document.getElementById('self-tile').dataset.speaking;")));
         ChatPage bob = pages.open("Bob");
         bob.join("Quiet", null);
         bob.waitUntilInRoom();
