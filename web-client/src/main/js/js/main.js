@@ -177,7 +177,8 @@ const findInCall = pick => {
 
 const levels = new AudioLevelMonitor({
   createStream: track => new MediaStream([track]),
-  // In the call no WebAudio: WebRTC already knows every level (webrtc-audio-level.js).
+  // In the call WebRTC already knows every level (webrtc-audio-level.js); WebAudio measures only the
+  // pre-join meter, and the own microphone while alone in the room.
   readerFor: (key, track) => {
     if (key === 'prejoin') return null;
     if (key === 'self') return senderLevel(() => findInCall(pc => pc.getSenders().find(sender => sender.track === track)));
@@ -607,7 +608,7 @@ window.chatForYou = Object.freeze({
   /** The peer connections made ahead of need: how many wait, how many links took one. */
   peerConnectionReserve: () => ({ ready: peerConnections.size, taken: peerConnections.taken }),
   iceTransportPolicy: iceTransportPolicy ?? 'all',
-  /** Whether the level monitor holds a WebAudio context (the pre-join meter's; none in the call). */
+  /** Whether the level monitor holds a WebAudio context (the pre-join meter's, or alone in the room). */
   audioContextOpen: () => levels.context !== null,
   state: () => session.snapshot(),
   /** Where each tile is: the layout's arrangement and every tile's size on screen. */

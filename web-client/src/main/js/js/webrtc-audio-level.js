@@ -62,7 +62,7 @@ function statsReader(target, type, now) {
 
 /**
  * The level of a received audio track. `receiver()` finds its RTCRtpReceiver (null while there is
- * none); a level that stays the same packet for STALE_AFTER_MS counts as silence.
+ * none); when no newer packet has come for STALE_AFTER_MS, the last one's level counts as silence.
  */
 export function receiverLevel(receiver, { now = () => Date.now() } = {}) {
   const fromStats = statsReader(receiver, 'inbound-rtp', now);
