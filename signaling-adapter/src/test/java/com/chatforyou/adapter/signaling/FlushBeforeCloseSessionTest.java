@@ -32,6 +32,7 @@ class FlushBeforeCloseSessionTest {
     private final CountDownLatch releaseFirstSend = new CountDownLatch(1);
     private final WebSocketSession client = mock(WebSocketSession.class);
     private final ExecutorService sender = Executors.newSingleThreadExecutor();
+    private final FlushBeforeCloseSession session = new FlushBeforeCloseSession(client, SEND_TIME_LIMIT_MS, BUFFER_LIMIT_BYTES);
 
     FlushBeforeCloseSessionTest() throws Exception {
         when(client.getId()).thenReturn("client");
@@ -56,14 +57,19 @@ class FlushBeforeCloseSessionTest {
         sender.shutdownNow();
     }
 
-    @Test
-    void theErrorFrameBufferedBehindAnotherSendIsWrittenBeforeTheClose() throws Exception {
-        FlushBeforeCloseSession session = new FlushBeforeCloseSession(client, SEND_TIME_LIMIT_MS, BUFFER_LIMIT_BYTES);
+    /** Another thread starts sending a refusal, and the client holds that write until released. */
+    private Future<?> refusalBeingWritten() throws InterruptedException {
         Future<?> refusal = sender.submit(() -> {
             session.sendMessage(new TextMessage("MESSAGE refused"));
             return null;
         });
         assertThat(firstSendStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        return refusal;
+    }
+
+    @Test
+    void theErrorFrameBufferedBehindAnotherSendIsWrittenBeforeTheClose() throws Exception {
+        Future<?> refusal = refusalBeingWritten();
 
         // What StompSubProtocolHandler does with an ERROR frame: hand it over, then close at once.
         session.sendMessage(new TextMessage("ERROR rate-limited"));
@@ -78,7 +84,6 @@ class FlushBeforeCloseSessionTest {
 
     @Test
     void withNothingBeingSentTheErrorFrameAndTheCloseGoAtOnce() throws Exception {
-        FlushBeforeCloseSession session = new FlushBeforeCloseSession(client, SEND_TIME_LIMIT_MS, BUFFER_LIMIT_BYTES);
         session.sendMessage(new TextMessage("ERROR rate-limited"));
         session.close(CloseStatus.PROTOCOL_ERROR);
         assertThat(written).containsExactly("ERROR rate-limited", "close 1002");
@@ -86,12 +91,7 @@ class FlushBeforeCloseSessionTest {
 
     @Test
     void anyOtherCloseDoesNotWaitForWhatIsBeingSent() throws Exception {
-        FlushBeforeCloseSession session = new FlushBeforeCloseSession(client, SEND_TIME_LIMIT_MS, BUFFER_LIMIT_BYTES);
-        Future<?> refusal = sender.submit(() -> {
-            session.sendMessage(new TextMessage("MESSAGE refused"));
-            return null;
-        });
-        assertThat(firstSendStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<?> refusal = refusalBeingWritten();
         session.sendMessage(new TextMessage("MESSAGE queued"));
 
         session.close(CloseStatus.SESSION_NOT_RELIABLE);
