@@ -49,6 +49,11 @@ final class FloorPage implements AutoCloseable {
         run();
     }
 
+    /** The argument every process of the floor's browser is started with. */
+    String profileArgument() {
+        return MediaPages.profileArgument(browser);
+    }
+
     /** Clicks the page's start, as a user would the app's Join, and waits for the first remote frame. */
     Run run() {
         MediaPages.script(browser, "window.__bench.startClock(); window.run();");

@@ -22,7 +22,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
  */
 public final class MediaBench {
 
-    record Options(int participants, int rounds, int steadySeconds, Path serverJar, Path output, boolean profile) {
+    record Options(int participants, int rounds, int steadySeconds, Path serverJar, Path output, boolean profile,
+                   boolean joinerCore) {
         static Options parse(String[] args) {
             int k = 4;
             int rounds = 3;
@@ -30,6 +31,7 @@ public final class MediaBench {
             Path jar = Path.of("chat-server/target/chat-server-0.1.0-SNAPSHOT.jar");
             Path output = Path.of("bench/target/media");
             boolean profile = false;
+            boolean joinerCore = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--participants" -> k = Integer.parseInt(args[++i]);
@@ -38,9 +40,12 @@ public final class MediaBench {
                     case "--server-jar" -> jar = Path.of(args[++i]);
                     case "--output" -> output = Path.of(args[++i]);
                     case "--profile" -> profile = true;
+                    case "--joiner-core" -> joinerCore = true;
                     case "--help" -> {
                         System.out.println("./bench.sh media [--participants K (4)] [--rounds R (3)]"
-                                + " [--steady-seconds S (10)] [--profile (a CPU profile of each backend's last join)]");
+                                + " [--steady-seconds S (10)] [--profile (a CPU profile of each backend's last join)]"
+                                + " [--joiner-core (each measured join, and the floor run before it, on a CPU of its own;"
+                                + " the call's other browsers on the others)]");
                         System.exit(0);
                     }
                     default -> throw new IllegalArgumentException("Unknown option " + args[i] + "; see --help");
@@ -49,7 +54,10 @@ public final class MediaBench {
             if (k < 2 || rounds < 1 || steady < 1) {
                 throw new IllegalArgumentException("Need at least 2 participants, 1 round and 1 steady second");
             }
-            return new Options(k, rounds, steady, jar, output, profile);
+            if (joinerCore) {
+                CorePinning.allButLastCpu(); // refuses a machine of one CPU before anything starts
+            }
+            return new Options(k, rounds, steady, jar, output, profile, joinerCore);
         }
     }
 
@@ -130,7 +138,11 @@ public final class MediaBench {
                     ChromeDriver page = browsers.get(i);
                     boolean last = round == options.rounds() && i == browsers.size() - 1;
                     boolean profiled = last && options.profile();
-                    if (round > 0 && i > 0) {
+                    boolean measured = round > 0 && i > 0;
+                    if (measured && options.joinerCore()) {
+                        giveTheJoinerACore(browsers, i, floor);
+                    }
+                    if (measured) {
                         floorUnderCall.add(floor.run().firstFrame());
                     }
                     Join joined = i == 0 ? create(page, base, room, "P0") : joinByInvite(page, invite, "P" + i, profiled);
@@ -149,6 +161,9 @@ public final class MediaBench {
                     } catch (IllegalStateException e) {
                         throw new IllegalStateException(e.getMessage() + " (participant " + i + " of round " + round
                                 + "): " + MediaPages.describe(page), e);
+                    }
+                    if (measured && options.joinerCore()) {
+                        CorePinning.pin(profileArguments(browsers, floor), CorePinning.allCpus());
                     }
                     Map<String, Double> steps = timeline(page);
                     if (round > 0) {
@@ -171,6 +186,26 @@ public final class MediaBench {
             return new BackendRun(backend, samples, floorUnderCall, timeline, steady, k * (k - 1), load, profile,
                     timelines, mainThread);
         }
+    }
+
+    /**
+     * As if the joiner had a machine of its own: its browser, and the floor's browser run just before its
+     * join, on the last CPU; every other participant's browser on the others. The server and Janus keep
+     * every CPU, so they still share the joiner's, which on a server of their own they would not.
+     */
+    private static void giveTheJoinerACore(List<ChromeDriver> browsers, int joiner, FloorPage floor)
+            throws IOException, InterruptedException {
+        List<ChromeDriver> others = new ArrayList<>(browsers);
+        others.remove(joiner);
+        CorePinning.pin(others.stream().map(MediaPages::profileArgument).toList(), CorePinning.allButLastCpu());
+        CorePinning.pin(List.of(MediaPages.profileArgument(browsers.get(joiner)), floor.profileArgument()),
+                CorePinning.lastCpu());
+    }
+
+    private static List<String> profileArguments(List<ChromeDriver> browsers, FloorPage floor) {
+        List<String> arguments = new ArrayList<>(browsers.stream().map(MediaPages::profileArgument).toList());
+        arguments.add(floor.profileArgument());
+        return arguments;
     }
 
     /** The first participant: creates the room from the lobby and joins it through its pre-join screen. */
@@ -333,6 +368,11 @@ public final class MediaBench {
         out.append(String.format("media benchmark: K=%d participants in one room, %d measured rounds (+1 warm-up),"
                 + " %d s steady state%n", k, options.rounds(), options.steadySeconds()));
         out.append(String.format("load average (1, 5, 15 min): %s at start, %s after the floor%n", loadBefore, loadAfterFloor));
+        if (options.joinerCore()) {
+            out.append(String.format("--joiner-core: each measured join and the floor run just before it on CPU %s alone;"
+                    + " the call's other browsers on CPU %s; the server and Janus on every CPU; the first floor (below)"
+                    + " on every CPU%n", CorePinning.lastCpu(), CorePinning.allButLastCpu()));
+        }
         double floorP50 = percentile(floor, 50);
         double floorP95 = percentile(floor, 95);
         out.append(String.format("floor, two RTCPeerConnections in one page: click to first remote frame p50 %.0f ms,"

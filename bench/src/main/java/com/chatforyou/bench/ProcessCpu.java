@@ -36,12 +36,17 @@ final class ProcessCpu {
      */
     static long ticksOfProcessesWithAny(List<String> arguments) throws IOException {
         long total = 0;
-        for (Map.Entry<Long, String> process : commandLines().entrySet()) {
-            if (arguments.stream().anyMatch(argument -> hasArgument(process.getValue(), argument))) {
-                total += ticks(process.getKey());
-            }
+        for (long pid : pidsWithAny(arguments)) {
+            total += ticks(pid);
         }
         return total;
+    }
+
+    /** The pids of every process started with any of these arguments, in one pass over /proc. */
+    static List<Long> pidsWithAny(List<String> arguments) throws IOException {
+        return commandLines().entrySet().stream()
+                .filter(process -> arguments.stream().anyMatch(argument -> hasArgument(process.getValue(), argument)))
+                .map(Map.Entry::getKey).sorted().toList();
     }
 
     /**
