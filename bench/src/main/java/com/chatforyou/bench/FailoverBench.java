@@ -184,7 +184,7 @@ public final class FailoverBench {
         String invite = (String) MediaPages.script(creator, "return window.chatForYou.inviteUrl();");
         double joined = 0;
         for (int i = 1; i < browsers.size(); i++) {
-            joined = MediaBench.joinByInvite(browsers.get(i), invite, "P" + i, false).firstFrame();
+            joined = MediaBench.joinByInvite(browsers.get(i), invite, "P" + i, false, List.of()).firstFrame();
         }
         for (ChromeDriver page : browsers) {
             MediaPages.await("video from the other page", () -> tracksSeen(page).isEmpty() ? null : true);

@@ -67,7 +67,8 @@ public final class MediaBench {
      */
     record BackendRun(String backend, List<Double> joinToFrame, List<Double> floorUnderCall, Map<String, Double> timeline,
                       SteadyState steady, int forwardedVideo, String loadAverage, String profile,
-                      List<Map<String, Double>> timelines, List<Map<String, Double>> mainThread) {
+                      List<Map<String, Double>> timelines, List<Map<String, Double>> mainThread,
+                      List<Map<String, Double>> machine) {
     }
 
     /**
@@ -128,6 +129,7 @@ public final class MediaBench {
             List<Double> samples = new ArrayList<>();
             List<Double> floorUnderCall = new ArrayList<>();
             List<Map<String, Double>> mainThread = new ArrayList<>();
+            List<Map<String, Double>> machine = new ArrayList<>();
             Map<String, Double> timeline = Map.of();
             String profile = "";
             List<Map<String, Double>> timelines = new ArrayList<>();
@@ -145,7 +147,8 @@ public final class MediaBench {
                     if (measured) {
                         floorUnderCall.add(floor.run().firstFrame());
                     }
-                    Join joined = i == 0 ? create(page, base, room, "P0") : joinByInvite(page, invite, "P" + i, profiled);
+                    Join joined = i == 0 ? create(page, base, room, "P0")
+                            : joinByInvite(page, invite, "P" + i, profiled, owners(browsers, i, floor, options));
                     if (profiled) {
                         profile = JoinProfile.stop(page, options.output().resolve(backend + "-last-join.cpuprofile"));
                     }
@@ -169,6 +172,7 @@ public final class MediaBench {
                     if (round > 0) {
                         samples.add(joined.firstFrame()); // round 0 warms the server and Janus up
                         mainThread.add(joined.mainThread());
+                        machine.add(joined.machine());
                         timelines.add(steps);
                     }
                     if (last) {
@@ -184,7 +188,7 @@ public final class MediaBench {
             MediaPages.leaveAll(browsers);
             int k = browsers.size();
             return new BackendRun(backend, samples, floorUnderCall, timeline, steady, k * (k - 1), load, profile,
-                    timelines, mainThread);
+                    timelines, mainThread, machine);
         }
     }
 
@@ -210,10 +214,27 @@ public final class MediaBench {
 
     /** The first participant: creates the room from the lobby and joins it through its pre-join screen. */
     /** One join: click to first remote frame in ms, and what the joiner's main thread spent meanwhile. */
-    record Join(double firstFrame, Map<String, Double> mainThread) {
+    record Join(double firstFrame, Map<String, Double> mainThread, Map<String, Double> machine) {
     }
 
-    static Join create(ChromeDriver page, String base, String room, String name) throws InterruptedException {
+    /** Whose each process on the machine is, for what ran during a join. */
+    private static List<MachineThreads.Owner> owners(List<ChromeDriver> browsers, int joiner, FloorPage floor,
+                                                     Options options) {
+        List<MachineThreads.Owner> owners = new ArrayList<>();
+        owners.add(new MachineThreads.Owner(MediaPages.profileArgument(browsers.get(joiner)), "the joiner's browser"));
+        for (int i = 0; i < browsers.size(); i++) {
+            if (i != joiner) {
+                owners.add(new MachineThreads.Owner(MediaPages.profileArgument(browsers.get(i)), "the other browsers"));
+            }
+        }
+        owners.add(new MachineThreads.Owner(floor.profileArgument(), "the floor's browser"));
+        // The bench's own command line names the server's jar too.
+        owners.add(new MachineThreads.Owner(MediaBench.class.getName(), "the bench"));
+        owners.add(new MachineThreads.Owner(options.serverJar().toAbsolutePath().toString(), "the server"));
+        return owners;
+    }
+
+    static Join create(ChromeDriver page, String base, String room, String name) throws InterruptedException, IOException {
         page.get(base);
         MediaPages.await("the lobby to connect", () -> MediaPages.script(page,
                 "return document.getElementById('connection-status').dataset.state === 'connected';"));
@@ -221,34 +242,43 @@ public final class MediaBench {
                 + " n.dispatchEvent(new Event('input', {bubbles: true}));"
                 + " document.getElementById('create-room-name').value = arguments[1];"
                 + " document.getElementById('create-room-button').click();", name, room);
-        clickJoinOnPrejoin(page, name, false);
+        clickJoinOnPrejoin(page, name, false, List.of());
         MediaPages.await("the creator to be in the room", () -> MediaPages.script(page,
                 "return !document.getElementById('room-view').hidden;"));
-        return new Join(0, Map.of());
+        return new Join(0, Map.of(), Map.of());
     }
 
     /**
      * Opens the room's invite link, as a guest would, waits for the pre-join screen with its camera
      * preview playing, clicks its Join and waits for the first remote frame: ms from that click.
      */
-    static Join joinByInvite(ChromeDriver page, String invite, String name, boolean profiled)
-            throws InterruptedException, IOException {
+    static Join joinByInvite(ChromeDriver page, String invite, String name, boolean profiled,
+                             List<MachineThreads.Owner> owners) throws InterruptedException, IOException {
         page.get(invite);
         Map<Long, long[]> scheduleBefore = MainThreadMetrics.schedule(page);
-        Map<String, Double> before = clickJoinOnPrejoin(page, name, profiled);
+        Click click = clickJoinOnPrejoin(page, name, profiled, owners);
         try {
             double frame = MediaPages.awaitFirstFrame(page, "the first remote frame");
-            Map<String, Double> spent = MainThreadMetrics.between(before, MainThreadMetrics.read(page));
+            Map<String, Double> machine = owners.isEmpty() ? Map.of()
+                    : MachineThreads.between(click.machine(), MachineThreads.read(owners));
+            Map<String, Double> spent = MainThreadMetrics.between(click.metrics(), MainThreadMetrics.read(page));
             MainThreadMetrics.addSchedule(spent, scheduleBefore, MainThreadMetrics.schedule(page));
-            return new Join(frame, spent);
+            return new Join(frame, spent, machine);
         } catch (IllegalStateException e) {
             throw new IllegalStateException(e.getMessage() + " (" + name + "): " + MediaPages.describe(page), e);
         }
     }
 
-    /** The user's join click, as in Meet: on the pre-join screen, once its preview shows the camera. */
-    private static Map<String, Double> clickJoinOnPrejoin(ChromeDriver page, String name, boolean profiled)
-            throws InterruptedException {
+    /** What was read just before the click: the page's main-thread metrics, every thread's time on a core. */
+    private record Click(Map<String, Double> metrics, Map<String, MachineThreads.Sample> machine) {
+    }
+
+    /**
+     * The user's join click, as in Meet: on the pre-join screen, once its preview shows the camera. The
+     * machine's threads are read just before (when {@code owners} name whose they are).
+     */
+    private static Click clickJoinOnPrejoin(ChromeDriver page, String name, boolean profiled,
+                                            List<MachineThreads.Owner> owners) throws InterruptedException, IOException {
         try {
             MediaPages.await("the pre-join screen with its camera preview", () -> MediaPages.script(page,
                     "return document.body.dataset.screen === 'prejoin'"
@@ -261,12 +291,13 @@ public final class MediaBench {
             JoinProfile.start(page);
         }
         MainThreadMetrics.enable(page);
+        Map<String, MachineThreads.Sample> machine = owners.isEmpty() ? Map.of() : MachineThreads.read(owners);
         Map<String, Double> before = MainThreadMetrics.read(page);
         MediaPages.script(page, "const n = document.getElementById('prejoin-name'); n.value = arguments[0];"
                 + " n.dispatchEvent(new Event('input', {bubbles: true}));"
                 + " window.__bench.startClock();"
                 + " document.getElementById('prejoin-join').click();", name);
-        return before;
+        return new Click(before, machine);
     }
 
     /**
@@ -411,6 +442,8 @@ public final class MediaBench {
                     out.append(String.format("        %7.0f  %s%n", step.getValue(), step.getKey())));
             out.append(stepMedians(run.timelines()));
             out.append(MainThreadMetrics.medians(run.mainThread()));
+            out.append(MachineThreads.means(run.machine(), 20));
+            out.append(MachineThreads.compilingByJoin(run.machine(), "the server", k - 1));
             out.append(run.profile());
         }
         System.out.print(out);
