@@ -23,7 +23,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 public final class MediaBench {
 
     record Options(int participants, int rounds, int steadySeconds, Path serverJar, Path output, boolean profile,
-                   boolean joinerCore) {
+                   boolean joinerCore, List<String> serverJvm) {
         static Options parse(String[] args) {
             int k = 4;
             int rounds = 3;
@@ -32,6 +32,9 @@ public final class MediaBench {
             Path output = Path.of("bench/target/media");
             boolean profile = false;
             boolean joinerCore = false;
+            // The server's JIT as the image runs it on a small node (deploy/docker/Dockerfile): C1 only. With the
+            // C2 compiler too, the server still compiled 30-250 ms of a core in every measured join at K=4.
+            List<String> serverJvm = new ArrayList<>(IMAGE_COMPILER);
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--participants" -> k = Integer.parseInt(args[++i]);
@@ -41,11 +44,13 @@ public final class MediaBench {
                     case "--output" -> output = Path.of(args[++i]);
                     case "--profile" -> profile = true;
                     case "--joiner-core" -> joinerCore = true;
+                    case "--server-jvm" -> serverJvm.add(args[++i]);
                     case "--help" -> {
                         System.out.println("./bench.sh media [--participants K (4)] [--rounds R (3)]"
                                 + " [--steady-seconds S (10)] [--profile (a CPU profile of each backend's last join)]"
                                 + " [--joiner-core (each measured join, and the floor run before it, on a CPU of its own;"
-                                + " the call's other browsers on the others)]");
+                                + " the call's other browsers on the others)] [--server-jvm OPTION (repeatable; after the image's "
+                                + String.join(" ", IMAGE_COMPILER) + ", so -XX:TieredStopAtLevel=4 gives C2 back)]");
                         System.exit(0);
                     }
                     default -> throw new IllegalArgumentException("Unknown option " + args[i] + "; see --help");
@@ -57,9 +62,12 @@ public final class MediaBench {
             if (joinerCore) {
                 CorePinning.allButLastCpu(); // refuses a machine of one CPU before anything starts
             }
-            return new Options(k, rounds, steady, jar, output, profile, joinerCore);
+            return new Options(k, rounds, steady, jar, output, profile, joinerCore, List.copyOf(serverJvm));
         }
     }
+
+    /** The image's compiler option (its JAVA_TOOL_OPTIONS), which the server's JVM gets before any --server-jvm. */
+    static final List<String> IMAGE_COMPILER = List.of("-XX:TieredStopAtLevel=1");
 
     /**
      * What one backend showed: join samples, each with the floor run just before it under the room's call,
@@ -93,8 +101,14 @@ public final class MediaBench {
             floor.open(MediaPages.launch());
             List<Map<String, Double>> floorSteps = new ArrayList<>();
             List<Double> idleFloor = new ArrayList<>();
+            List<Map<String, Double>> floorMachine = new ArrayList<>();
+            List<MachineThreads.Owner> floorOwners = List.of(
+                    new MachineThreads.Owner(floor.profileArgument(), "the floor's browser"),
+                    new MachineThreads.Owner(MediaBench.class.getName(), "the bench"));
             for (int i = 0; i < options.rounds() * (options.participants() - 1); i++) {
+                Map<String, MachineThreads.Sample> before = MachineThreads.read(floorOwners);
                 FloorPage.Run run = floor.run();
+                floorMachine.add(MachineThreads.between(before, MachineThreads.read(floorOwners)));
                 idleFloor.add(run.firstFrame());
                 floorSteps.add(run.steps());
             }
@@ -104,7 +118,7 @@ public final class MediaBench {
             try (JanusProcess server = JanusProcess.running()) {
                 janus = runBackend("janus", options, browsers, floor, server);
             }
-            report(options, loadBefore, loadAfterFloor, idleFloor, floorSteps, List.of(mesh, janus));
+            report(options, loadBefore, loadAfterFloor, idleFloor, floorSteps, floorMachine, List.of(mesh, janus));
         } finally {
             for (ChromeDriver browser : browsers) {
                 browser.quit();
@@ -123,7 +137,7 @@ public final class MediaBench {
             properties.put("chatforyou.media.janus.room-admin-key", janus.roomAdminKey());
         }
         String load = BenchReport.loadAverage();
-        try (ServerProcess server = ServerProcess.start(options.serverJar().toAbsolutePath(), List.of(), properties,
+        try (ServerProcess server = ServerProcess.start(options.serverJar().toAbsolutePath(), options.serverJvm(), properties,
                 options.output().resolve(backend + "-server.log"))) {
             String base = "http://127.0.0.1:" + server.port() + "/";
             List<Double> samples = new ArrayList<>();
@@ -393,12 +407,14 @@ public final class MediaBench {
     }
 
     private static void report(Options options, String loadBefore, String loadAfterFloor, List<Double> floor,
-                               List<Map<String, Double>> floorSteps, List<BackendRun> runs) throws IOException {
+                               List<Map<String, Double>> floorSteps, List<Map<String, Double>> floorMachine,
+                               List<BackendRun> runs) throws IOException {
         StringBuilder out = new StringBuilder();
         int k = options.participants();
         out.append(String.format("media benchmark: K=%d participants in one room, %d measured rounds (+1 warm-up),"
                 + " %d s steady state%n", k, options.rounds(), options.steadySeconds()));
         out.append(String.format("load average (1, 5, 15 min): %s at start, %s after the floor%n", loadBefore, loadAfterFloor));
+        out.append("the server's JVM options: ").append(String.join(" ", options.serverJvm())).append('\n');
         if (options.joinerCore()) {
             out.append(String.format("--joiner-core: each measured join and the floor run just before it on CPU %s alone;"
                     + " the call's other browsers on CPU %s; the server and Janus on every CPU; the first floor (below)"
@@ -409,6 +425,9 @@ public final class MediaBench {
         out.append(String.format("floor, two RTCPeerConnections in one page: click to first remote frame p50 %.0f ms,"
                 + " p95 %.0f ms (n=%d)%n", floorP50, floorP95, floor.size()));
         out.append(stepMedians(floorSteps).replace("measured joins", "floor runs"));
+        out.append(MachineThreads.means(floorMachine, 8).replace("from the click until the bench saw the first frame",
+                "from the floor's start until the bench saw its first frame (and the page closed its connections)")
+                .replace(" joins,", " floor runs,"));
         List<Double> floorShown = presented(floorSteps);
         for (BackendRun run : runs) {
             double p50 = percentile(run.joinToFrame(), 50);
