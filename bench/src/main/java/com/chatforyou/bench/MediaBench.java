@@ -33,7 +33,7 @@ public final class MediaBench {
             boolean profile = false;
             boolean joinerCore = false;
             // The server's JIT as the image runs it on a small node (deploy/docker/Dockerfile): C1 only. With the
-            // C2 compiler too, the server still compiled 30-250 ms of a core in every measured join at K=4.
+            // C2 compiler too, the server still compiled up to 250 ms of a core in every measured join at K=4.
             List<String> serverJvm = new ArrayList<>(IMAGE_COMPILER);
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -226,8 +226,10 @@ public final class MediaBench {
         return arguments;
     }
 
-    /** The first participant: creates the room from the lobby and joins it through its pre-join screen. */
-    /** One join: click to first remote frame in ms, and what the joiner's main thread spent meanwhile. */
+    /**
+     * One join: click to first remote frame in ms, what the joiner's main thread spent meanwhile, and what
+     * ran on the machine (ms on a core by group, {@link MachineThreads}).
+     */
     record Join(double firstFrame, Map<String, Double> mainThread, Map<String, Double> machine) {
     }
 
@@ -248,6 +250,7 @@ public final class MediaBench {
         return owners;
     }
 
+    /** The first participant: creates the room from the lobby and joins it through its pre-join screen. */
     static Join create(ChromeDriver page, String base, String room, String name) throws InterruptedException, IOException {
         page.get(base);
         MediaPages.await("the lobby to connect", () -> MediaPages.script(page,
