@@ -23,7 +23,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 public final class MediaBench {
 
     record Options(int participants, int rounds, int steadySeconds, Path serverJar, Path output, boolean profile,
-                   boolean joinerCore, List<String> serverJvm) {
+                   boolean joinerCore, List<String> serverJvm, int cameraFps) {
         static Options parse(String[] args) {
             int k = 4;
             int rounds = 3;
@@ -32,6 +32,7 @@ public final class MediaBench {
             Path output = Path.of("bench/target/media");
             boolean profile = false;
             boolean joinerCore = false;
+            int cameraFps = MediaPages.CAMERA_FPS;
             // The server's JIT as the image runs it on a small node (deploy/docker/Dockerfile): C1 only. With the
             // C2 compiler too, the server still compiled up to 250 ms of a core in every measured join at K=4.
             List<String> serverJvm = new ArrayList<>(IMAGE_COMPILER);
@@ -44,10 +45,12 @@ public final class MediaBench {
                     case "--output" -> output = Path.of(args[++i]);
                     case "--profile" -> profile = true;
                     case "--joiner-core" -> joinerCore = true;
+                    case "--camera-fps" -> cameraFps = Integer.parseInt(args[++i]);
                     case "--server-jvm" -> serverJvm.add(args[++i]);
                     case "--help" -> {
                         System.out.println("./bench.sh media [--participants K (4)] [--rounds R (3)]"
                                 + " [--steady-seconds S (10)] [--profile (a CPU profile of each backend's last join)]"
+                                + " [--camera-fps F (" + MediaPages.CAMERA_FPS + ", every browser's fake camera, the floor's too)]"
                                 + " [--joiner-core (each measured join, and the floor run before it, on a CPU of its own;"
                                 + " the call's other browsers on the others)] [--server-jvm OPTION (repeatable; after the image's "
                                 + String.join(" ", IMAGE_COMPILER) + ", so -XX:TieredStopAtLevel=4 gives C2 back)]");
@@ -56,13 +59,14 @@ public final class MediaBench {
                     default -> throw new IllegalArgumentException("Unknown option " + args[i] + "; see --help");
                 }
             }
-            if (k < 2 || rounds < 1 || steady < 1) {
-                throw new IllegalArgumentException("Need at least 2 participants, 1 round and 1 steady second");
+            if (k < 2 || rounds < 1 || steady < 1 || cameraFps < 1) {
+                throw new IllegalArgumentException(
+                        "Need at least 2 participants, 1 round, 1 steady second and 1 camera frame a second");
             }
             if (joinerCore) {
                 CorePinning.allButLastCpu(); // refuses a machine of one CPU before anything starts
             }
-            return new Options(k, rounds, steady, jar, output, profile, joinerCore, List.copyOf(serverJvm));
+            return new Options(k, rounds, steady, jar, output, profile, joinerCore, List.copyOf(serverJvm), cameraFps);
         }
     }
 
@@ -94,11 +98,11 @@ public final class MediaBench {
         try (FloorPage floor = FloorPage.serve()) {
             String loadBefore = BenchReport.loadAverage();
             for (int i = 0; i < options.participants(); i++) {
-                browsers.add(MediaPages.launch());
+                browsers.add(MediaPages.launch(options.cameraFps()));
             }
             // The floor has a browser of its own, which joins no room: it runs once before every measured join,
             // under the call the joiner meets, without changing what that joiner's browser has done.
-            floor.open(MediaPages.launch());
+            floor.open(MediaPages.launch(options.cameraFps()));
             List<Map<String, Double>> floorSteps = new ArrayList<>();
             List<Double> idleFloor = new ArrayList<>();
             List<Map<String, Double>> floorMachine = new ArrayList<>();
@@ -417,6 +421,7 @@ public final class MediaBench {
         out.append(String.format("media benchmark: K=%d participants in one room, %d measured rounds (+1 warm-up),"
                 + " %d s steady state%n", k, options.rounds(), options.steadySeconds()));
         out.append(String.format("load average (1, 5, 15 min): %s at start, %s after the floor%n", loadBefore, loadAfterFloor));
+        out.append(String.format("fake cameras at %d frames a second (the floor's too)%n", options.cameraFps()));
         out.append("the server's JVM options: ").append(String.join(" ", options.serverJvm())).append('\n');
         if (options.joinerCore()) {
             out.append(String.format("--joiner-core: each measured join and the floor run just before it on CPU %s alone;"

@@ -1,6 +1,7 @@
 package com.chatforyou.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,14 @@ class MediaBenchOptionsTest {
                 .orElseThrow();
 
         assertThat(MediaBench.IMAGE_COMPILER).allSatisfy(option -> assertThat(toolOptions).contains(option));
+    }
+
+    @Test
+    void theFakeCamerasRunAtFifteenFramesASecondUnlessTold() {
+        assertThat(MediaBench.Options.parse(new String[0]).cameraFps()).isEqualTo(15);
+        assertThat(MediaBench.Options.parse(new String[] {"--camera-fps", "30"}).cameraFps()).isEqualTo(30);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> MediaBench.Options.parse(new String[] {"--camera-fps", "0"}));
     }
 
     @Test
