@@ -1,7 +1,6 @@
 package com.chatforyou.bench;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,12 +39,9 @@ final class CorePinning {
      * directory, which its zygote carries too, so renderers forked later inherit the pinning).
      */
     static void pin(List<String> arguments, String cpuList) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
         for (long pid : ProcessCpu.pidsWithAny(arguments)) {
-            command.clear();
-            command.addAll(List.of("taskset", "--all-tasks", "--pid", "--cpu-list", cpuList, Long.toString(pid)));
-            Process taskset = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process taskset = new ProcessBuilder("taskset", "--all-tasks", "--pid", "--cpu-list", cpuList,
+                    Long.toString(pid)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             taskset.waitFor(); // a process that ended meanwhile fails here, which is fine
         }
     }
