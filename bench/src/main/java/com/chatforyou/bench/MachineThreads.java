@@ -29,28 +29,23 @@ final class MachineThreads {
     /** Each thread's group and its time on a core so far (ns), by "pid/tid". */
     static Map<String, Sample> read(List<Owner> owners) throws IOException {
         Map<String, Sample> threads = new HashMap<>();
-        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            for (Path process : (Iterable<Path>) processes::iterator) {
-                String pid = process.getFileName().toString();
-                if (!pid.chars().allMatch(Character::isDigit)) {
-                    continue;
-                }
-                String cmdline = text(process.resolve("cmdline"));
-                String owner = ownerOf(cmdline, text(process.resolve("comm")).trim(), owners);
-                List<Path> tasks;
-                try (Stream<Path> listed = Files.list(process.resolve("task"))) {
-                    tasks = listed.toList();
-                } catch (IOException gone) {
-                    continue;
-                }
-                for (Path task : tasks) {
-                    String schedstat = text(task.resolve("schedstat")).trim();
-                    if (schedstat.isEmpty()) {
-                        continue;
-                    }
+        for (Map.Entry<Long, String> process : ProcessCpu.commandLines().entrySet()) {
+            Path directory = Path.of("/proc", Long.toString(process.getKey()));
+            String cmdline = process.getValue();
+            String prefix = ownerOf(cmdline, text(directory.resolve("comm")).trim(), owners) + " · "
+                    + chromiumType(cmdline);
+            List<Path> tasks;
+            try (Stream<Path> listed = Files.list(directory.resolve("task"))) {
+                tasks = listed.toList();
+            } catch (IOException gone) {
+                continue;
+            }
+            for (Path task : tasks) {
+                String schedstat = text(task.resolve("schedstat")).trim();
+                if (!schedstat.isEmpty()) {
                     long onCore = Long.parseLong(schedstat.substring(0, schedstat.indexOf(' ')));
-                    String group = owner + " · " + chromiumType(cmdline) + text(task.resolve("comm")).trim();
-                    threads.put(pid + "/" + task.getFileName(), new Sample(group, onCore));
+                    threads.put(process.getKey() + "/" + task.getFileName(),
+                            new Sample(prefix + text(task.resolve("comm")).trim(), onCore));
                 }
             }
         }

@@ -71,7 +71,7 @@ final class ProcessCpu {
     }
 
     /** Every process's command line by its pid, in one pass over /proc. */
-    private static Map<Long, String> commandLines() throws IOException {
+    static Map<Long, String> commandLines() throws IOException {
         Map<Long, String> commandLines = new HashMap<>();
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             for (Path process : (Iterable<Path>) processes::iterator) {
