@@ -1,15 +1,14 @@
 /**
  * Audio levels read from WebRTC itself, for the active speaker in the call: no WebAudio, whose
  * real-time audio thread (and the audio service's stream behind it) costs every tab CPU for as long
- * as a context is open. A received track's level comes from its receiver's synchronization sources, the
- * RFC 6464 level every audio packet carries, or, where a packet has none, from the receiver's
- * statistics; the own microphone's comes from the 'media-source' statistics of a sender carrying it.
+ * as a context is open. A received track's level comes from its receiver's 'inbound-rtp' statistics,
+ * the own microphone's from the 'media-source' statistics of a sender carrying it. The level is the
+ * mean power since the previous read (the growth of totalAudioEnergy over that of totalSamplesDuration):
+ * a level sampled at one instant, as a packet's RFC 6464 level, misses a short sound between two reads.
  * Each reader returns a level in dBFS, or null while there is nothing to read (no sender yet).
  */
 import { SILENCE_DBFS } from './audio-level.js';
 
-/** A level that has not changed for this long is the silence of a source that stopped sending. */
-export const STALE_AFTER_MS = 1000;
 /** Statistics are asked for at most this often; between answers the last level stands. */
 export const STATS_INTERVAL_MS = 200;
 
@@ -19,39 +18,65 @@ export function linearToDbfs(level) {
   return Math.max(SILENCE_DBFS, 20 * Math.log10(Math.min(1, level)));
 }
 
-/** The audio level of the first report entry of this type, or undefined. */
-function levelIn(report, type) {
+/** A mean power (the square of linear levels) in dBFS, ≥ SILENCE_DBFS. */
+export function powerToDbfs(power) {
+  if (!Number.isFinite(power) || power <= 0) return SILENCE_DBFS;
+  return Math.max(SILENCE_DBFS, 10 * Math.log10(Math.min(1, power)));
+}
+
+/** The first audio entry of this type in a getStats() report, or undefined. */
+function entryIn(report, type) {
   for (const entry of report?.values?.() ?? []) {
-    if (entry.type === type && (entry.kind === 'audio' || entry.kind === undefined) && entry.audioLevel !== undefined) {
-      return entry.audioLevel;
-    }
+    if (entry.type === type && (entry.kind === 'audio' || entry.kind === undefined)) return entry;
   }
   return undefined;
+}
+
+const hasEnergy = entry => Number.isFinite(entry?.totalAudioEnergy) && Number.isFinite(entry?.totalSamplesDuration);
+
+/**
+ * The level between two reads of the same source: its mean power over the samples in between, silence
+ * when none came. Without counters to compare (the first read, a new source, a browser without them)
+ * the entry's own audioLevel, or null when it has none either.
+ */
+export function levelBetween(previous, entry) {
+  if (hasEnergy(previous) && hasEnergy(entry)) {
+    const duration = entry.totalSamplesDuration - previous.totalSamplesDuration;
+    const energy = entry.totalAudioEnergy - previous.totalAudioEnergy;
+    if (duration <= 0 && energy === 0) return SILENCE_DBFS;
+    if (duration > 0 && energy >= 0) return powerToDbfs(energy / duration);
+  }
+  return entry?.audioLevel === undefined ? null : linearToDbfs(entry.audioLevel);
 }
 
 /**
  * Reads getStats() of whatever `target()` returns at most every STATS_INTERVAL_MS, one request at a
  * time, and answers with the last level read (null before the first, or while there is no target).
+ * `target()` is asked on every request: a renegotiation or a resume may replace the receiver or sender.
  */
 function statsReader(target, type, now) {
   let level = null;
   let askedAt = -Infinity;
   let inFlight = false;
+  let previous = null; // {from, entry} of the last answer
   return () => {
     const t = now();
     if (!inFlight && t - askedAt >= STATS_INTERVAL_MS) {
       const from = target();
       if (!from?.getStats) {
         level = null;
+        previous = null;
         return null;
       }
       askedAt = t;
       inFlight = true;
       Promise.resolve().then(() => from.getStats()).then(report => {
-        const read = levelIn(report, type);
-        level = read === undefined ? null : linearToDbfs(read);
+        const entry = entryIn(report, type);
+        level = entry === undefined ? null : levelBetween(previous?.from === from ? previous.entry : null, entry);
+        previous = entry === undefined ? null : { from, entry };
       }, () => {
         level = null; // its link closed; the next request looks again
+        previous = null;
       }).finally(() => {
         inFlight = false;
       });
@@ -60,30 +85,9 @@ function statsReader(target, type, now) {
   };
 }
 
-/**
- * The level of a received audio track. `receiver()` finds its RTCRtpReceiver (null while there is
- * none); when no newer packet has come for STALE_AFTER_MS, the last one's level counts as silence.
- */
+/** The level of a received audio track; `receiver()` finds its RTCRtpReceiver (null while there is none). */
 export function receiverLevel(receiver, { now = () => Date.now() } = {}) {
-  const fromStats = statsReader(receiver, 'inbound-rtp', now);
-  let found = null;
-  let lastStamp = null;
-  let stampSeenAt = 0;
-  return () => {
-    found ??= receiver();
-    if (!found) return null;
-    const sources = found.getSynchronizationSources?.();
-    const source = sources?.[0];
-    if (source?.audioLevel === undefined) return sources?.length === 0 ? SILENCE_DBFS : fromStats();
-    const t = now();
-    if (source.timestamp !== lastStamp) {
-      lastStamp = source.timestamp;
-      stampSeenAt = t;
-    } else if (t - stampSeenAt >= STALE_AFTER_MS) {
-      return SILENCE_DBFS;
-    }
-    return linearToDbfs(source.audioLevel);
-  };
+  return statsReader(receiver, 'inbound-rtp', now);
 }
 
 /** Alone in the room no sender carries the own microphone; after this long WebAudio measures it. */
